@@ -1,0 +1,39 @@
+# The two ways in: `make run` serves a demo desk, `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.PHONY: run test lint bench clean
+
+$(PY):
+	$(PYTHON) -c 'import sys; sys.exit("factcheck needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Reinstall whenever the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+test: lint
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(PY) bench/run.py --claims 1000000 --db sqlite --json bench/out/sqlite.json
+	$(PY) bench/run.py --claims 1000000 --db postgres --json bench/out/postgres.json
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,68 @@
+"""One set of claim filters for the review queue page and the API (same names, same meaning)."""
+
+import django_filters
+from django.db.models import Q
+
+from claims.models import Claim, ClaimKind, Rating, Release, ReviewStatus
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=ClaimKind.choices)
+    rating = django_filters.MultipleChoiceFilter(choices=Rating.choices)
+    release = django_filters.NumberFilter(field_name="release_id", label="Release id")
+    speaker = django_filters.NumberFilter(field_name="speaker_id", label="Speaker id")
+    assignee = django_filters.NumberFilter(field_name="assignee_id", label="Assignee id")
+    assigned_to_me = django_filters.BooleanFilter(
+        method="filter_assigned_to_me", label="Assigned to me"
+    )
+    unassigned = django_filters.BooleanFilter(method="filter_unassigned", label="Unassigned")
+    score_min = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
+    score_max = django_filters.NumberFilter(field_name="score", lookup_expr="lte")
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    ordering = django_filters.OrderingFilter(
+        fields=(("score", "score"), ("created_at", "newest"), ("release_id", "release")),
+        field_labels={"score": "Score", "created_at": "Newest", "release_id": "Release"},
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_assigned_to_me(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        if not value or user is None or not user.is_authenticated:
+            return queryset
+        return queryset.filter(assignee=user)
+
+    def filter_unassigned(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(assignee__isnull=value)
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(text__icontains=value)
+            | Q(speaker__name__icontains=value)
+            | Q(release__title__icontains=value)
+        )
+
+
+class ReleaseFilter(django_filters.FilterSet):
+    organization = django_filters.CharFilter(lookup_expr="iexact")
+    published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+
+    class Meta:
+        model = Release
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))

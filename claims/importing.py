@@ -1,0 +1,198 @@
+"""Importing a press release: bytes or text in, a Release with paragraphs, speakers and claims out.
+
+Shared by the import command, the import page and the API. Extraction itself is pure text
+processing (``claims.extraction``); this module adds the size limit, de-duplication by content
+hash and the single transaction that saves everything or nothing.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from claims.extraction import ExtractionError, decode_release, extract, parse_release
+from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
+
+
+class ImportRefused(Exception):
+    """The input cannot be imported; ``str(error)`` says why and what to do."""
+
+
+@dataclass
+class ImportResult:
+    release: Release
+    created: bool
+    paragraphs: int = 0
+    speakers: int = 0
+    quotes: int = 0
+    claims: int = 0
+    notes: list = field(default_factory=list)
+
+    def summary(self):
+        if not self.created:
+            return f"Already imported as release #{self.release.pk}: “{self.release.title}”."
+        return (
+            f"Imported release #{self.release.pk} “{self.release.title}”: "
+            f"{self.paragraphs} paragraphs, {self.speakers} speakers, "
+            f"{self.quotes} quotes, {self.claims} claims."
+        )
+
+
+def _size_limit_sentence(size):
+    limit = settings.FACTCHECK_MAX_RELEASE_BYTES
+    return (
+        f"The release is {size:,} bytes, over the limit of {limit:,} bytes; "
+        "import a shorter text or raise FACTCHECK_MAX_RELEASE_BYTES."
+    )
+
+
+def import_bytes(data, *, by=None, filename="", **metadata):
+    """Decode an uploaded file (any newline style, with or without BOM) and import it."""
+    if len(data) > settings.FACTCHECK_MAX_RELEASE_BYTES:
+        raise ImportRefused(_size_limit_sentence(len(data)))
+    try:
+        decoded = decode_release(data)
+    except ExtractionError as error:
+        raise ImportRefused(str(error)) from None
+    is_html = True if filename.lower().endswith((".html", ".htm")) else None
+    result = import_text(decoded.text, by=by, is_html=is_html, **metadata)
+    if decoded.note:
+        result.notes.append(decoded.note)
+    return result
+
+
+def content_sha256(paragraphs):
+    """The fingerprint of a release's normalized text: the same text gives the same hash."""
+    return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
+
+
+def import_text(
+    text, *, by=None, is_html=None, source_url="", organization="", published_on=None,
+    language="en",
+):
+    """Import a release from text (plain or HTML); an identical release is found, not doubled."""
+    size = len(text.encode("utf-8"))
+    if size > settings.FACTCHECK_MAX_RELEASE_BYTES:
+        raise ImportRefused(_size_limit_sentence(size))
+    try:
+        parsed = parse_release(text, is_html=is_html)
+        extraction = extract(parsed)
+    except ExtractionError as error:
+        raise ImportRefused(str(error)) from None
+
+    digest = content_sha256(extraction.paragraphs)
+    existing = Release.objects.filter(content_sha256=digest).first()
+    if existing:
+        return ImportResult(release=existing, created=False)
+    try:
+        return _save(
+            extraction,
+            digest,
+            body=text,
+            by=by,
+            source_url=source_url,
+            organization=organization,
+            published_on=published_on,
+            language=language,
+        )
+    except IntegrityError:
+        # Someone imported the same text at the same moment: theirs is the release.
+        existing = Release.objects.filter(content_sha256=digest).first()
+        if existing is None:
+            raise
+        return ImportResult(release=existing, created=False)
+
+
+@transaction.atomic
+def _save(extraction, digest, *, body, by, **metadata):
+    release = Release.objects.create(
+        title=extraction.title[:500],
+        body=body,
+        content_sha256=digest,
+        imported_by=by if by is not None and by.is_authenticated else None,
+        **metadata,
+    )
+    paragraphs = Paragraph.objects.bulk_create(
+        Paragraph(release=release, position=index, text=text)
+        for index, text in enumerate(extraction.paragraphs)
+    )
+    speakers = _save_speakers(extraction.speakers)
+
+    quotes = []
+    for item in extraction.quotes:
+        quotes.append(
+            Claim(
+                release=release,
+                paragraph=paragraphs[item.paragraph],
+                kind=ClaimKind.QUOTE,
+                text=item.text,
+                start=item.start,
+                end=item.end,
+                speaker=speakers.get(item.speaker),
+                attribution=(item.attribution or "")[:500],
+                score=1.0,
+                reasons=["direct_quote"],
+            )
+        )
+    # bulk_create sets primary keys on PostgreSQL and SQLite, so continuations can point back.
+    Claim.objects.bulk_create(quotes)
+    continuations = []
+    for claim, item in zip(quotes, extraction.quotes, strict=True):
+        if item.continues is not None:
+            claim.continues = quotes[item.continues]
+            continuations.append(claim)
+    Claim.objects.bulk_update(continuations, ["continues"])
+
+    claims = [
+        Claim(
+            release=release,
+            paragraph=paragraphs[item.paragraph],
+            kind=item.kind,
+            text=item.text,
+            start=item.start,
+            end=item.end,
+            speaker=speakers.get(item.speaker),
+            score=item.score,
+            reasons=list(item.reasons),
+            repeats=quotes[item.repeats] if item.repeats is not None else None,
+        )
+        for item in extraction.claims
+    ]
+    Claim.objects.bulk_create(claims)
+    return ImportResult(
+        release=release,
+        created=True,
+        paragraphs=len(paragraphs),
+        speakers=len(extraction.speakers),
+        quotes=len(quotes),
+        claims=len(claims),
+    )
+
+
+def _save_speakers(found):
+    """Find or create each speaker by canonical name, merging the aliases seen this time."""
+    by_name = {s.name: s for s in Speaker.objects.filter(name__in=[f.name for f in found])}
+    for item in found:
+        speaker = by_name.get(item.name)
+        if speaker is None:
+            by_name[item.name] = Speaker.objects.create(
+                name=item.name[:200],
+                role=(item.role or "")[:300],
+                organization=(item.organization or "")[:200],
+                aliases=sorted(set(item.aliases)),
+            )
+            continue
+        aliases = sorted(set(speaker.aliases) | set(item.aliases))
+        updates = {}
+        if aliases != speaker.aliases:
+            updates["aliases"] = aliases
+        if not speaker.role and item.role:
+            updates["role"] = item.role[:300]
+        if not speaker.organization and item.organization:
+            updates["organization"] = item.organization[:200]
+        if updates:
+            Speaker.objects.filter(pk=speaker.pk).update(**updates)
+            for key, value in updates.items():
+                setattr(speaker, key, value)
+    return by_name

@@ -1,0 +1,376 @@
+"""The fact-checking desk's data: releases, their paragraphs, quotes and claims, and the review.
+
+Only ``claims.workflow`` writes a claim's status, rating, assignee and version; everything here
+describes the data and its invariants.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Release(models.Model):
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="The release as imported, after normalizing whitespace.")
+    source_url = models.URLField("source URL", max_length=2000, blank=True)
+    organization = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    content_sha256 = models.CharField(
+        "content SHA-256",
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text="Of the normalized text: importing the same text again finds this release.",
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="imported_releases",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [("import_release", "Can import press releases")]
+        indexes = [
+            models.Index(fields=["organization"], name="release_org_idx"),
+            models.Index(fields=["published_on"], name="release_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("claims:release_detail", args=[self.pk])
+
+
+class Paragraph(models.Model):
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="paragraphs")
+    position = models.PositiveIntegerField(help_text="0 is the headline.")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["release", "position"]
+        constraints = [
+            # A release has one paragraph at each position.
+            models.UniqueConstraint(
+                fields=["release", "position"], name="paragraph_unique_position"
+            ),
+        ]
+
+    def __str__(self):
+        return f"¶{self.position} of {self.release_id}"
+
+    @property
+    def is_headline(self):
+        return self.position == 0
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=200, unique=True, help_text="Canonical full name.")
+    role = models.CharField(max_length=300, blank=True)
+    organization = models.CharField(max_length=200, blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="How releases refer to this speaker, e.g. “the Secretary General”.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ClaimKind(models.TextChoices):
+    QUOTE = "quote", "Direct quote"
+    EVENT = "event", "Event"
+    QUANTITY = "quantity", "Quantity"
+    PREDICTION = "prediction", "Prediction"
+    REPORTED_SPEECH = "reported_speech", "Reported speech"
+    COMPARISON = "comparison", "Comparison"
+    OTHER = "other", "Other"
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    IN_REVIEW = "in_review", "In review"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    APPROVED = "approved", "Approved"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class Rating(models.TextChoices):
+    ACCURATE = "accurate", "Accurate"
+    MOSTLY_ACCURATE = "mostly_accurate", "Mostly accurate"
+    MISLEADING = "misleading", "Misleading"
+    MOSTLY_INACCURATE = "mostly_inaccurate", "Mostly inaccurate"
+    INACCURATE = "inaccurate", "Inaccurate"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def needing_review(self):
+        return self.filter(status__in=[ReviewStatus.PENDING, ReviewStatus.IN_REVIEW])
+
+    def approved(self):
+        return self.filter(status=ReviewStatus.APPROVED)
+
+    def with_context(self):
+        """Everything a list of claims shows, in a fixed number of queries."""
+        return self.select_related("release", "paragraph", "speaker", "assignee")
+
+
+class Claim(models.Model):
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="claims")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="claims")
+    kind = models.CharField(max_length=20, choices=ClaimKind.choices)
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the paragraph.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    )
+    attribution = models.CharField(max_length=500, blank=True)
+    continues = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="continuations",
+        help_text="For a quote running over paragraphs: the first segment.",
+    )
+    repeats = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeated_by",
+        help_text="For a headline: the body quote it repeats.",
+    )
+    score = models.FloatField(default=0.0, help_text="Check-worthiness from 0 to 1.")
+    reasons = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, editable=False
+    )
+    rating = models.CharField(max_length=20, choices=Rating.choices, blank=True, editable=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+        editable=False,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Who checked and who approved, kept on the claim (the history has them too) so that the
+    # reports and the separation-of-duties rule read them without walking the history.
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["release", "paragraph__position", "start", "id"]
+        permissions = [
+            ("review_claim", "Can take, annotate, verify and dispute claims"),
+            ("manage_claim", "Can assign, dismiss, restore and return claims"),
+            ("approve_claim", "Can approve and reopen claims"),
+        ]
+        constraints = [
+            # The span is a real, non-empty stretch of the paragraph.
+            models.CheckConstraint(condition=Q(start__lt=models.F("end")), name="claim_span"),
+            # Status and kind are word values from the fixed lists, nothing else.
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in ReviewStatus]), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in ClaimKind]), name="claim_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating="") | Q(rating__in=[r.value for r in Rating]),
+                name="claim_rating_valid",
+            ),
+            # A claim that was checked carries the rating it was checked with.
+            models.CheckConstraint(
+                condition=~Q(status__in=["verified", "disputed", "approved"]) | ~Q(rating=""),
+                name="claim_checked_has_rating",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="claim_score_range"
+            ),
+            # One claim per kind of span: re-running extraction never doubles a claim.
+            models.UniqueConstraint(
+                fields=["paragraph", "start", "end", "kind"], name="claim_unique_span"
+            ),
+        ]
+        indexes = [
+            # The review queue: by status, best candidates first.
+            models.Index(fields=["status", "-score", "id"], name="claim_queue_idx"),
+            models.Index(fields=["release", "status"], name="claim_release_status_idx"),
+            models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
+            models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
+        ]
+
+    def __str__(self):
+        short = self.text if len(self.text) <= 80 else self.text[:77] + "…"
+        return f"#{self.pk} {short}"
+
+    def get_absolute_url(self):
+        return reverse("claims:claim_detail", args=[self.pk])
+
+    def clean(self):
+        if self.paragraph_id and self.paragraph.text[self.start : self.end] != self.text:
+            raise ValidationError(
+                "The claim text must be exactly the characters between start and end of its "
+                "paragraph; correct the offsets or the text."
+            )
+
+    @property
+    def is_quote(self):
+        return self.kind == ClaimKind.QUOTE
+
+
+class Annotation(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="annotations")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Note by {self.author} on claim {self.claim_id}"
+
+
+class Evidence(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="evidence")
+    url = models.URLField("URL", max_length=2000)
+    title = models.CharField(max_length=300, blank=True)
+    excerpt = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evidence_added"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class AppendOnlyError(Exception):
+    """The audit trail is append-only."""
+
+
+class ClaimEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Claim history cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Claim history cannot be deleted.")
+
+
+class ClaimEvent(models.Model):
+    """One change of a claim, written in the same transaction as the change itself."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_events"
+    )
+    action = models.CharField(max_length=20)
+    from_status = models.CharField(max_length=20, choices=ReviewStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ReviewStatus.choices)
+    rating = models.CharField(max_length=20, choices=Rating.choices, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="event_claim_idx")]
+
+    def __str__(self):
+        return f"{self.actor} {self.action} claim {self.claim_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Claim history cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Claim history cannot be deleted.")
+
+
+class Report(models.Model):
+    """A recorded export of approved claims: the same bytes can be downloaded again."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        JSON = "json", "JSON"
+        CLAIMREVIEW = "claimreview", "ClaimReview JSON-LD"
+        HTML = "html", "Printable HTML"
+        PDF = "pdf", "PDF"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    format = models.CharField(max_length=20, choices=Format.choices)
+    filters = models.JSONField(default=dict, blank=True)
+    claim_ids = models.JSONField(default=list, blank=True)
+    row_count = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    content = models.BinaryField()
+    size = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [("export_report", "Can export reports of approved claims")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(format__in=["csv", "json", "claimreview", "html", "pdf"]),
+                name="report_format_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_format_display()} report of {self.row_count} claims"

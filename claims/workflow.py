@@ -1,0 +1,322 @@
+"""The review workflow: the only code that changes a claim's status.
+
+Pages, admin actions, the API and the commands all call :func:`transition` (or
+:func:`edit_claim` for text corrections). Each call is one transaction: lock the claim, refuse a
+stale version, check permission and what the action needs, change the claim, and append one
+:class:`~claims.models.ClaimEvent`.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from claims import permissions
+from claims.models import Claim, ClaimEvent, Rating, ReviewStatus
+
+S = ReviewStatus
+
+VERIFY_RATINGS = (Rating.ACCURATE, Rating.MOSTLY_ACCURATE)
+DISPUTE_RATINGS = (
+    Rating.MISLEADING,
+    Rating.MOSTLY_INACCURATE,
+    Rating.INACCURATE,
+    Rating.UNVERIFIABLE,
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    from_statuses: tuple
+    to_status: str
+    permission: str
+    ratings: tuple = ()  # the ratings this action accepts; empty: it takes none
+    needs_note: bool = False
+    needs_evidence: bool = False
+    needs_assignee: bool = False
+    only_assignee: bool = False  # only the reviewer the claim is assigned to may do it
+
+
+# The whole workflow on one screen: (from statuses) --action--> to status, who, and what it needs.
+ACTIONS = {
+    a.name: a
+    for a in (
+        Action("take", "Take", (S.PENDING,), S.IN_REVIEW, permissions.REVIEW),
+        Action(
+            "assign", "Assign", (S.PENDING, S.IN_REVIEW), S.IN_REVIEW, permissions.MANAGE,
+            needs_assignee=True,
+        ),
+        Action(
+            "verify", "Verify", (S.IN_REVIEW,), S.VERIFIED, permissions.REVIEW,
+            ratings=VERIFY_RATINGS, needs_evidence=True, only_assignee=True,
+        ),
+        Action(
+            "dispute", "Dispute", (S.IN_REVIEW,), S.DISPUTED, permissions.REVIEW,
+            ratings=DISPUTE_RATINGS, needs_note=True, only_assignee=True,
+        ),
+        Action("approve", "Approve", (S.VERIFIED, S.DISPUTED), S.APPROVED, permissions.APPROVE),
+        Action(
+            "return", "Return for review", (S.VERIFIED, S.DISPUTED), S.IN_REVIEW,
+            permissions.MANAGE, needs_note=True,
+        ),
+        Action(
+            "reopen", "Reopen", (S.APPROVED,), S.IN_REVIEW, permissions.APPROVE, needs_note=True
+        ),
+        Action("dismiss", "Dismiss", (S.PENDING, S.IN_REVIEW), S.DISMISSED, permissions.MANAGE),
+        Action("restore", "Restore", (S.DISMISSED,), S.PENDING, permissions.MANAGE),
+    )
+}
+
+PAST_TENSE = {
+    "take": "taken",
+    "assign": "assigned",
+    "verify": "verified",
+    "dispute": "disputed",
+    "approve": "approved",
+    "return": "returned for review",
+    "reopen": "reopened",
+    "dismiss": "dismissed",
+    "restore": "restored",
+    "edit": "edited",
+}
+
+
+class WorkflowError(Exception):
+    """A refused change. ``str(error)`` is a sentence for the person who asked."""
+
+    code = "workflow_error"
+
+    def __init__(self, message, *, code=None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class InvalidTransition(WorkflowError):
+    """The action does not apply to the claim's current status (or is unknown)."""
+
+    code = "invalid_transition"
+
+
+class StaleVersion(WorkflowError):
+    """Someone changed the claim after the user loaded it."""
+
+    code = "stale_version"
+
+
+class PermissionDenied(WorkflowError):
+    """This user may not take this action on this claim."""
+
+    code = "permission_denied"
+
+
+class MissingRequirement(WorkflowError):
+    """The action needs something the request did not give (a rating, a note, evidence)."""
+
+    code = "missing_requirement"
+
+
+def _person(user):
+    return user.get_full_name() or user.get_username()
+
+
+def _check_permission(action, claim, user):
+    if not user.has_perm(action.permission):
+        raise PermissionDenied(
+            f"You do not have permission to {action.label.lower()} claims; ask an editor."
+        )
+    if action.name == "take" and claim.assignee_id and claim.assignee_id != user.pk:
+        raise PermissionDenied(
+            f"This claim is already assigned to {_person(claim.assignee)}; "
+            "ask an editor to reassign it."
+        )
+    if action.only_assignee and claim.assignee_id != user.pk and not user.is_superuser:
+        raise PermissionDenied(
+            f"Only the reviewer this claim is assigned to can {action.name} it; "
+            "take it or ask an editor to assign it to you."
+        )
+    if (
+        action.name == "approve"
+        and settings.FACTCHECK_SEPARATE_APPROVAL
+        and claim.checked_by_id == user.pk
+    ):
+        raise PermissionDenied(
+            f"You {claim.status} this claim yourself, so another editor must approve it."
+        )
+
+
+def _check_needs(action, claim, *, rating, note, assignee):
+    if action.ratings and rating not in action.ratings:
+        labels = ", ".join(str(Rating(r).label).lower() for r in action.ratings)
+        if rating:
+            raise MissingRequirement(
+                f"A claim rated “{rating}” cannot be {PAST_TENSE[action.name]}; "
+                f"choose one of: {labels}."
+            )
+        raise MissingRequirement(f"Choose a rating to {action.name} this claim ({labels}).")
+    if action.needs_note and not (note or "").strip():
+        raise MissingRequirement(f"Write a note saying why, to {action.label.lower()} this claim.")
+    if action.needs_evidence and not claim.evidence.exists():
+        raise MissingRequirement(
+            "Add at least one piece of evidence before verifying this claim."
+        )
+    if action.needs_assignee:
+        if assignee is None:
+            raise MissingRequirement("Choose the reviewer to assign this claim to.")
+        if not permissions.can_review(assignee):
+            raise MissingRequirement(
+                f"{_person(assignee)} is not a reviewer; choose someone from the desk."
+            )
+        if assignee.pk == claim.assignee_id:
+            raise InvalidTransition(f"This claim is already assigned to {_person(assignee)}.")
+
+
+def _check_version(claim, version):
+    if version is None or int(version) == claim.version:
+        return
+    last = claim.events.select_related("actor").order_by("-created_at", "-id").first()
+    if last is None:
+        raise StaleVersion("This claim has changed since you loaded it; reload the page.")
+    when = date_format(timezone.localtime(last.created_at), "DATETIME_FORMAT")
+    raise StaleVersion(
+        f"This claim was changed by {_person(last.actor)} at {when}; "
+        "reload to see the change, then try again."
+    )
+
+
+def _lock(claim):
+    return (
+        Claim.objects.select_for_update()
+        .select_related("assignee", "checked_by")
+        .get(pk=claim.pk)
+    )
+
+
+def transition(claim, action, *, by, rating=None, note="", version=None, assignee=None):
+    """Apply ``action`` to ``claim`` for user ``by``; return the updated claim.
+
+    ``version`` is the version the user saw; a different current version is a conflict.
+    Raises one of :class:`InvalidTransition`, :class:`StaleVersion`, :class:`PermissionDenied`,
+    :class:`MissingRequirement`, and then nothing has changed.
+    """
+    spec = ACTIONS.get(action)
+    if spec is None:
+        known = ", ".join(ACTIONS)
+        raise InvalidTransition(f"“{action}” is not a review action; use one of: {known}.")
+    note = (note or "").strip()
+    rating = rating or ""
+    with transaction.atomic():
+        current = _lock(claim)
+        _check_version(current, version)
+        if current.status not in spec.from_statuses:
+            raise InvalidTransition(
+                f"A claim that is {current.get_status_display().lower()} cannot be "
+                f"{PAST_TENSE[action]}."
+            )
+        _check_permission(spec, current, by)
+        _check_needs(spec, current, rating=rating, note=note, assignee=assignee)
+
+        now = timezone.now()
+        changes = {"status": spec.to_status, "version": current.version + 1, "updated_at": now}
+        if action == "take":
+            changes["assignee"] = by
+        elif action == "assign":
+            changes["assignee"] = assignee
+        elif action in ("verify", "dispute"):
+            changes.update(rating=rating, checked_by=by, checked_at=now)
+        elif action == "approve":
+            changes.update(approved_by=by, approved_at=now)
+        elif action in ("return", "reopen"):
+            changes.update(rating="", approved_by=None, approved_at=None)
+        elif action == "dismiss":
+            changes.update(rating="")
+        elif action == "restore":
+            changes.update(assignee=None, checked_by=None, checked_at=None)
+
+        # Guarded by the version read under the lock: on databases without row locks
+        # (SQLite) a concurrent writer that got in first makes this update match nothing.
+        moved = Claim.objects.filter(pk=current.pk, version=current.version).update(**changes)
+        if not moved:
+            raise StaleVersion("This claim was changed at the same moment; reload and try again.")
+        ClaimEvent.objects.create(
+            claim=current,
+            actor=by,
+            action=action,
+            from_status=current.status,
+            to_status=spec.to_status,
+            rating=changes.get("rating", current.rating),
+            assignee=changes.get("assignee", current.assignee),
+            note=note,
+        )
+    for field, value in changes.items():
+        setattr(claim, field, value)
+    return claim
+
+
+def allowed_actions(claim, user):
+    """The actions ``user`` may take on ``claim`` now, in table order (for buttons and the API).
+
+    Needs that depend on input (a rating, a note, evidence) are not checked here: the buttons
+    ask for them.
+    """
+    result = []
+    if user is None or not user.is_authenticated or not user.is_active:
+        return result
+    for spec in ACTIONS.values():
+        if claim.status not in spec.from_statuses:
+            continue
+        try:
+            _check_permission(spec, claim, user)
+        except PermissionDenied:
+            continue
+        result.append(spec.name)
+    return result
+
+
+EDITABLE_FIELDS = ("text", "start", "end", "attribution", "speaker", "kind")
+
+
+def edit_claim(claim, *, by, version, **fields):
+    """Correct a claim's text, span, attribution, speaker or kind (an editor's job).
+
+    The span must still slice the text from the paragraph. Bumps the version and records an
+    ``edit`` event listing what changed.
+    """
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidTransition(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    if not permissions.can_edit_claim(by, claim):
+        raise PermissionDenied("Only editors can correct a claim; ask an editor.")
+    with transaction.atomic():
+        current = _lock(claim)
+        _check_version(current, version)
+        changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
+        if not changed:
+            return current
+        for field, value in changed.items():
+            setattr(current, field, value)
+        if current.paragraph.text[current.start : current.end] != current.text:
+            raise MissingRequirement(
+                "The text must be exactly the paragraph's characters from start to end; "
+                "correct the offsets or the text."
+            )
+        if current.start >= current.end:
+            raise MissingRequirement("The span must start before it ends.")
+        current.version += 1
+        current.save(update_fields=[*changed, "version", "updated_at"])
+        ClaimEvent.objects.create(
+            claim=current,
+            actor=by,
+            action="edit",
+            from_status=current.status,
+            to_status=current.status,
+            rating=current.rating,
+            assignee=current.assignee,
+            note="Changed " + ", ".join(sorted(changed)) + ".",
+        )
+    return current
