@@ -1,0 +1,56 @@
+"""Text extraction for factcheck: pure text processing, no Django.
+
+Public API (the Django side calls exactly this)::
+
+    decode_release(data: bytes) -> DecodedText        # raises EmptyRelease, BinaryFile
+    normalize_text(text: str) -> str
+    parse_release(text: str, *, is_html: bool | None = None) -> ReleaseText
+                                                      # raises EmptyRelease, NoBodyText
+    extract(release: ReleaseText) -> Extraction       # never raises
+    extract_text(text: str) -> Extraction             # extract(parse_release(text))
+
+``Extraction.to_json()`` gives the public JSON shape documented in ``model``.
+"""
+
+from __future__ import annotations
+
+from .errors import BinaryFile, EmptyRelease, ExtractionError, NoBodyText
+from .model import (
+    CLAIM_KINDS,
+    REASONS,
+    Claim,
+    DecodedText,
+    Extraction,
+    Quote,
+    ReleaseText,
+    Speaker,
+)
+from .pipeline import extract
+from .release import parse_release
+from .text import decode_release, normalize_text
+
+
+def extract_text(text: str) -> Extraction:
+    """Parse and extract a release given as text (plain or HTML)."""
+    return extract(parse_release(text))
+
+
+__all__ = [
+    "CLAIM_KINDS",
+    "REASONS",
+    "BinaryFile",
+    "Claim",
+    "DecodedText",
+    "EmptyRelease",
+    "Extraction",
+    "ExtractionError",
+    "NoBodyText",
+    "Quote",
+    "ReleaseText",
+    "Speaker",
+    "decode_release",
+    "extract",
+    "extract_text",
+    "normalize_text",
+    "parse_release",
+]

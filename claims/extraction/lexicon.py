@@ -1,0 +1,266 @@
+"""Word lists the extraction rules consult.
+
+Kept apart from the rules so that a missed role or speech verb is a one-line fix.
+Every entry is lower case; callers compare against ``word.lower()``.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that attribute words to a speaker ("said the Minister", "she added").
+SPEECH_VERBS = _words(
+    """
+    said says say added adds stated states commented comments explained explains noted notes
+    warned warns continued continues told tells stressed stresses emphasised emphasized
+    emphasises emphasizes underlined underlines concluded concludes insisted insists remarked
+    remarks declared declares announced announces acknowledged acknowledges observed observes
+    wrote writes asked asks replied replies answered answers urged urges argued argues recalled
+    recalls highlighted highlights cautioned cautions admitted admits affirmed affirms confirmed
+    confirms predicted predicts promised promises vowed vows reflected reflects shared shares
+    tweeted tweets posted posts joked jokes agreed agrees pointed points went goes described
+    describes called calls claimed claims reiterated reiterates suggested suggests believes
+    believed thinks feels felt revealed reveals assured assures maintained maintains
+    mentioned mentions summarised summarized summed opined quipped responded responds
+    sagte sagt ergänzte ergänzt erklärte erklärt betonte betont warnte meinte fügte
+    déclaré dit ajouté affirmé souligné expliqué estimé indiqué précisé déclare affirme
+    """
+)
+
+# Participles that hang reported speech on the sentence's speaker (", noting that ...").
+SPEECH_PARTICIPLES = _words(
+    """
+    saying adding noting stressing warning explaining underlining emphasising emphasizing
+    stating commenting insisting arguing highlighting pointing calling describing urging
+    acknowledging recalling cautioning declaring announcing claiming telling reiterating
+    """
+)
+
+# Reported speech in a claim ("He underlined the importance of ...").
+REPORTING_VERBS = (
+    SPEECH_VERBS - _words("posted posts shared shares went goes described")
+) | _words(
+    "expressed expresses reaffirmed reaffirms"
+)
+
+# Verbs whose subject must be followed by a word such as "out" or "on" to attribute.
+VERB_PARTICLES = {"pointed": "out", "points": "out", "went": "on", "goes": "on", "summed": "up"}
+
+HONORIFICS = _words(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
+    sister hon cllr councillor sen rep gov gen col capt lt sgt insp supt det dci ds pc
+    """
+)
+
+MALE_HONORIFICS = _words("mr sir lord father fr king prince")
+FEMALE_HONORIFICS = _words("mrs ms miss dame lady sister queen princess")
+
+PRONOUNS = {
+    "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
+    "it": "o", "we": "p", "i": "",
+}
+
+# Words that make a capitalised run a role ("Secretary General", "Prime Minister").
+ROLE_WORDS = _words(
+    """
+    secretary general secretary-general minister president vice-president commissioner
+    chancellor vice-chancellor pro-vice-chancellor chief executive officer ceo cfo coo cto cmo
+    cio cso chair chairman chairwoman chairperson director director-general head manager
+    spokesperson spokesman spokeswoman founder co-founder cofounder dean provost rector
+    professor lecturer researcher ambassador governor mayor senator congressman congresswoman
+    councillor councilor deputy acting assistant associate senior principal lead leader coach
+    captain inspector superintendent constable sergeant detective commander sheriff attorney
+    prosecutor judge premier taoiseach tánaiste tanaiste king queen prince princess pope
+    archbishop bishop cardinal envoy rapporteur representative economist analyst scientist
+    partner owner administrator coordinator co-ordinator adviser advisor counsel treasurer
+    controller registrar undersecretary under-secretary trustee admiral colonel lieutenant
+    brigadier marshal commissioner commissioners minister-president chief-executive
+    president-elect physician surgeon nurse curator editor author headteacher headmaster
+    headmistress principal superintendent officer spokesperson fellow student chairs
+    executive-director md vp svp evp gm midfielder striker defender goalkeeper player
+    manager-director secretary-of-state whip speaker prime managing high special commercial
+    operating financial marketing technology first-minister co-author author
+    bundesminister bundesministerin staatssekretär staatssekretärin präsident präsidentin
+    ministerin vorsitzende vorsitzender sprecher sprecherin geschäftsführer direktor
+    direktorin président présidente directeur directrice ministre porte-parole
+    """
+)
+
+# Role words that only count as a role when another role word or "of/for" accompanies them.
+WEAK_ROLE_WORDS = _words(
+    """
+    general senior associate assistant principal lead executive officer head partner owner
+    fellow student acting deputy speaker player chief prime managing high special commercial
+    operating financial marketing technology vice
+    """
+)
+
+# Canonical forms so that "the company's CEO" matches "Chief Executive Officer Mary Barra".
+ROLE_SYNONYMS = (
+    ("chief executive officer", "ceo"),
+    ("chief executive", "ceo"),
+    ("chief financial officer", "cfo"),
+    ("chief operating officer", "coo"),
+    ("chief technology officer", "cto"),
+    ("chief marketing officer", "cmo"),
+    ("secretary-general", "secretary general"),
+    ("director-general", "director general"),
+    ("vice-president", "vice president"),
+    ("vice-chancellor", "vice chancellor"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chairperson", "chair"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("prof", "professor"),
+    ("co-founder", "founder"),
+    ("cofounder", "founder"),
+)
+
+PARTICLES = _words(
+    "von van der den de del della di da du dos das la le bin binti ibn al el ter ten zu af"
+)
+
+POSTNOMINALS = _words(
+    "td mp mep msp qc kc obe cbe mbe kbe dbe frs phd jr jr. sr iii ii iv md mla mpp esq"
+)
+
+# Capitalised words that are not (parts of) personal names.
+ORG_WORDS = _words(
+    """
+    university college school institute ministry department office agency commission council
+    committee parliament assembly government police service services authority board bank
+    fund foundation trust association federation union league club society organisation
+    organization group company corporation corp inc ltd plc llc gmbh ag co partners holdings
+    hospital centre center network alliance coalition court tribunal programme program
+    initiative forum secretariat force forces army navy command unit team fc airport museum
+    library press news agency bureau division directorate institution observatory laboratory
+    laboratories lab labs industries systems technologies technology solutions energy motors
+    airlines airways railways council's nations republic kingdom states federal national
+    international european global world royal chamber cabinet executive senate congress
+    congressional house trustees fire rescue ambulance nhs clinic faculty academy campus
+    party movement charity appeal fund campaign project strategy plan air base port station
+    street road square river lake island islands mountain valley county province region
+    district city town village harbour harbor tower palace castle cathedral church stadium
+    arena bridge
+    """
+)
+
+PLACE_WORDS = _words(
+    """
+    africa america asia europe oceania antarctica arctic atlantic pacific indian mediterranean
+    north south east west northern southern eastern western central middle upper lower greater
+    afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh
+    belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chile china colombia
+    congo croatia cuba cyprus czechia czech denmark ecuador egypt estonia ethiopia finland
+    france germany ghana greece guatemala haiti hungary iceland india indonesia iran
+    iraq ireland israel italy japan kazakhstan kenya korea kosovo kuwait latvia lebanon
+    libya lithuania luxembourg madagascar malaysia mali malta mexico moldova mongolia
+    montenegro morocco mozambique myanmar nepal netherlands zealand nigeria norway pakistan
+    palestine panama peru philippines poland portugal qatar romania russia rwanda saudi
+    arabia senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
+    syria taiwan tanzania thailand tunisia turkey türkiye uganda ukraine emirates uk usa us
+    britain england scotland wales uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
+    brussels london paris berlin tokyo beijing moscow kyiv kiev rome madrid geneva
+    vienna ottawa canberra delhi dublin edinburgh cardiff belfast lisbon warsaw prague athens
+    oslo stockholm copenhagen helsinki amsterdam hague new york boston chicago seoul nairobi
+    manchester leeds birmingham glasgow bristol oxford cambridge sydney melbourne toronto
+    iruma strasbourg luxembourg frankfurt munich hamburg milan lyon bonn
+    """
+)
+
+MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Capitalised words that start sentences or headlines but never names.
+FUNCTION_WORDS = _words(
+    """
+    the a an this that these those it its he she they we i you his her their our my your
+    in on at for with as but and or nor so yet if when while after before during since until
+    from to by of about over under into onto upon among between through across against
+    also however meanwhile earlier later today yesterday tomorrow tonight speaking according
+    following last next new all some many most more both each every no not such other another
+    there here what which who whom whose where why how then thus therefore furthermore
+    moreover additionally finally first second third lastly overall together further
+    acknowledging welcoming announcing commenting responding reacting addressing noting
+    adding asked q read see note notes editors editor about contact media
+    please dear thank thanks yes well indeed because although though whereas despite
+    mr mrs ms dr prof st der die das dessen deren ein eine les du des selon am im
+    """
+)
+
+# Capitalised nouns often found in release text that are not personal names.
+OTHER_NON_NAMES = _words(
+    """
+    security strategy defence defense affairs foreign home interior justice health
+    education finance economy economic trade enterprise employment environment climate
+    transport housing agriculture food marine rural energy science sciences research
+    innovation culture arts sport sports tourism heritage media communications digital
+    equality children youth social protection welfare pensions work labour local community
+    communities development infrastructure water land resources migration integration
+    treasury state public expenditure reform planning veterans women disability industry
+    business cooperation regional policy policies relations physics chemistry biology medicine
+    law engineering economics mathematics history english studies humanities technology
+    statement release report day week year annual summit conference meeting award awards
+    prize championship championships cup games olympic olympics paralympic league season
+    final finals act treaty agreement declaration convention charter framework
+    action fund plan day-to-day covid-19 covid coronavirus internet
+    """
+)
+
+# Months that are also given names or surnames (Theresa May, April Ryan) stay name-capable.
+NON_NAME_WORDS = (
+    ORG_WORDS | PLACE_WORDS | MONTHS | WEEKDAYS | FUNCTION_WORDS | OTHER_NON_NAMES
+) - PARTICLES - _words("may april june august jan")
+
+# Determiners that open a title reference ("the Minister", "our CEO").
+TITLE_DETERMINERS = _words("the its their our his her this a an")
+
+# Words in a headline-style run that separate the parts of a headline ("in", "at").
+SMALL_TITLE_WORDS = _words("of the and in for on a an to at by with from or vs")
+
+NUMBER_WORDS = _words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions trillion half
+    dozen dozens double doubled triple tripled quarter percent per-cent twice
+    """
+)
+
+EVENT_VERBS = _words(
+    """
+    met meets visited visits signed signs agreed agrees announced announces launched launches
+    opened opens held holds attended attends arrested arrests charged charges appointed
+    appoints elected elects won wins lost approved approves adopted adopts published
+    publishes released releases delivered delivers acquired acquires completed completes
+    hosted hosts awarded awards discussed discusses invested invests raised raises reported
+    reports declared declares introduced introduces passed passes welcomed welcomes commended
+    commends received receives joined joins closed closes started starts began begins ended
+    ends reached reaches funded funds secured secures built builds created creates hired
+    opened unveiled unveils presented presents confirmed confirms sanctioned sanctions
+    deployed deploys killed injured died seized recovered convicted sentenced fined banned
+    scored beat defeated qualified transported transporting provided provides increased
+    decreased rose fell grew cut cuts dropped doubled tripled recorded records set sets
+    """
+)
+
+FUTURE_MARKERS = _words("will shall won't ’ll 'll going plans plan intends aims expects expected")
+
+COMPARISON_WORDS = _words(
+    """
+    more less fewer than most least largest biggest highest lowest smallest best worst first
+    record compared versus vs closer further greater larger higher lower faster slower
+    stronger weaker increase increased decrease decreased rise rose fall fell up down double
+    doubled half halved top leading only than strongest fastest greatest newest oldest
+    youngest deepest widest longest shortest cheapest safest busiest hottest coldest wettest
+    driest warmest biggest smallest richest poorest worse better
+    """
+)

@@ -1,0 +1,491 @@
+"""Words, names, roles and references to people in a stretch of text.
+
+A *reference* (``Ref``) is one way the text points at a speaker: a full name with or without
+a role ("NATO Secretary General Jens Stoltenberg"), an honorific or role with a surname
+("Mr Stoltenberg", "Prime Minister Kishida"), a title ("the Secretary General"), a bare
+capitalised word that may be a known surname ("Stoltenberg"), an organization ("the European
+Commission") or a pronoun. Nothing here knows the release as a whole; ``speakers.py`` turns
+references into speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import (
+    FEMALE_HONORIFICS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    MONTHS,
+    NON_NAME_WORDS,
+    ORG_WORDS,
+    PARTICLES,
+    POSTNOMINALS,
+    PRONOUNS,
+    ROLE_SYNONYMS,
+    ROLE_WORDS,
+    TITLE_DETERMINERS,
+    WEAK_ROLE_WORDS,
+    WEEKDAYS,
+)
+
+WORD = re.compile(r"[^\W_]+(?:[’'\-‐‑][^\W_]+)*")
+_POSSESSIVE = ("’s", "'s")
+_CLAUSE_BREAKS = ",;()[]:—–"
+
+
+@dataclass(slots=True)
+class Tok:
+    """A word: its text without a possessive "’s", offsets, and a class letter.
+
+    Classes: H honorific, R role word, P name particle, I initial, A acronym,
+    X post-nominal, O capitalised non-name, N name-capable, l lower-case word.
+    """
+
+    text: str
+    start: int
+    end: int
+    low: str
+    cls: str
+    cap: bool
+    possessive: bool
+    dotted: bool
+
+
+@dataclass(slots=True)
+class Ref:
+    """One reference to a speaker at ``start:end`` of the text it was found in."""
+
+    kind: str  # person | surname | bare | title | org | pronoun
+    start: int
+    end: int
+    text: str
+    name: str = ""
+    honorific: str = ""
+    role: str = ""
+    org: str = ""
+    gender: str = ""
+    role_key: str = ""
+    plural: bool = False
+    possessive: bool = False
+
+
+def _classify(core: str, low: str) -> str:
+    if low in HONORIFICS:
+        return "H"
+    if low in ROLE_WORDS:
+        return "R"
+    if low in PARTICLES:
+        return "P"
+    if not core[0].isupper():
+        return "l"
+    if any(part[:1].islower() for part in re.split("[-‐‑]", core)[1:]):
+        return "O"  # "Co-author", "Vice-chair": a hyphenated common noun, not a name
+    if len(core) == 1:
+        return "I"
+    if low in POSTNOMINALS and core.isupper():
+        return "X"
+    if core.isupper():
+        return "A"
+    if low in NON_NAME_WORDS or any(c.isdigit() for c in core):
+        return "O"
+    return "N"
+
+
+@lru_cache(maxsize=65536)
+def _word_info(core: str) -> tuple[str, str, bool]:
+    low = core.lower()
+    return low, _classify(core, low), core[0].isupper()
+
+
+def _scan(s: str, lo: int, hi: int) -> list[Tok]:
+    toks = []
+    append = toks.append
+    for m in WORD.finditer(s, lo, hi):
+        text = m.group()
+        start, end = m.span()
+        possessive = len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
+        if possessive:
+            text = text[:-2]
+            end -= 2
+        low, cls, cap = _word_info(text)
+        dotted = end < hi and s[end] == "."
+        append(Tok(text, start, end, low, cls, cap, possessive, dotted))
+    return toks
+
+
+@lru_cache(maxsize=8192)
+def _paragraph_tokens(s: str) -> tuple[list[Tok], list[int]]:
+    toks = _scan(s, 0, len(s))
+    return toks, [t.start for t in toks]
+
+
+def forget_paragraphs() -> None:
+    """Drop the cached word lists once a release is done (they only speed up one release)."""
+    _paragraph_tokens.cache_clear()
+
+
+def tokenize(s: str, lo: int = 0, hi: int | None = None) -> list[Tok]:
+    """Words of ``s[lo:hi]`` with their classes (a paragraph is scanned once and reused)."""
+    hi = len(s) if hi is None else hi
+    if hi - lo < 64:
+        return _scan(s, lo, hi)
+    toks, starts = _paragraph_tokens(s)
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    while j > i and toks[j - 1].end + (2 if toks[j - 1].possessive else 0) > hi:
+        j -= 1
+    return toks[i:j]
+
+
+def canonical_role(text: str) -> str:
+    """Lower-case role words with synonyms unified: "Chief Executive Officer" -> "ceo"."""
+    words = [w.lower() for w in WORD.findall(text)]
+    key = " " + " ".join(w for w in words if w in ROLE_WORDS or w in HONORIFICS) + " "
+    for long, short in ROLE_SYNONYMS:
+        key = key.replace(" " + long + " ", " " + short + " ")
+    key = key.replace("-", " ")
+    return " ".join(key.split())
+
+
+def is_strong_role(words: list[str]) -> bool:
+    """A run of role words that names a role on its own ("Chief Executive", "Minister")."""
+    roles = [w for w in words if w in ROLE_WORDS]
+    if not roles:
+        return False
+    if any(w not in WEAK_ROLE_WORDS for w in roles):
+        return True
+    return len(roles) >= 2 and roles[0] in ("chief", "managing", "executive", "vice")
+
+
+def _adjacent(a: Tok, b: Tok, s: str) -> bool:
+    gap = s[a.end + (2 if a.possessive else 0):b.start]
+    if gap == " ":
+        return not a.possessive
+    if gap in (". ", ".") and a.dotted:
+        return a.cls in ("I", "H") or a.low in ("st", "jr", "sr")
+    return False
+
+
+def _runs(toks: list[Tok], s: str) -> list[tuple[int, int]]:
+    """Index ranges of runs of capitalised words (with particles) side by side."""
+    runs, start = [], None
+    for i, t in enumerate(toks):
+        capable = t.cap or (t.cls == "P" and _particle_leads_to_name(toks, i))
+        if capable and start is not None and _adjacent(toks[i - 1], t, s):
+            continue
+        if start is not None:
+            runs.append((start, i))
+        start = i if capable else None
+    if start is not None:
+        runs.append((start, len(toks)))
+    return runs
+
+
+def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
+    """ "von der Leyen": particles count in a name when a capitalised word follows them."""
+    for t in toks[i + 1:i + 4]:
+        if t.cap:
+            return True
+        if t.cls != "P":
+            return False
+    return False
+
+
+def _gender(honorific: str) -> str:
+    low = honorific.lower()
+    if low in MALE_HONORIFICS:
+        return "m"
+    if low in FEMALE_HONORIFICS:
+        return "f"
+    return ""
+
+
+def _org_of(role: str) -> str:
+    """The organization named inside a role ("Head of X at the University of Leeds")."""
+    toks = tokenize(role)
+    if not toks:
+        return ""
+    first_role = next((i for i, t in enumerate(toks) if t.cls == "R"), None)
+    if first_role:
+        head = toks[:first_role]
+        if any(t.cls == "A" or t.low in ORG_WORDS for t in head):
+            return role[head[0].start:head[-1].end + (2 if head[-1].possessive else 0)]
+    for marker in (" at ", " of ", " for ", " with "):
+        idx = role.rfind(marker) if marker == " at " else role.find(marker)
+        while idx >= 0:
+            rest = role[idx + len(marker):]
+            if rest.startswith("the "):
+                rest = rest[4:]
+            if rest[:1].isupper():
+                return rest.strip(" ,.")
+            idx = role.find(marker, idx + 1) if marker != " at " else -1
+    return ""
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An ", "who is ", "who is the "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def _alias_text(text: str) -> str:
+    return "the " + text[4:] if text.startswith("The ") else text
+
+
+def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Ref | None:
+    run = toks[a:b]
+    end = len(run)
+    while end and run[end - 1].cls == "X":
+        end -= 1
+    j = end
+    while j and run[j - 1].cls in ("N", "I", "P"):
+        j -= 1
+    while j < end and run[j].cls == "P" and not (j and run[j - 1].cls in ("H", "R")):
+        j += 1
+    name = run[j:end]
+    while name and name[-1].cls == "P":
+        name.pop()
+    if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")):
+        name = name[1:]
+        j += 1
+    prefix = run[:j]
+    lead = 0
+    while lead < len(prefix) and (
+        prefix[lead].low in FUNCTION_WORDS or prefix[lead].low in WEEKDAYS
+        or prefix[lead].low in MONTHS
+    ) and prefix[lead].cls not in ("H", "R"):
+        lead += 1
+    prefix = prefix[lead:]
+    honorific = next((t.text for t in prefix if t.cls == "H"), "")
+    role_toks = [t for t in prefix if t.cls != "H"] if honorific else prefix
+    role_words = [t.low for t in role_toks]
+    role = ""
+    if role_toks and is_strong_role(role_words):
+        role = s[role_toks[0].start:role_toks[-1].end]
+    names = [t for t in name if t.cls != "P"]
+    start = (prefix[0].start if prefix else name[0].start) if (prefix or name) else run[0].start
+    if len(names) >= 2 and names[-1].cls == "N" and any(t.cls == "N" for t in names):
+        name = name[-6:]
+        text = s[name[0].start:name[-1].end]
+        return Ref("person", start, name[-1].end, s[start:name[-1].end], name=text,
+                   honorific=honorific, role=role, org=_org_of(role) if role else "",
+                   gender=_gender(honorific), role_key=canonical_role(role or honorific))
+    if len(names) == 1 and names[0].cls == "N":
+        text = s[name[0].start:name[-1].end]
+        kind = "surname" if (honorific or role) else "bare"
+        return Ref(kind, start, name[-1].end, s[start:name[-1].end], name=text,
+                   honorific=honorific, role=role, org=_org_of(role) if role else "",
+                   gender=_gender(honorific), role_key=canonical_role(role or honorific))
+    if name:
+        return None
+    if role:
+        return Ref("title", start, role_toks[-1].end, _alias_text(s[start:role_toks[-1].end]),
+                   role=role, org=_org_of(role), role_key=canonical_role(role))
+    org_toks = prefix or run
+    if any(t.cls == "A" or t.low in ORG_WORDS for t in org_toks):
+        last = org_toks[-1]
+        return Ref("org", org_toks[0].start, last.end, s[org_toks[0].start:last.end],
+                   name=s[org_toks[0].start:last.end])
+    return None
+
+
+def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
+    """References to people (and organizations) in ``s[lo:hi]``, in order.
+
+    Pronouns are not included: they only matter next to a speech verb.
+    """
+    hi = len(s) if hi is None else hi
+    toks = tokenize(s, lo, hi)
+    if not toks:
+        return []
+    sentence_start = toks[0].start
+    refs: list[Ref] = []
+    run_of: dict[int, int] = {}
+    for a, b in _runs(toks, s):
+        for k in range(a, b):
+            run_of[k] = a
+        ref = _run_ref(toks, a, b, s, sentence_start)
+        if ref is None:
+            continue
+        if ref.kind in ("person", "surname", "bare") and not ref.role:
+            _borrow_role_before(ref, toks, a, s)
+        elif ref.kind == "title" and s[max(0, ref.start - 4):ref.start] in ("the ", "The "):
+            ref.start -= 4
+            ref.text = _alias_text(s[ref.start:ref.end])
+        ref.possessive = s.startswith(_POSSESSIVE, ref.end)
+        refs.append(ref)
+    refs.extend(_lowercase_titles(toks, s, run_of))
+    refs.sort(key=lambda r: r.start)
+    return _merge_appositions(refs, s, hi)
+
+
+def _borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
+    """Roles ahead of the name run: "chief executive Mary Barra", "Minister for Health X",
+    "Minister for the Environment, Climate and Communications Eamon Ryan"."""
+    start = None
+    i = a - 1
+    while i >= 0 and toks[i].cls == "R" and not toks[i].cap and _adjacent(toks[i], toks[i + 1], s):
+        start = toks[i].start
+        i -= 1
+    if start is None:
+        i = a - 1
+        while i >= 0 and a - i <= 12:
+            t = toks[i]
+            gap = s[t.end + (2 if t.possessive else 0):toks[i + 1].start]
+            if gap not in (" ", ", "):
+                break
+            if t.cap and t.cls == "R" and t.low not in WEAK_ROLE_WORDS:
+                start = t.start
+                j = i - 1
+                while (j >= 0 and toks[j].cap and toks[j].cls in ("R", "A", "O")
+                       and s[toks[j].end:toks[j + 1].start] == " "
+                       and toks[j].low not in FUNCTION_WORDS):
+                    start = toks[j].start
+                    j -= 1
+                break
+            if not (t.cap and t.cls in ("R", "O", "A")) and t.low not in _ROLE_CONNECTORS:
+                break
+            i -= 1
+    if start is None:
+        return
+    name_start = s.find(ref.name, ref.start)
+    role = s[start:name_start].strip(" ,")
+    if not role or _PUNCTUATION.search(role.replace(",", "")):
+        return
+    ref.role = role
+    ref.org = ref.org or _org_of(role)
+    ref.role_key = canonical_role(role)
+    ref.start = start
+    ref.text = s[start:ref.end]
+    if ref.kind == "bare":
+        ref.kind = "surname"
+
+
+_ROLE_CONNECTORS = frozenset(["for", "of", "the", "and", "&", "in"])
+_PUNCTUATION = re.compile(r"[,.;:!?()\[\]“”\"]")
+
+
+def _lowercase_titles(toks: list[Tok], s: str, run_of: dict[int, int]) -> list[Ref]:
+    """ "the minister", "the company’s chief executive", "a police spokesperson"."""
+    found = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.cap or t.cls not in ("R", "H") or i in run_of:
+            i += 1
+            continue
+        j = i
+        while j < n and not toks[j].cap and toks[j].cls in ("R", "H") and (
+            j == i or _adjacent(toks[j - 1], toks[j], s)
+        ):
+            j += 1
+        words = [x.low for x in toks[i:j]]
+        followed_by_of = j < n and toks[j].low in ("of", "for", "at")
+        det = None
+        for k in range(i - 1, max(i - 4, -1), -1):
+            if toks[k].low in TITLE_DETERMINERS or toks[k].possessive:
+                det = k
+                break
+            if toks[k].cap and toks[k].cls not in ("A", "O"):
+                break
+        strong = is_strong_role(words) or (followed_by_of and words[-1] in ROLE_WORDS)
+        if det is not None and strong and not (j < n and toks[j].cap and toks[j].cls == "N"):
+            start = toks[det].start
+            end = toks[j - 1].end
+            role = s[toks[i].start:end]
+            found.append(Ref("title", start, end, s[start:end], role=role,
+                             role_key=canonical_role(role)))
+        i = max(j, i + 1)
+    return found
+
+
+def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
+    """Give a name the role written beside it: "Jane Doe, Director of X," / "The CEO, Ann Lee,"."""
+    out: list[Ref] = []
+    skip_until = -1
+    for idx, ref in enumerate(refs):
+        if ref.start < skip_until:
+            continue
+        nxt = refs[idx + 1] if idx + 1 < len(refs) else None
+        if ref.kind == "title" and nxt and nxt.kind in ("person", "surname") and not nxt.role:
+            gap = s[ref.end:nxt.start]
+            if gap.strip() == ",":
+                nxt.role = _strip_article(ref.text)
+                nxt.org = nxt.org or _org_of(nxt.role)
+                nxt.role_key = canonical_role(nxt.role)
+                continue
+        if ref.kind in ("person", "surname", "bare") and not ref.role:
+            role_end = _apposition(ref, s, hi)
+            if role_end:
+                start, end = role_end
+                ref.role = _strip_article(s[start:end])
+                ref.org = ref.org or _org_of(ref.role)
+                ref.role_key = canonical_role(ref.role)
+                if ref.kind == "bare":
+                    ref.kind = "surname"
+                skip_until = end
+        out.append(ref)
+    return out
+
+
+def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
+    i = ref.end + (2 if s.startswith(_POSSESSIVE, ref.end) else 0)
+    if not s.startswith((", ", " ("), i):
+        return None
+    start = i + 2
+    end = start
+    while end < hi and s[end] not in ",;()[]" and not s.startswith((" – ", " — "), end):
+        end += 1
+    toks = tokenize(s, start, end)
+    if not toks or len(toks) > 16:
+        return None
+    head = toks[:5]
+    if not is_strong_role([t.low for t in head]) and not (
+        any(t.cls == "R" for t in head) and any(t.low in ("of", "for", "at") for t in toks)
+    ):
+        return None
+    if any(t.cls == "l" and t.low in ("said", "says", "added") for t in toks):
+        cut = next(t for t in toks if t.low in ("said", "says", "added"))
+        end = cut.start
+    return start, len(s[:end].rstrip(" ,.;:!?"))
+
+
+def pronoun_ref(s: str, lo: int, hi: int) -> Ref | None:
+    """The first personal pronoun in ``s[lo:hi]`` ("he", "She", "they")."""
+    for t in tokenize(s, lo, hi):
+        if t.low in PRONOUNS and (not t.cap or t.low in ("he", "she", "they", "i", "we", "it")):
+            gender = PRONOUNS[t.low]
+            return Ref("pronoun", t.start, t.end, t.text, gender=gender if gender in "mf" else "",
+                       plural=gender == "p", name=t.low)
+    return None
+
+
+def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None:
+    """The speaker reference in a subject phrase next to a speech verb.
+
+    After the verb ("said Jane Doe, professor of ..."), the first reference counts. Before
+    it ("Speaking at the launch, Dr Jane Doe, Head of X, said"), the reference in the last
+    comma-separated part that has one counts, with the role written beside it.
+    """
+    if lo >= hi:
+        return None
+    refs = find_refs(s, lo, hi)
+    pron = pronoun_ref(s, lo, hi)
+    candidates = refs + ([pron] if pron else [])
+    if not candidates:
+        return None
+    candidates.sort(key=lambda r: r.start)
+    if after_verb:
+        return candidates[0]
+    for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
+        chosen = [c for c in candidates if c.kind in kinds and not c.possessive]
+        if chosen:
+            last_part = s.rfind(",", lo, chosen[-1].start)
+            return next(c for c in chosen if c.start > last_part)
+    return None

@@ -1,0 +1,80 @@
+"""Sentence boundaries that survive abbreviations, initials, decimals and quotes."""
+
+from __future__ import annotations
+
+import re
+
+from .quotes import Span
+
+# Words that end with a full stop without ending the sentence ("Mr.", "Jan. 31", "No. 5").
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt",
+    "capt", "cmdr", "sgt", "gov", "sen", "rep", "rev", "hon", "fr", "pres", "supt", "insp",
+    "det", "cllr", "no", "nos", "vol", "fig", "figs", "pp", "p", "para", "art", "sec", "ch",
+    "approx", "est", "dept", "univ", "inc", "ltd", "corp", "co", "bros", "plc", "vs", "v", "cf",
+    "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+])
+_TERMINATOR = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+
+
+def _abbreviation(text: str, dot: int) -> str:
+    """"title" for Mr./Dr./Jan./No. and initials, "other" for U.S./Inc./e.g., "" for none."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
+    if not m:
+        return ""
+    word = m.group(1)
+    low = word.lower()
+    if low in ABBREVIATIONS - _ENDING_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return "title"
+    if low in _ENDING_ABBREVIATIONS or _DOTTED.fullmatch(word + "."):
+        return "other"
+    return ""
+
+
+_ENDING_ABBREVIATIONS = frozenset(["inc", "ltd", "corp", "co", "bros", "plc", "al", "etc"])
+
+
+def split_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence; a boundary never falls inside a quote."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    k = 0
+    n = len(text)
+    for m in _TERMINATOR.finditer(text):
+        pos, end = m.start(), m.end()
+        while k < len(spans) and spans[k].outer_end < pos:
+            k += 1
+        inside = k < len(spans) and spans[k].open < pos and end <= spans[k].outer_end - (
+            1 if spans[k].close is not None else 0)
+        if inside and not (spans[k].close is not None and end == spans[k].close + 1):
+            continue
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        if nxt >= n:
+            break
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in "“\"‘'«„(["):
+            continue
+        kind = _abbreviation(text, pos) if text[pos] == "." and end - pos == 1 else ""
+        if kind == "title" or (kind == "other" and not _starts_sentence(text, nxt)):
+            continue
+        bounds.append((start, end))
+        start = nxt
+    if start < n and text[start:].strip():
+        bounds.append((start, len(text.rstrip())))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+_STARTERS = frozenset([
+    "The", "He", "She", "They", "It", "We", "I", "In", "On", "At", "This", "That", "But", "And",
+    "A", "An", "However", "Its", "Our",
+])
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    m = re.match(r"[\w’']+", text[i:i + 20])
+    return bool(m) and m.group() in _STARTERS

@@ -1,0 +1,237 @@
+"""The speaker registry: one entry per person, found by name, surname, title or pronoun.
+
+Every lookup is a dictionary hit or a walk over a short list (the people sharing a surname
+or a role word), so resolving a reference costs the same in a 1 MB release as in a short one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .lexicon import PARTICLES, ROLE_WORDS
+from .model import Speaker
+from .names import Ref
+
+_RECENT = 12  # how many recent subjects a pronoun may reach back to
+
+
+@dataclass(eq=False)
+class Person:
+    """A registry entry; ``is_org`` marks an organization quoted as a body."""
+
+    name: str
+    role: str = ""
+    org: str = ""
+    gender: str = ""
+    role_key: str = ""
+    is_org: bool = False
+    output: bool = False
+    seen: int = 0
+    aliases: dict[str, None] = field(default_factory=dict)
+
+    def speaker(self) -> Speaker:
+        aliases = [a for a in self.aliases if a != self.name]
+        return Speaker(name=self.name, role=self.role, organization=self.org, aliases=aliases)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.strip(".").lower() for w in name.split() if w.strip(".")]
+
+
+class Registry:
+    """Every person the release names, indexed for cheap lookups."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_name: dict[str, Person] = {}
+        self._by_first_last: dict[tuple[str, str], Person] = {}
+        self._by_token: dict[str, list[Person]] = defaultdict(list)
+        self._by_role_word: dict[str, list[Person]] = defaultdict(list)
+        self._clock = 0
+
+    # -- adding ---------------------------------------------------------------------------
+    def add_person(self, ref: Ref, *, output: bool) -> Person:
+        words = _name_words(ref.name)
+        key = " ".join(words)
+        person = self._by_name.get(key)
+        full = [w for w in words if len(w) > 1]
+        if person is None and len(full) >= 2:
+            person = self._by_first_last.get((full[0], full[-1]))
+        if person is None and len(words) == 1:
+            person = self.find_token(words[0])
+        if person is None:
+            for word in words:
+                single = self._by_name.get(word)
+                if single is not None and len(_name_words(single.name)) == 1:
+                    person = single
+                    break
+        if person is None:
+            person = Person(name=ref.name)
+            self.people.append(person)
+        elif len(words) > len(_name_words(person.name)) and len(_name_words(person.name)) == 1:
+            person.name = ref.name
+        self._index(person, words, key)
+        self.learn(person, ref)
+        person.output = person.output or output
+        return person
+
+    def add_org(self, name: str) -> Person:
+        key = "org:" + name.lower()
+        person = self._by_name.get(key)
+        if person is None:
+            person = Person(name=name, is_org=True)
+            self.people.append(person)
+            self._by_name[key] = person
+        person.output = True
+        return person
+
+    def _index(self, person: Person, words: list[str], key: str) -> None:
+        self._by_name.setdefault(key, person)
+        full = [w for w in words if len(w) > 1]
+        if len(full) >= 2:
+            self._by_first_last.setdefault((full[0], full[-1]), person)
+        for i, word in enumerate(words):
+            if len(word) > 1 and word not in PARTICLES and person not in self._by_token[word]:
+                self._by_token[word].append(person)
+            if word in PARTICLES and i:
+                surname = " ".join(words[i:])
+                if person not in self._by_token[surname]:
+                    self._by_token[surname].append(person)
+
+    def learn(self, person: Person, ref: Ref) -> None:
+        if ref.role and not person.role:
+            person.role = ref.role
+            person.org = person.org or ref.org
+        elif ref.org and not person.org:
+            person.org = ref.org
+        if ref.gender and not person.gender:
+            person.gender = ref.gender
+        key = ref.role_key
+        if key and key not in person.role_key:
+            person.role_key = (person.role_key + " | " + key).strip(" |")
+            for word in key.split():
+                if person not in self._by_role_word[word]:
+                    self._by_role_word[word].append(person)
+
+    def alias(self, person: Person, text: str) -> None:
+        text = text.strip(" ,.;:")
+        if text and text != person.name and len(text) < 120:
+            person.aliases.setdefault(text, None)
+
+    def touch(self, person: Person) -> None:
+        self._clock += 1
+        person.seen = self._clock
+
+    # -- finding ----------------------------------------------------------------------------
+    def find_token(self, word: str) -> Person | None:
+        """The person a surname (or given name) refers to; the most recent one on a tie."""
+        people = self._by_token.get(word.lower().strip("."))
+        if not people:
+            return None
+        if len(people) == 1:
+            return people[0]
+        last = word.lower()
+        exact = [p for p in people if _name_words(p.name)[-1] == last]
+        return max(exact or people, key=lambda p: p.seen)
+
+    def find_title(self, role_key: str) -> Person | None:
+        """The person holding a role ("secretary general"); the best, then most recent, match."""
+        words = role_key.split()
+        if not words:
+            return None
+        best, best_rank = None, None
+        for person in self._by_role_word.get(words[-1], ()):
+            for held in person.role_key.split(" | "):
+                quality = _role_match(held, role_key)
+                if quality:
+                    rank = (quality, person.seen)
+                    if best_rank is None or rank > best_rank:
+                        best, best_rank = person, rank
+        return best
+
+    def speakers(self) -> list[Speaker]:
+        return [p.speaker() for p in self.people if p.output]
+
+
+def _role_match(held: str, wanted: str) -> int:
+    """2 for the same role ("secretary general" in "nato secretary general"), 1 for a part
+    of a larger one ("minister" in "prime minister"), 0 for none."""
+    padded, target = f" {held} ", f" {wanted} "
+    at = padded.find(target)
+    if at < 0:
+        return 0
+    before = padded[:at].split()
+    if before and before[-1] in ROLE_WORDS:
+        return 1
+    return 2
+
+
+class Context:
+    """Who was talked about last, for pronouns and for "the Minister" with several ministers."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.recent: list[Person] = []
+        self.group_subject = False
+
+    def resolve(self, ref: Ref | None) -> Person | None:
+        if ref is None:
+            return None
+        registry = self.registry
+        if ref.kind == "pronoun":
+            return self.pronoun(ref)
+        if ref.kind == "person":
+            person = registry.add_person(ref, output=bool(ref.role or ref.honorific))
+            registry.alias(person, ref.name)
+            return person
+        if ref.kind in ("surname", "bare"):
+            person = registry.find_token(ref.name)
+            if person is None and ref.kind == "bare":
+                return None
+            if person is None:
+                person = registry.add_person(ref, output=False)
+            else:
+                registry.learn(person, ref)
+        elif ref.kind == "title":
+            person = registry.find_title(ref.role_key)
+            if person is None:
+                return None
+            if not ref.text[:1].islower():
+                registry.alias(person, "the " + ref.text)
+                return person
+        elif ref.kind == "org":
+            return registry.add_org(ref.name)
+        else:
+            return None
+        registry.alias(person, ref.text)
+        return person
+
+    def pronoun(self, ref: Ref) -> Person | None:
+        if ref.plural or ref.name == "it":
+            last = self.recent[-1] if self.recent else None
+            if last is not None and last.is_org and not self.group_subject:
+                return last
+            return None
+        for person in reversed(self.recent):
+            if person.is_org:
+                continue
+            if ref.gender and person.gender and person.gender != ref.gender:
+                continue
+            if ref.gender and not person.gender:
+                person.gender = ref.gender
+            return person
+        return None
+
+    def note(self, person: Person | None, *, group: bool = False) -> None:
+        """``person`` is now the one a following "he"/"she" most likely means."""
+        if person is None:
+            return
+        self.registry.touch(person)
+        self.group_subject = group
+        if self.recent and self.recent[-1] is person:
+            return
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
+        del self.recent[:-_RECENT]

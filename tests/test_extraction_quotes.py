@@ -1,0 +1,132 @@
+"""Quote marks and attribution phrases, one pattern per test."""
+
+from claims.extraction import extract_text
+
+
+def quotes(*paragraphs):
+    extraction = extract_text("\n".join(["Headline of the release", *paragraphs]))
+    for q in extraction.quotes:
+        assert extraction.paragraphs[q.paragraph][q.start:q.end] == q.text
+    return [(q.text, q.speaker) for q in extraction.quotes]
+
+
+def test_it_reads_curly_quotes_with_the_attribution_after():
+    assert quotes("“We will build it,” said Minister Jane Roe.") == [
+        ("We will build it", "Jane Roe")]
+
+
+def test_it_reads_straight_quotes_with_the_speaker_before_the_verb():
+    assert quotes('"Prices will fall next year," Dr Omar Said Khan said.') == [
+        ("Prices will fall next year", "Omar Said Khan")]
+
+
+def test_it_reads_an_apposition_between_name_and_verb():
+    assert quotes("“The data are clear,” Jane Doe, the director of the Met Office, said.") == [
+        ("The data are clear", "Jane Doe")]
+
+
+def test_it_reads_the_attribution_before_with_a_colon():
+    assert quotes("Chief Executive Officer Mary Barra said: “We are all in on EVs.”") == [
+        ("We are all in on EVs.", "Mary Barra")]
+
+
+def test_it_reads_warned_that_with_a_colon():
+    assert quotes("Ms Anna Berg warned that: “The risks are growing.”") == [
+        ("The risks are growing.", "Anna Berg")]
+
+
+def test_it_reads_according_to_before_and_after():
+    assert quotes(
+        "According to Professor Li Wei, “the results surprised everyone.”",
+        "“Nobody expected this,” according to Dr Ana Costa of the University of Lisbon.",
+    ) == [("the results surprised everyone.", "Li Wei"), ("Nobody expected this", "Ana Costa")]
+
+
+def test_it_reads_told_reporters_and_said_in_a_statement():
+    assert quotes(
+        "“We are ready,” John Ode told reporters on Monday.",
+        "“We are still ready,” Ode said in a statement.",
+    ) == [("We are ready", "John Ode"), ("We are still ready", "John Ode")]
+
+
+def test_both_halves_of_a_quote_around_the_attribution_share_the_speaker():
+    assert quotes("Mayor Sam Reed visited the site. “It is early days,” he said, “but the "
+                  "signs are good.”") == [
+        ("It is early days", "Sam Reed"), ("but the signs are good.", "Sam Reed")]
+
+
+def test_apostrophes_inside_words_are_not_quote_marks():
+    assert quotes("Japan’s students’ union said the ’90s were different. “I’ve seen "
+                  "it all and don’t regret it,” said Kenji Mori.") == [
+        ("I’ve seen it all and don’t regret it", "Kenji Mori")]
+
+
+def test_single_quotes_nested_in_double_quotes_stay_inside():
+    assert quotes("“They called it ‘the plan of the century’, and it failed,” said Ann Lee.") == [
+        ("They called it ‘the plan of the century’, and it failed", "Ann Lee")]
+
+
+def test_uk_style_single_quotes_are_quotes():
+    assert quotes("'We are delighted with the result,' said Dr Helen Smith.") == [
+        ("We are delighted with the result", "Helen Smith")]
+
+
+def test_single_quoted_scare_words_are_not_quotes():
+    assert quotes("The 'green' transition and the 'just transition' fund were approved.") == []
+
+
+def test_scare_quotes_and_titles_in_double_quotes_are_not_quotes():
+    assert quotes(
+        "The so-called “Team Europe” approach worked, the Commission said.",
+        "The report “State of the Global Climate 2023” was published on Tuesday.",
+    ) == []
+
+
+def test_a_sentence_in_quotes_without_attribution_is_still_a_quote():
+    assert quotes("Dr Ruth Baines met the families.",
+                  "“We cannot let this happen again.”") == [
+        ("We cannot let this happen again.", "Ruth Baines")]
+
+
+def test_a_quote_over_several_paragraphs_is_one_entry_per_paragraph():
+    extraction = extract_text("\n".join([
+        "Headline",
+        "Professor Jo Park, Head of Physics at the University of Leeds, said:",
+        "“The first part of the quote runs to the end of the paragraph.",
+        "“The second part opens with a quote mark again.",
+        "“And the third part closes it.”",
+    ]))
+    assert [(q.paragraph, q.speaker, q.continues) for q in extraction.quotes] == [
+        (2, "Jo Park", None), (3, "Jo Park", 0), (4, "Jo Park", 0)]
+    assert extraction.quotes[0].attribution.startswith("Professor Jo Park")
+
+
+def test_a_quote_only_paragraph_takes_the_speaker_from_the_next_sentence_naming_them():
+    assert quotes("“Cash lets families choose what they need.” That was the message from "
+                  "Peter Lind, the charity’s head of programmes.") == [
+        ("Cash lets families choose what they need.", "Peter Lind")]
+
+
+def test_interview_style_name_and_colon_introduces_a_quote():
+    assert quotes("Mayor Rosa Lind spoke to us.", "Lind: “Yes, it was worth it.”") == [
+        ("Yes, it was worth it.", "Rosa Lind")]
+
+
+def test_guillemets_and_german_quotes_are_read():
+    assert quotes("« Nous sommes prêts », a déclaré Claire Dubois.",
+                  "„Wir sind bereit“, sagte Robert Habeck.") == [
+        ("Nous sommes prêts", "Claire Dubois"), ("Wir sind bereit", "Robert Habeck")]
+
+
+def test_an_unclosed_quote_runs_to_the_end_of_the_paragraph():
+    assert quotes("Omar Ali said: “This is a long quote that never closes") == [
+        ("This is a long quote that never closes", "Omar Ali")]
+
+
+def test_the_trailing_comma_before_the_closing_mark_is_left_out():
+    assert quotes("“Yes,” she said.")[0][0] == "Yes"
+
+
+def test_a_partial_quote_inside_a_sentence_is_attributed_to_the_subject():
+    assert quotes("Dr. Rajesh K. Iyer said the funding was \"a turning point for the whole "
+                  "team\".") == [("a turning point for the whole team", "Rajesh K. Iyer")]

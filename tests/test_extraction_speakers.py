@@ -1,0 +1,102 @@
+"""Who said it: names, roles, titles, honorifics, surnames and pronouns."""
+
+from claims.extraction import extract_text
+
+
+def extraction(*paragraphs):
+    return extract_text("\n".join(["Headline of the release", *paragraphs]))
+
+
+def speakers_of(*paragraphs):
+    return [q.speaker for q in extraction(*paragraphs).quotes]
+
+
+def test_it_resolves_a_title_used_earlier_with_a_name():
+    assert speakers_of("UN Secretary-General António Guterres opened the summit.",
+                       "“We are on a highway to climate hell,” said the Secretary-General.") == [
+        "António Guterres"]
+
+
+def test_it_resolves_an_honorific_and_surname_to_the_full_name():
+    assert speakers_of("Jens Stoltenberg, NATO Secretary General, met the minister.",
+                       "“We stand together,” Mr Stoltenberg said.") == ["Jens Stoltenberg"]
+
+
+def test_it_resolves_a_bare_surname_to_the_full_name():
+    assert speakers_of("Finance Minister Maria Lopez presented the budget.",
+                       "“It is balanced,” Lopez said.") == ["Maria Lopez"]
+
+
+def test_it_attributes_a_pronoun_to_the_last_named_speaker():
+    assert speakers_of("Dr Amina Hassan visited the camp on Friday.",
+                       "“The need is enormous,” she said.") == ["Amina Hassan"]
+
+
+def test_it_respects_gender_cues_when_resolving_a_pronoun():
+    assert speakers_of("Ms Clara Holt chaired the meeting with Mr Tom Reyes.",
+                       "“We agreed on a plan,” Mr Reyes said.",
+                       "“It will take a year,” she said.") == ["Tom Reyes", "Clara Holt"]
+
+
+def test_it_keeps_particles_hyphens_initials_and_accents_in_names():
+    assert speakers_of(
+        "“Europe is ready,” said President Ursula von der Leyen.",
+        "“We will deliver,” said Jean-Claude Juncker.",
+        "“Rates will stay high,” said Governor Mark J. Carney.",
+        "“Health is a right,” said Dr. Tedros Adhanom Ghebreyesus.",
+    ) == ["Ursula von der Leyen", "Jean-Claude Juncker", "Mark J. Carney",
+          "Tedros Adhanom Ghebreyesus"]
+
+
+def test_it_reads_roles_before_and_after_the_name():
+    result = extraction(
+        "Minister for Health Stephen Donnelly TD said: “Waiting lists are falling.”",
+        "“Demand is strong,” said Mary Barra, chief executive of General Motors.",
+        "Professor Jane Smith, Head of the School of Physics at the University of Leeds, "
+        "said: “The result is remarkable.”",
+    )
+    roles = {s.name: (s.role, s.organization) for s in result.speakers}
+    assert [q.speaker for q in result.quotes] == ["Stephen Donnelly", "Mary Barra", "Jane Smith"]
+    assert roles["Stephen Donnelly"][0] == "Minister for Health"
+    assert roles["Mary Barra"] == ("chief executive of General Motors", "General Motors")
+    assert roles["Jane Smith"][1] == "University of Leeds"
+
+
+def test_the_company_ceo_resolves_to_the_chief_executive_named_earlier():
+    assert speakers_of("Chief Executive Officer Mary Barra presented the results.",
+                       "“We beat every target,” the company’s CEO said.") == ["Mary Barra"]
+
+
+def test_a_speaker_named_after_the_quote_in_the_same_sentence_is_found():
+    assert speakers_of("“The water is rising,” warned Dr Kofi Mensah, a hydrologist.") == [
+        "Kofi Mensah"]
+
+
+def test_an_organization_quoted_as_a_body_is_the_speaker():
+    result = extraction("“The measures are proportionate,” the European Commission said.")
+    assert [q.speaker for q in result.quotes] == ["European Commission"]
+    assert result.quotes[0].role == ""
+
+
+def test_an_unnamed_spokesperson_has_no_speaker():
+    assert speakers_of("“We will review the footage,” a police spokesperson said.") == [None]
+
+
+def test_one_person_named_several_ways_is_one_speaker():
+    result = extraction(
+        "NATO Secretary General Jens Stoltenberg arrived in Tokyo.",
+        "“Japan is a key partner,” said the Secretary General.",
+        "“We share values,” Mr Stoltenberg added.",
+        "“We will meet again,” Stoltenberg said.",
+    )
+    people = [s for s in result.speakers if s.name == "Jens Stoltenberg"]
+    assert len(people) == 1
+    assert {"the Secretary General", "Mr Stoltenberg", "Stoltenberg"} <= set(people[0].aliases)
+    assert {q.speaker for q in result.quotes} == {"Jens Stoltenberg"}
+
+
+def test_capitalised_places_and_bodies_are_not_taken_for_people():
+    names = {s.name for s in extraction(
+        "Officials from North Korea met at Iruma Air Base and Keio University.",
+        "“It went well,” said Deputy Director Kim Lee.").speakers}
+    assert names == {"Kim Lee"}

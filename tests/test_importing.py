@@ -1,0 +1,104 @@
+"""Importing releases into the database: one transaction, no duplicates, offsets that hold."""
+
+from unittest import mock
+
+import pytest
+from django.db.models import F
+
+from claims.importing import ImportRefused, import_bytes, import_text
+from claims.models import Claim, Paragraph, Release, Speaker
+from tests.factories import seed_text
+
+pytestmark = pytest.mark.django_db
+
+MULTI_PARAGRAPH = """University wins grant for flood research
+Professor Amara Okafor, Head of the School of Earth Sciences at the University of Leeds, said: “This grant lets us study floods where they start.
+“We will share every model we build with the councils that need them.”
+The £2.4 million grant runs until 2029.
+"""
+
+
+def test_every_stored_claim_slices_its_paragraph(seed_release):
+    claims = Claim.objects.filter(release=seed_release).select_related("paragraph")
+    assert claims.count() >= 12
+    for claim in claims:
+        assert claim.paragraph.text[claim.start : claim.end] == claim.text
+
+
+def test_the_seed_quotes_are_stoltenbergs(seed_release):
+    quotes = seed_release.claims.filter(kind="quote").select_related("speaker", "paragraph")
+    assert [q.paragraph.position for q in quotes] == [1, 3, 5, 5]
+    assert {q.speaker.name for q in quotes} == {"Jens Stoltenberg"}
+    speaker = Speaker.objects.get(name="Jens Stoltenberg")
+    assert "the Secretary General" in speaker.aliases
+    assert speaker.role == "NATO Secretary General"
+
+
+def test_the_headline_points_at_the_quote_it_repeats(seed_release):
+    headline_claim = seed_release.claims.get(paragraph__position=0, repeats__isnull=False)
+    assert headline_claim.repeats.text == "No NATO partner is closer or more capable than Japan"
+    assert headline_claim.repeats.paragraph.position == 1
+
+
+def test_a_quote_over_two_paragraphs_is_two_linked_segments(editor):
+    release = import_text(MULTI_PARAGRAPH, by=editor).release
+    first, second = release.claims.filter(kind="quote").order_by("paragraph__position")
+    assert first.continues is None
+    assert second.continues == first
+    assert first.speaker.name == "Amara Okafor"
+    assert first.text.startswith("This grant lets us study floods")
+    assert second.text.startswith("We will share every model")
+
+
+def test_the_same_text_with_other_newlines_and_a_bom_finds_the_existing_release(editor):
+    first = import_text(seed_text(), by=editor)
+    again = import_bytes(("\ufeff" + seed_text().replace("\n", "\r\n")).encode("utf-8"), by=editor)
+    assert first.created and not again.created
+    assert again.release == first.release
+    assert Release.objects.count() == 1
+
+
+def test_curly_quotes_and_apostrophes_are_kept_as_written(seed_release):
+    paragraph = seed_release.paragraphs.get(position=1)
+    assert "“No NATO partner" in paragraph.text
+    assert "NATO’s deepening partnership" in paragraph.text
+
+
+def test_nbsp_and_repeated_spaces_are_normalized(editor):
+    release = import_text(
+        "Ministry  opens\u00a0office\nThe office opens on 3 May 2027 in Leeds.\n", by=editor
+    ).release
+    assert release.title == "Ministry opens office"
+
+
+def test_a_failure_halfway_saves_nothing(editor):
+    with (
+        mock.patch("claims.importing.Claim.objects.bulk_update", side_effect=RuntimeError),
+        pytest.raises(RuntimeError),
+    ):
+        import_text(MULTI_PARAGRAPH, by=editor)
+    assert Release.objects.count() == Paragraph.objects.count() == Claim.objects.count() == 0
+    assert Speaker.objects.count() == 0
+
+
+def test_a_speaker_is_shared_across_releases(editor):
+    import_text(seed_text(), by=editor)
+    import_text(
+        "NATO chief visits Seoul\n"
+        "NATO Secretary General Jens Stoltenberg arrived in Seoul on Sunday. "
+        "“Our partnership matters,” said Mr Stoltenberg.\n",
+        by=editor,
+    )
+    speaker = Speaker.objects.get(name="Jens Stoltenberg")
+    assert speaker.claims.filter(kind="quote").values("release").distinct().count() == 2
+
+
+def test_text_over_the_size_limit_is_refused(editor, settings):
+    settings.FACTCHECK_MAX_RELEASE_BYTES = 1000
+    with pytest.raises(ImportRefused, match="over the limit of 1,000 bytes"):
+        import_text(seed_text(), by=editor)
+    assert Release.objects.count() == 0
+
+
+def test_no_claim_has_an_empty_or_inverted_span(seed_release):
+    assert not Claim.objects.filter(start__gte=F("end")).exists()

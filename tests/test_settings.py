@@ -1,0 +1,63 @@
+"""The app refuses unsafe production settings and is deploy-clean with safe ones."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from factcheck.settings import env_bool
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_KEY = "k3y-for-tests-only-9f8e7d6c5b4a39281706f5e4d3c2b1a0-zyxwvutsrq"
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_deploy_check_passes_with_a_secret_key_and_debug_off():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="factcheck.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_proxy_setup_can_turn_off_the_https_redirect():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT)",
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_SECURE_SSL_REDIRECT="0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("False")
+
+
+@pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("0", False), ("No", False)])
+def test_yes_no_settings_read_the_usual_words(monkeypatch, raw, expected):
+    monkeypatch.setenv("FACTCHECK_SOME_SWITCH", raw)
+    assert env_bool("FACTCHECK_SOME_SWITCH", not expected) is expected
+
+
+def test_a_yes_no_setting_refuses_a_value_it_does_not_understand(monkeypatch):
+    monkeypatch.setenv("DJANGO_DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="not a yes/no value"):
+        env_bool("DJANGO_DEBUG", True)
