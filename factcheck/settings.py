@@ -191,6 +191,9 @@ LOGGING = {
 # factcheck's own settings.
 # Largest release file or pasted text accepted by the importer, in bytes.
 FACTCHECK_MAX_RELEASE_BYTES = env_int("FACTCHECK_MAX_RELEASE_BYTES", 2 * 1024 * 1024)
+# Let a pasted release over the limit reach the importer, which refuses it with a sentence,
+# instead of Django's bare "400 Bad Request".
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * FACTCHECK_MAX_RELEASE_BYTES)
 # An editor may not approve a claim they verified or disputed themselves; one-person desks
 # turn this off.
 FACTCHECK_SEPARATE_APPROVAL = env_bool("FACTCHECK_SEPARATE_APPROVAL", True)

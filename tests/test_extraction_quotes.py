@@ -130,3 +130,21 @@ def test_the_trailing_comma_before_the_closing_mark_is_left_out():
 def test_a_partial_quote_inside_a_sentence_is_attributed_to_the_subject():
     assert quotes("Dr. Rajesh K. Iyer said the funding was \"a turning point for the whole "
                   "team\".") == [("a turning point for the whole team", "Rajesh K. Iyer")]
+
+
+def test_a_short_quote_that_is_a_whole_sentence_is_a_quote():
+    assert quotes('Luiz Andrade disagreed. "I\'ve seen the forecast," he said. "I\'m ready!"') == [
+        ("I've seen the forecast", "Luiz Andrade"), ("I'm ready!", "Luiz Andrade")]
+
+
+def test_a_short_quoted_phrase_inside_a_sentence_is_still_not_a_quote():
+    assert quotes('The charity called it a "new dawn" for veterans.') == []
+
+
+def test_a_signature_after_the_quote_in_the_same_paragraph_attributes_it():
+    assert quotes("“We will never stop fighting for our members.” — Jane Doe, President of "
+                  "the Union") == [("We will never stop fighting for our members.", "Jane Doe")]
+
+
+def test_a_dash_inside_a_sentence_after_a_quote_is_not_a_signature():
+    assert quotes("The “Big Catch-Up” campaign – Launched in 2023 – reaches children.") == []

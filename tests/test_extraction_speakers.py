@@ -100,3 +100,67 @@ def test_capitalised_places_and_bodies_are_not_taken_for_people():
         "Officials from North Korea met at Iruma Air Base and Keio University.",
         "“It went well,” said Deputy Director Kim Lee.").speakers}
     assert names == {"Kim Lee"}
+
+
+def test_a_generational_suffix_stays_part_of_the_name():
+    assert speakers_of("“We waited long enough,” said Mayor Sheldon A. Neeley Jr.",
+                       "“It is done,” said Robert K. Ashby III, director of the institute.") == [
+        "Sheldon A. Neeley Jr.", "Robert K. Ashby III"]
+
+
+def test_a_suffix_after_a_comma_stays_part_of_the_name():
+    assert speakers_of("District Attorney Alvin L. Bragg, Jr., announced the indictment.",
+                       "“We will not tolerate it,” Bragg said.") == ["Alvin L. Bragg Jr."]
+
+
+def test_gaelic_and_welsh_particles_keep_the_surname_whole():
+    assert speakers_of("Seán Ó Conaill, chair of the co-operative, welcomed the grant.",
+                       "“Now we can get on with it,” Mr Ó Conaill said.",
+                       "Co-author Dr Owen ap Rhys spoke next.",
+                       "“It is not a diagnosis,” he said.") == ["Seán Ó Conaill", "Owen ap Rhys"]
+
+
+def test_the_word_completing_a_role_is_not_a_first_name():
+    assert speakers_of("Chancellor of the Exchequer Rachel Reeves said:",
+                       "‘Building homes is central to growing the economy.’") == ["Rachel Reeves"]
+
+
+def test_a_name_after_a_coordinated_role_is_the_speaker():
+    assert speakers_of('MTA Chair and CEO Janno Lieber said, "The line will be built."',
+                       "“Others will follow,” said IMCO committee chair Anna Cavazzini.") == [
+        "Janno Lieber", "Anna Cavazzini"]
+
+
+def test_a_title_with_its_complement_resolves_to_the_name_beside_it():
+    assert speakers_of("The Governor of the Bank of Ghana, Dr. Johnson Asiama, spoke first.",
+                       "According to the Governor, “the era of deficit financing is over.”") == [
+        "Johnson Asiama"]
+
+
+def test_an_all_capitals_country_code_is_not_the_pronoun_it():
+    assert speakers_of("Co-rapporteur Brando Benifei (S&D, IT) added: “This is a balanced "
+                       "text.”") == ["Brando Benifei"]
+
+
+def test_singular_they_after_one_named_person_is_that_person():
+    assert speakers_of("Sam Okafor, a line supervisor, was sceptical.",
+                       "“This one actually stuck,” they said.") == ["Sam Okafor"]
+
+
+def test_they_after_two_named_people_is_nobody_in_particular():
+    assert speakers_of("Ann Lee and Bob Ray led the work.",
+                       "“This took ten years,” they said.") == [None]
+
+
+def test_a_signature_line_under_each_quote_names_its_speaker():
+    assert speakers_of("“The Arctic is warming four times faster than the planet.”",
+                       "- The Honourable Rebecca Alty, Minister of Crown-Indigenous Relations",
+                       "“Inuit knowledge and science are strongest side by side.”",
+                       "- Dr. Jeanette Carpenter-Qitsualik, President, Polar Knowledge Canada"
+                       ) == ["Rebecca Alty", "Jeanette Carpenter-Qitsualik"]
+
+
+def test_a_long_apposition_does_not_hide_the_speaker():
+    assert speakers_of("Prof. Dr. Katrin Müller, Director of the Department of Dermatology at "
+                       "Charité - Universitätsmedizin Berlin and a lead investigator in the "
+                       "trial, noted: “The speed of response was striking.”") == ["Katrin Müller"]

@@ -12,7 +12,8 @@ from tests.factories import seed_text
 pytestmark = pytest.mark.django_db
 
 MULTI_PARAGRAPH = """University wins grant for flood research
-Professor Amara Okafor, Head of the School of Earth Sciences at the University of Leeds, said: “This grant lets us study floods where they start.
+Professor Amara Okafor, Head of the School of Earth Sciences at the University of Leeds, \
+said: “This grant lets us study floods where they start.
 “We will share every model we build with the councils that need them.”
 The £2.4 million grant runs until 2029.
 """

@@ -51,7 +51,9 @@ def test_a_proxy_setup_can_turn_off_the_https_redirect():
     assert result.stdout.strip().endswith("False")
 
 
-@pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("0", False), ("No", False)])
+@pytest.mark.parametrize(
+    "raw, expected", [("1", True), ("true", True), ("0", False), ("No", False)]
+)
 def test_yes_no_settings_read_the_usual_words(monkeypatch, raw, expected):
     monkeypatch.setenv("FACTCHECK_SOME_SWITCH", raw)
     assert env_bool("FACTCHECK_SOME_SWITCH", not expected) is expected

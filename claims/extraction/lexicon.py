@@ -52,7 +52,8 @@ VERB_PARTICLES = {"pointed": "out", "points": "out", "went": "on", "goes": "on",
 HONORIFICS = _words(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
-    sister hon cllr councillor sen rep gov gen col capt lt sgt insp supt det dci ds pc
+    sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt insp supt
+    det dci ds pc
     """
 )
 
@@ -84,6 +85,7 @@ ROLE_WORDS = _words(
     executive-director md vp svp evp gm midfielder striker defender goalkeeper player
     manager-director secretary-of-state whip speaker prime managing high special commercial
     operating financial marketing technology first-minister co-author author
+    member assemblymember councilmember congressmember alderman alderwoman co-rapporteur
     bundesminister bundesministerin staatssekretär staatssekretärin präsident präsidentin
     ministerin vorsitzende vorsitzender sprecher sprecherin geschäftsführer direktor
     direktorin président présidente directeur directrice ministre porte-parole
@@ -95,7 +97,7 @@ WEAK_ROLE_WORDS = _words(
     """
     general senior associate assistant principal lead executive officer head partner owner
     fellow student acting deputy speaker player chief prime managing high special commercial
-    operating financial marketing technology vice
+    operating financial marketing technology vice member
     """
 )
 
@@ -123,7 +125,11 @@ ROLE_SYNONYMS = (
 
 PARTICLES = _words(
     "von van der den de del della di da du dos das la le bin binti ibn al el ter ten zu af"
+    " ó ní uí nic ap"
 )
+
+# Generational suffixes belong to the name ("Alvin L. Bragg Jr.", "Robert K. Ashby III").
+NAME_SUFFIXES = _words("jr sr ii iii iv")
 
 POSTNOMINALS = _words(
     "td mp mep msp qc kc obe cbe mbe kbe dbe frs phd jr jr. sr iii ii iv md mla mpp esq"

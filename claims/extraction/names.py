@@ -21,6 +21,7 @@ from .lexicon import (
     HONORIFICS,
     MALE_HONORIFICS,
     MONTHS,
+    NAME_SUFFIXES,
     NON_NAME_WORDS,
     ORG_WORDS,
     PARTICLES,
@@ -240,7 +241,10 @@ def _alias_text(text: str) -> str:
 def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Ref | None:
     run = toks[a:b]
     end = len(run)
-    while end and run[end - 1].cls == "X":
+    suffix = None
+    while end and (run[end - 1].cls == "X" or run[end - 1].low in NAME_SUFFIXES):
+        if run[end - 1].low in NAME_SUFFIXES:
+            suffix = run[end - 1]
         end -= 1
     j = end
     while j and run[j - 1].cls in ("N", "I", "P"):
@@ -272,7 +276,11 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     if len(names) >= 2 and names[-1].cls == "N" and any(t.cls == "N" for t in names):
         name = name[-6:]
         text = s[name[0].start:name[-1].end]
-        return Ref("person", start, name[-1].end, s[start:name[-1].end], name=text,
+        stop = name[-1].end
+        if suffix is not None:
+            stop = suffix.end + (1 if suffix.dotted and not suffix.text.isupper() else 0)
+            text += " " + s[suffix.start:stop]
+        return Ref("person", start, stop, s[start:stop], name=text,
                    honorific=honorific, role=role, org=_org_of(role) if role else "",
                    gender=_gender(honorific), role_key=canonical_role(role or honorific))
     if len(names) == 1 and names[0].cls == "N":
@@ -312,6 +320,9 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
         ref = _run_ref(toks, a, b, s, sentence_start)
         if ref is None:
             continue
+        if ref.kind == "person":
+            _comma_suffix(ref, s, hi)
+            _drop_role_complement(ref, toks, a, s)
         if ref.kind in ("person", "surname", "bare") and not ref.role:
             _borrow_role_before(ref, toks, a, s)
         elif ref.kind == "title" and s[max(0, ref.start - 4):ref.start] in ("the ", "The "):
@@ -322,6 +333,34 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     refs.extend(_lowercase_titles(toks, s, run_of))
     refs.sort(key=lambda r: r.start)
     return _merge_appositions(refs, s, hi)
+
+
+_COMMA_SUFFIX = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV)(?=[\s,;:)]|$)")
+
+
+def _comma_suffix(ref: Ref, s: str, hi: int) -> None:
+    """ "Alvin L. Bragg, Jr.": the suffix after a comma is still part of the name."""
+    m = _COMMA_SUFFIX.match(s, ref.end, hi)
+    if m and not ref.name.endswith(tuple(NAME_SUFFIXES)):
+        ref.name += " " + m.group().lstrip(", ")
+        ref.end = m.end()
+        ref.text = s[ref.start:ref.end]
+
+
+def _drop_role_complement(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
+    """ "Chancellor of the Exchequer Rachel Reeves": after "<Role> of (the)" the first
+    capitalised word completes the role, so a run of three or more names loses it."""
+    words = ref.name.split()
+    if len(words) < 3 or a < 2 or ref.start != toks[a].start or toks[a].cls != "N":
+        return
+    i = a - 1
+    if toks[i].low == "the":
+        i -= 1
+    if i < 1 or toks[i].low not in ("of", "for") or toks[i - 1].cls != "R":
+        return
+    ref.name = ref.name[len(toks[a].text):].lstrip()
+    ref.start = toks[a + 1].start
+    ref.text = s[ref.start:ref.end]
 
 
 def _borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
@@ -412,11 +451,12 @@ def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
     for idx, ref in enumerate(refs):
         if ref.start < skip_until:
             continue
-        nxt = refs[idx + 1] if idx + 1 < len(refs) else None
+        nxt = next((r for r in refs[idx + 1:] if r.kind != "org"), None)
         if ref.kind == "title" and nxt and nxt.kind in ("person", "surname") and not nxt.role:
             gap = s[ref.end:nxt.start]
-            if gap.strip() == ",":
-                nxt.role = _strip_article(ref.text)
+            complement = _TITLE_COMPLEMENT.fullmatch(gap)
+            if complement:
+                nxt.role = _strip_article(ref.text) + gap[:complement.start(1)].rstrip()
                 nxt.org = nxt.org or _org_of(nxt.role)
                 nxt.role_key = canonical_role(nxt.role)
                 continue
@@ -434,6 +474,13 @@ def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
     return out
 
 
+# What may sit between a title and the name it introduces: "The Governor of the Bank of
+# Ghana, Dr. ...", "The Chief Executive of the Authority (SEAI), William Walsh".
+_TITLE_COMPLEMENT = re.compile(
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
+)
+
+
 def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
     i = ref.end + (2 if s.startswith(_POSSESSIVE, ref.end) else 0)
     if not s.startswith((", ", " ("), i):
@@ -443,7 +490,7 @@ def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
     while end < hi and s[end] not in ",;()[]" and not s.startswith((" – ", " — "), end):
         end += 1
     toks = tokenize(s, start, end)
-    if not toks or len(toks) > 16:
+    if not toks or len(toks) > 30:
         return None
     head = toks[:5]
     if not is_strong_role([t.low for t in head]) and not (
@@ -459,7 +506,8 @@ def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
 def pronoun_ref(s: str, lo: int, hi: int) -> Ref | None:
     """The first personal pronoun in ``s[lo:hi]`` ("he", "She", "they")."""
     for t in tokenize(s, lo, hi):
-        if t.low in PRONOUNS and (not t.cap or t.low in ("he", "she", "they", "i", "we", "it")):
+        if t.low in PRONOUNS and (not t.cap or t.low in ("he", "she", "they", "i", "we", "it")) \
+                and (len(t.text) == 1 or not t.text.isupper()):
             gender = PRONOUNS[t.low]
             return Ref("pronoun", t.start, t.end, t.text, gender=gender if gender in "mf" else "",
                        plural=gender == "p", name=t.low)
@@ -482,10 +530,29 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
         return None
     candidates.sort(key=lambda r: r.start)
     if after_verb:
-        return candidates[0]
+        return _named_in_phrase(candidates, 0, s)
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
         chosen = [c for c in candidates if c.kind in kinds and not c.possessive]
         if chosen:
             last_part = s.rfind(",", lo, chosen[-1].start)
-            return next(c for c in chosen if c.start > last_part)
+            first = next(i for i, c in enumerate(chosen) if c.start > last_part)
+            return _named_in_phrase(chosen, first, s)
     return None
+
+
+def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:
+    """``refs[i]``, unless it is only a modifier or role of a named person written right
+    after it in the same phrase: "IMCO committee chair Anna Cavazzini", "MTA Chair and CEO
+    Janno Lieber", "Deputy Prime Minister and Housing Secretary Angela Rayner"."""
+    ref = refs[i]
+    if ref.kind not in ("org", "title"):
+        return ref
+    for nxt in refs[i + 1:]:
+        if _PHRASE_BREAK.search(s, ref.end, nxt.start):
+            break
+        if nxt.kind in ("person", "surname") and not nxt.possessive:
+            return nxt
+    return ref
+
+
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"]|\s[–—-]\s")

@@ -38,6 +38,7 @@ _MESSAGE_FROM = re.compile(
 )
 _NEEDS_THAT = frozenset(["agreed", "agrees", "announced", "announces", "confirmed", "confirms"])
 _SO_SAID = re.compile(r"So (?:said|says) ")
+_SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[A-Z])")
 
 
 @dataclass
@@ -147,11 +148,14 @@ class _Document:
                 return True
             if titled:
                 return False
-            return len(words) >= 4 or (span.close is None and len(words) >= 3)
+            return (len(words) >= 4 or (span.close is None and len(words) >= 3)
+                    or _whole_sentence(text, span, words))
         sentence_like = punctuated or inner[:1].isupper()
         if adjacent and not titled and (punctuated or len(words) >= 3):
             return True
-        return len(words) >= 4 and sentence_like and not titled
+        if titled:
+            return False
+        return (len(words) >= 4 and sentence_like) or _whole_sentence(text, span, words)
 
     def _link_chains(self) -> None:
         for p in range(1, len(self.paras)):
@@ -199,12 +203,13 @@ class _Document:
         self.paras[p]
         cands = [c for c in self.candidates[p] if c.accepted]
         intro = self._intro(p, cands)
+        trailer = self._trailer(p, cands)
         next_pending = None
         last_person: Person | None = None
         for si, (a, b) in enumerate(self.sentences[p]):
             in_sentence = [c for c in cands if c.sentence == si]
             for cand in in_sentence:
-                self._resolve_quote(p, cand, cands, pending, last_person)
+                self._resolve_quote(p, cand, cands, pending, last_person, trailer)
                 pending = None if cand.person is not None else pending
                 if cand.person is not None:
                     last_person = cand.person
@@ -250,7 +255,35 @@ class _Document:
             person = self.registry.add_person(ref, output=True)
         return person
 
-    def _resolve_quote(self, p, cand, cands, pending, last_person) -> None:
+    def _trailer(self, p: int, cands: list[_Candidate]):
+        """ "- The Honourable Jane Doe, Minister of X" as the paragraph after a quote: the
+        signature line that Canadian and many corporate releases put under each quote."""
+        if not cands or p + 1 >= len(self.paras) or self.candidates[p + 1]:
+            return None
+        text = self.paras[p]
+        if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
+            return None
+        line = self.paras[p + 1]
+        m = _SIGNATURE.match(line)
+        if not m or len(line.split()) > 30:
+            return None
+        ref = analyze_subject(line, m.end(), len(line), after_verb=True)
+        if ref is None or ref.kind not in ("person", "surname", "title"):
+            return None
+        person = self._resolve(ref)
+        if person is None:
+            return None
+        person.output = True
+        self.excluded.setdefault(p + 1, []).append((0, len(line)))
+        for cand in cands:
+            head = cand
+            while head.chain_prev is not None:
+                head = head.chain_prev
+            if head is not cand and head.after is None and head.before is None:
+                head.person = person
+        return person, line[m.end():].strip(_TRIM)
+
+    def _resolve_quote(self, p, cand, cands, pending, last_person, trailer=None) -> None:
         text = self.paras[p]
         att, ref = (cand.after, cand.after_ref) if cand.after else (cand.before, cand.before_ref)
         if att is not None and ref is not None:
@@ -269,6 +302,9 @@ class _Document:
                 cand.person.output = True
             return
         if cand.chain_prev is not None:
+            return
+        if trailer is not None:
+            cand.person, cand.attribution = trailer
             return
         if cand.span.open == 0 and pending is not None:
             cand.person, cand.attribution = pending
@@ -463,6 +499,20 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1] in _TRIM:
         hi -= 1
     return lo, hi
+
+
+def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
+    """A quote that is a sentence on its own ("“Others will follow.”" after an attributed
+    quote): someone's words, however short, never a scare quote inside a sentence."""
+    if span.close is None or len(words) < 2 or not words[0][:1].isupper():
+        return False
+    if text[span.inner_end - 1] not in ".!?…":
+        return False
+    before = text[:span.open].rstrip()
+    if before and before[-1] not in ".!?…”\"’'»":
+        return False
+    after = text[span.close + 1:span.close + 3].lstrip()
+    return not after or after[0].isupper() or after[0] in "“\"‘'«„"
 
 
 def _title_like(words: list[str]) -> bool:

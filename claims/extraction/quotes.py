@@ -249,8 +249,16 @@ def _according(toks: list, a: int) -> int:
     return 1 if toks[a].low in ("selon", "laut") else 0
 
 
+_SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=[A-Z])")
+
+
 def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
-    """An attribution right after a closing mark: ", said X", ", X said", ", according to X"."""
+    """An attribution right after a closing mark: ", said X", ", X said", ", according to X",
+    or a signature closing the paragraph: "“...” — Jane Doe, President of X"."""
+    signature = _SIGNATURE.match(s, lo, hi)
+    if signature and hi >= len(s.rstrip()) and len(s[signature.end():hi].split()) <= 25:
+        end = len(s[:hi].rstrip(" .;"))
+        return Attribution(lo, end, signature.end(), end, True, True)
     i = _skip_punct(s, lo, hi)
     if i >= hi:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import PARTICLES, ROLE_WORDS
+from .lexicon import NAME_SUFFIXES, PARTICLES, ROLE_WORDS
 from .model import Speaker
 from .names import Ref
 
@@ -36,7 +36,11 @@ class Person:
 
 
 def _name_words(name: str) -> list[str]:
-    return [w.strip(".").lower() for w in name.split() if w.strip(".")]
+    """Lower-case words of a name, without a generational suffix ("Jr.", "III")."""
+    words = [w.strip(".").lower() for w in name.split() if w.strip(".")]
+    if len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words
 
 
 class Registry:
@@ -210,7 +214,10 @@ class Context:
     def pronoun(self, ref: Ref) -> Person | None:
         if ref.plural or ref.name == "it":
             last = self.recent[-1] if self.recent else None
-            if last is not None and last.is_org and not self.group_subject:
+            if last is not None and not self.group_subject and (
+                    last.is_org or ref.name == "they"):
+                # "they" after one named person is that person's pronoun; after "X and Y"
+                # it is the group, which no single speaker stands for.
                 return last
             return None
         for person in reversed(self.recent):
