@@ -1,7 +1,22 @@
 from django.urls import path
 
-from claims import views
+from claims.views import releases, reports, review
 
 app_name = "claims"
 
-urlpatterns = []
+urlpatterns = [
+    path("review/", review.queue, name="queue"),
+    path("review/claims/<int:pk>/", review.claim_detail, name="claim_detail"),
+    path(
+        "review/claims/<int:pk>/transition/", review.claim_transition, name="claim_transition"
+    ),
+    path("review/claims/<int:pk>/notes/", review.add_annotation, name="claim_add_note"),
+    path("review/claims/<int:pk>/evidence/", review.add_evidence, name="claim_add_evidence"),
+    path("releases/", releases.release_list, name="release_list"),
+    path("releases/import/", releases.release_import, name="release_import"),
+    path("releases/<int:pk>/", releases.release_detail, name="release_detail"),
+    path("reports/", reports.report_list, name="report_list"),
+    path("reports/export/", reports.report_export, name="report_export"),
+    path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
+    path("reports/<int:pk>/download/", reports.report_download, name="report_download"),
+]

@@ -1,0 +1,173 @@
+"""Forms of the review pages: notes, evidence, workflow actions and the import page.
+
+The forms only validate what a person typed; what an action needs (a rating, a note, evidence)
+and who may take it is decided by ``claims.workflow`` alone.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
+from django.db.models import Q
+
+from claims.models import Annotation, Evidence, Rating
+from claims.workflow import ACTIONS
+
+IMPORT_EXTENSIONS = (".txt", ".html", ".htm")
+
+
+def desk_reviewers():
+    """Active people a claim can be assigned to: anyone holding the review permission."""
+    review = Q(
+        groups__permissions__codename="review_claim",
+        groups__permissions__content_type__app_label="claims",
+    ) | Q(
+        user_permissions__codename="review_claim",
+        user_permissions__content_type__app_label="claims",
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(review | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class AnnotationForm(forms.ModelForm):
+    class Meta:
+        model = Annotation
+        fields = ["body"]
+        labels = {"body": "Add a note"}
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"body": {"required": "Write the note before adding it."}}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError("Write the note before adding it.")
+        return body
+
+
+class EvidenceForm(forms.ModelForm):
+    # Only web addresses a colleague can open: no ftp, no javascript: or data: links.
+    url = forms.URLField(
+        label="URL",
+        max_length=2000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        error_messages={
+            "required": "Give the web address of the evidence.",
+            "invalid": "Enter a full web address starting with https:// or http://.",
+        },
+    )
+
+    class Meta:
+        model = Evidence
+        fields = ["url", "title", "excerpt"]
+        labels = {"excerpt": "Excerpt (the passage that supports or contradicts the claim)"}
+        widgets = {"excerpt": forms.Textarea(attrs={"rows": 3})}
+
+
+class TransitionForm(forms.Form):
+    """One workflow action as posted by a button on the claim page."""
+
+    action = forms.ChoiceField(
+        choices=[(name, a.label) for name, a in ACTIONS.items()],
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a review action; reload the page and use one "
+            "of its buttons.",
+        },
+    )
+    version = forms.IntegerField(
+        min_value=1,
+        error_messages={
+            "required": "This form lost the version of the claim you saw; reload the page and "
+            "try again.",
+        },
+    )
+    rating = forms.ChoiceField(choices=[("", "Choose a rating")] + Rating.choices, required=False)
+    note = forms.CharField(required=False, max_length=5000, widget=forms.Textarea)
+    assignee = PersonChoiceField(
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": "Choose a reviewer from the list."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = desk_reviewers()
+
+    def error_sentence(self):
+        """All the form's errors as one line for a message."""
+        return " ".join(str(error) for errors in self.errors.values() for error in errors)
+
+
+class ReleaseImportForm(forms.Form):
+    text = forms.CharField(
+        label="Paste the release",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        help_text="Plain text with the headline on the first line, or the HTML of the page.",
+    )
+    file = forms.FileField(
+        label="Or upload a file",
+        required=False,
+        help_text="A .txt or .html file, saved from the organization's website.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(IMPORT_EXTENSIONS)}),
+    )
+    source_url = forms.URLField(
+        label="Source URL",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Where the release was published.",
+        error_messages={
+            "invalid": "Enter the full web address of the release, starting with https://.",
+        },
+    )
+    organization = forms.CharField(max_length=200, required=False)
+    published_on = forms.DateField(
+        label="Published on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the date as YYYY-MM-DD."},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith(IMPORT_EXTENSIONS):
+            raise forms.ValidationError(
+                "Upload a .txt or .html file; save the release from your browser or copy its "
+                "text."
+            )
+        limit = settings.FACTCHECK_MAX_RELEASE_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The file is {upload.size:,} bytes, over the limit of {limit:,} bytes; "
+                "upload a shorter release."
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_text = bool((cleaned.get("text") or "").strip())
+        has_file = cleaned.get("file") is not None
+        if "file" in self.errors:
+            return cleaned
+        if has_text and has_file:
+            raise forms.ValidationError(
+                "Paste the text or upload a file, not both; clear one of them."
+            )
+        if not has_text and not has_file:
+            raise forms.ValidationError("Paste the release text or choose a file to upload.")
+        return cleaned

@@ -1,0 +1,123 @@
+"""Release pages: the list with review progress, one release read in full, and the import page."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+
+from claims import permissions
+from claims.filters import ReleaseFilter
+from claims.forms import ReleaseImportForm
+from claims.importing import ImportRefused, import_bytes, import_text
+from claims.models import Claim, Release, ReviewStatus
+from claims.views.review import desk_member_required, forbidden
+
+RELEASE_PAGE_SIZE = 20
+S = ReviewStatus
+# The progress bar fills from the left with the work furthest along.
+PROGRESS_ORDER = (S.APPROVED, S.VERIFIED, S.DISPUTED, S.IN_REVIEW, S.PENDING, S.DISMISSED)
+
+
+def _progress(counts, total):
+    """Per status, furthest along first: how many claims, and their share of the bar."""
+    return [
+        {
+            "status": status.value,
+            "label": status.label,
+            "count": counts.get(status, 0),
+            "percent": round(100 * counts.get(status, 0) / total, 1) if total else 0,
+        }
+        for status in PROGRESS_ORDER
+    ]
+
+
+@desk_member_required
+def release_list(request):
+    # Every count of every listed release comes from one grouped query.
+    per_status = {
+        f"n_{value}": Count("claims", filter=Q(claims__status=value))
+        for value in ReviewStatus.values
+    }
+    with_counts = Release.objects.annotate(n_total=Count("claims"), **per_status)
+    releases = (
+        ReleaseFilter(request.GET, queryset=with_counts, request=request)
+        .qs.select_related("imported_by")
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(releases, RELEASE_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for release in page.object_list:
+        counts = {value: getattr(release, f"n_{value}") for value in ReviewStatus.values}
+        rows.append(
+            {
+                "release": release,
+                "total": release.n_total,
+                "approved": counts[ReviewStatus.APPROVED],
+                "progress": _progress(counts, release.n_total),
+            }
+        )
+    context = {
+        "page": page,
+        "rows": rows,
+        "q": request.GET.get("q", ""),
+        "can_import": permissions.can_import(request.user),
+    }
+    return render(request, "claims/release_list.html", context)
+
+
+@desk_member_required
+def release_detail(request, pk):
+    release = get_object_or_404(Release.objects.select_related("imported_by"), pk=pk)
+    paragraphs = list(release.paragraphs.order_by("position"))
+    claims = list(
+        Claim.objects.filter(release=release)
+        .select_related("speaker", "assignee")
+        .order_by("paragraph__position", "start", "id")
+    )
+    by_paragraph = {}
+    counts = {}
+    for claim in claims:
+        by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
+        counts[claim.status] = counts.get(claim.status, 0) + 1
+    total = len(claims)
+    context = {
+        "release": release,
+        "paragraphs": [(p, by_paragraph.get(p.pk, [])) for p in paragraphs],
+        "claims": claims,
+        "total": total,
+        "approved": counts.get(ReviewStatus.APPROVED, 0),
+        "progress": _progress(counts, total),
+    }
+    return render(request, "claims/release_detail.html", context)
+
+
+@desk_member_required
+def release_import(request):
+    if not permissions.can_import(request.user):
+        return forbidden(request, "Only editors can import releases; ask an editor to import it.")
+    form = ReleaseImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        metadata = {
+            "by": request.user,
+            "source_url": form.cleaned_data["source_url"],
+            "organization": form.cleaned_data["organization"].strip(),
+            "published_on": form.cleaned_data["published_on"],
+        }
+        upload = form.cleaned_data["file"]
+        try:
+            if upload is not None:
+                result = import_bytes(upload.read(), filename=upload.name, **metadata)
+            else:
+                result = import_text(form.cleaned_data["text"], **metadata)
+        except ImportRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if result.created:
+                messages.success(request, result.summary())
+            else:
+                messages.info(request, result.summary())
+            for note in result.notes:
+                messages.warning(request, note)
+            return redirect(result.release)
+    status = 400 if form.is_bound else 200
+    return render(request, "claims/release_import.html", {"form": form}, status=status)

@@ -1,0 +1,684 @@
+"""The reviewers' pages: who may open them, every action posted from the claim page, escaping
+of hostile text, and query counts that stay flat as the desk fills up."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims import workflow
+from claims.models import Annotation, ClaimEvent, Evidence
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def claim(db):
+    return factories.ClaimFactory()
+
+
+def _messages(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def _move(claim, *steps):
+    """Bring a claim to a status through the workflow, as people on the desk would."""
+    for action, user, extra in steps:
+        workflow.transition(claim, action, by=user, **extra)
+    claim.refresh_from_db()
+    return claim
+
+
+def _in_review(claim, reviewer):
+    return _move(claim, ("take", reviewer, {}))
+
+
+def _verified(claim, reviewer):
+    _in_review(claim, reviewer)
+    factories.EvidenceFactory(claim=claim, added_by=reviewer)
+    return _move(claim, ("verify", reviewer, {"rating": "accurate"}))
+
+
+def _post_action(client, claim, action, **data):
+    data.setdefault("version", claim.version)
+    return client.post(
+        reverse("claims:claim_transition", args=[claim.pk]), {"action": action, **data}
+    )
+
+
+# Who may open what.
+
+
+def _page_urls(claim):
+    return [
+        reverse("claims:queue"),
+        reverse("claims:claim_detail", args=[claim.pk]),
+    ]
+
+
+def _post_urls(claim):
+    return [
+        reverse("claims:claim_transition", args=[claim.pk]),
+        reverse("claims:claim_add_note", args=[claim.pk]),
+        reverse("claims:claim_add_evidence", args=[claim.pk]),
+    ]
+
+
+def test_anonymous_people_are_sent_to_login_from_every_page_and_post(client, claim):
+    for url in _page_urls(claim):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login") + "?next=")
+    for url in _post_urls(claim):
+        response = client.post(url, {"action": "take", "version": 1, "body": "x"})
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    claim.refresh_from_db()
+    assert claim.status == "pending"
+    assert not Annotation.objects.exists()
+
+
+def test_people_outside_the_desk_get_403_on_every_page_and_post(outsider_client, claim):
+    for url in _page_urls(claim):
+        response = outsider_client.get(url)
+        assert response.status_code == 403
+        assert b"not part of the fact-checking desk" in response.content
+    posts = {
+        "claims:claim_transition": {"action": "take", "version": claim.version},
+        "claims:claim_add_note": {"body": "Sneaky note"},
+        "claims:claim_add_evidence": {"url": "https://example.org/", "title": "x"},
+    }
+    for name, data in posts.items():
+        response = outsider_client.post(reverse(name, args=[claim.pk]), data)
+        assert response.status_code == 403
+    claim.refresh_from_db()
+    assert claim.status == "pending"
+    assert not Annotation.objects.exists()
+    assert not Evidence.objects.exists()
+    assert not ClaimEvent.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["reviewer", "editor", "superuser"])
+def test_every_desk_member_can_open_the_queue_and_a_claim(client, claim, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+    for url in _page_urls(claim):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert claim.text in client.get(_page_urls(claim)[1]).content.decode()
+
+
+def test_posting_with_get_is_not_allowed(reviewer_client, claim):
+    for url in _post_urls(claim):
+        assert reviewer_client.get(url).status_code == 405
+
+
+def test_the_navigation_shows_each_role_only_its_own_links(client, reviewer, editor):
+    client.force_login(reviewer)
+    page = client.get(reverse("claims:queue")).content.decode()
+    assert "Review queue" in page and "Releases" in page
+    assert reverse("claims:release_import") not in page
+    assert 'href="/reports/"' not in page
+    assert reverse("admin:index") not in page
+
+    client.force_login(editor)
+    page = client.get(reverse("claims:queue")).content.decode()
+    assert reverse("claims:release_import") in page
+    assert 'href="/reports/"' in page
+    assert reverse("admin:index") in page
+
+
+def test_logging_out_is_a_post_that_ends_the_session(reviewer_client):
+    page = reviewer_client.get(reverse("claims:queue")).content.decode()
+    assert f'action="{reverse("logout")}"' in page
+    reviewer_client.post(reverse("logout"))
+    assert reviewer_client.get(reverse("claims:queue")).status_code == 302
+
+
+def test_a_reviewer_logs_in_with_a_password_and_lands_on_the_queue(client, reviewer):
+    page = client.get(reverse("login")).content.decode()
+    assert '<label for="id_username">' in page and '<label for="id_password">' in page
+    response = client.post(
+        reverse("login"), {"username": "reviewer", "password": "correct horse battery"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("claims:queue")
+
+
+def test_a_wrong_password_is_refused_with_a_sentence(client, reviewer):
+    response = client.post(reverse("login"), {"username": "reviewer", "password": "nope"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+
+
+# The queue.
+
+
+def test_the_queue_lists_claims_with_speaker_release_score_status_and_assignee(
+    reviewer_client, reviewer
+):
+    speaker = factories.SpeakerFactory(name="Ada Minister")
+    claim = factories.ClaimFactory(kind="quote", speaker=speaker, score=0.87)
+    _in_review(claim, reviewer)
+    page = reviewer_client.get(reverse("claims:queue")).content.decode()
+    assert "Direct quote" in page
+    assert "Ada Minister" in page
+    assert claim.release.title in page
+    assert "0.87" in page
+    assert "In review" in page
+    assert "Rita Reviewer" in page
+    assert claim.get_absolute_url() in page
+
+
+def test_the_queue_counts_claims_per_status_for_the_other_filters(reviewer_client, reviewer):
+    release = factories.ReleaseFactory()
+    others = factories.ReleaseFactory()
+    for _ in range(3):
+        factories.ClaimFactory(paragraph__release=release)
+    _in_review(factories.ClaimFactory(paragraph__release=release), reviewer)
+    factories.ClaimFactory(paragraph__release=others)
+    response = reviewer_client.get(
+        reverse("claims:queue"), {"release": release.pk, "status": "pending"}
+    )
+    tabs = dict(
+        (value, count) for value, _, count, _ in response.context["status_tabs"]
+    )
+    assert tabs["pending"] == 3
+    assert tabs["in_review"] == 1
+    assert response.context["total_count"] == 4
+    assert len(response.context["claims"]) == 3
+
+
+def test_the_queue_filters_by_kind_speaker_search_and_assignment(
+    reviewer_client, reviewer, second_reviewer
+):
+    speaker = factories.SpeakerFactory(name="Bo Speaker")
+    quote = factories.ClaimFactory(kind="quote", speaker=speaker, paragraph__text="We will win.")
+    mine = _in_review(factories.ClaimFactory(paragraph__text="Bridge opens in May."), reviewer)
+    theirs = _in_review(
+        factories.ClaimFactory(paragraph__text="Tunnel opens in June."), second_reviewer
+    )
+
+    def shown(**params):
+        response = reviewer_client.get(reverse("claims:queue"), params)
+        return {c.pk for c in response.context["claims"]}
+
+    assert shown(kind="quote") == {quote.pk}
+    assert shown(speaker=speaker.pk) == {quote.pk}
+    assert shown(q="tunnel") == {theirs.pk}
+    assert shown(q="bo speaker") == {quote.pk}
+    assert shown(assigned_to_me="true") == {mine.pk}
+    assert shown(unassigned="true") == {quote.pk}
+
+
+def test_the_queue_sorts_by_score_newest_and_release(reviewer_client):
+    low = factories.ClaimFactory(score=0.2)
+    high = factories.ClaimFactory(score=0.9)
+    middle = factories.ClaimFactory(score=0.5)
+
+    def order(sort):
+        response = reviewer_client.get(reverse("claims:queue"), {"ordering": sort})
+        return [c.pk for c in response.context["claims"]]
+
+    assert order("-score") == [high.pk, middle.pk, low.pk]
+    assert order("-newest") == [middle.pk, high.pk, low.pk]
+    assert order("-release") == [middle.pk, high.pk, low.pk]
+    # An unknown sort falls back to the best candidates first instead of failing.
+    assert order("password") == [high.pk, middle.pk, low.pk]
+
+
+def test_the_queue_pages_through_many_claims_keeping_the_filters(reviewer_client):
+    release = factories.ReleaseFactory()
+    for _ in range(30):
+        factories.ClaimFactory(paragraph__release=release)
+    first = reviewer_client.get(reverse("claims:queue"), {"release": release.pk})
+    assert len(first.context["claims"]) == 25
+    page = first.content.decode()
+    assert f"?release={release.pk}&amp;page=2" in page
+    second = reviewer_client.get(reverse("claims:queue"), {"release": release.pk, "page": 2})
+    assert len(second.context["claims"]) == 5
+    assert "Page 2 of 2" in second.content.decode()
+    # A page number out of range shows the last page rather than an error.
+    assert reviewer_client.get(reverse("claims:queue"), {"page": 99}).status_code == 200
+
+
+def test_a_bad_filter_value_is_explained_not_a_crash(reviewer_client, claim):
+    response = reviewer_client.get(reverse("claims:queue"), {"release": "abc"})
+    assert response.status_code == 200
+    assert "Enter a number." in response.content.decode()
+
+
+# The claim page.
+
+
+def test_the_claim_page_shows_the_paragraph_around_it_and_what_was_found(reviewer_client):
+    release = factories.ReleaseFactory(title="Ministry opens bridge")
+    factories.ParagraphFactory(release=release, position=1, text="Before the claim.")
+    paragraph = factories.ParagraphFactory(
+        release=release, position=2, text="The minister said the bridge cost £40 million."
+    )
+    factories.ParagraphFactory(release=release, position=3, text="After the claim.")
+    speaker = factories.SpeakerFactory(name="Ada Minister", role="Minister for Bridges")
+    claim = factories.ClaimFactory(
+        paragraph=paragraph,
+        text="the bridge cost £40 million",
+        start=18,
+        end=45,
+        speaker=speaker,
+        attribution="the minister said",
+        score=0.75,
+        reasons=["number", "named_person"],
+    )
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert "Ministry opens bridge" in page
+    assert "Before the claim." in page and "After the claim." in page
+    assert 'The minister said <mark class="hl-current">the bridge cost £40 million</mark>.' in page
+    assert "Minister for Bridges" in page
+    assert "“the minister said”" in page
+    assert "0.75" in page
+    assert "named person" in page
+
+
+def test_a_quote_over_paragraphs_links_its_segments_and_the_headline_its_repeat(
+    reviewer_client,
+):
+    release = factories.ReleaseFactory()
+    headline = factories.ParagraphFactory(release=release, position=0, text="We will win")
+    first_paragraph = factories.ParagraphFactory(release=release, position=1, text="We will win")
+    second_paragraph = factories.ParagraphFactory(release=release, position=2, text="And soon.")
+    first = factories.ClaimFactory(paragraph=first_paragraph, kind="quote")
+    second = factories.ClaimFactory(paragraph=second_paragraph, kind="quote", continues=first)
+    repeat = factories.ClaimFactory(paragraph=headline, kind="quote", repeats=first)
+
+    page = reviewer_client.get(second.get_absolute_url()).content.decode()
+    assert "This quote runs over 2 paragraphs" in page
+    assert first.get_absolute_url() in page
+    page = reviewer_client.get(first.get_absolute_url()).content.decode()
+    assert second.get_absolute_url() in page
+    assert "Repeated elsewhere" in page and repeat.get_absolute_url() in page
+    page = reviewer_client.get(repeat.get_absolute_url()).content.decode()
+    assert "The headline repeats a quote" in page and first.get_absolute_url() in page
+
+
+def test_the_claim_page_shows_only_the_buttons_this_person_may_use(
+    client, claim, reviewer, editor
+):
+    client.force_login(reviewer)
+    actions = [f["spec"].name for f in client.get(claim.get_absolute_url()).context["action_forms"]]
+    assert actions == ["take"]
+    client.force_login(editor)
+    response = client.get(claim.get_absolute_url())
+    actions = [f["spec"].name for f in response.context["action_forms"]]
+    assert actions == ["take", "assign", "dismiss"]
+    page = response.content.decode()
+    assert f'name="version" value="{claim.version}"' in page
+    assert "Rita Reviewer" in page  # the assignee select lists the reviewers
+
+
+def test_the_verify_form_offers_only_the_ratings_verify_accepts(reviewer_client, reviewer, claim):
+    _in_review(claim, reviewer)
+    response = reviewer_client.get(claim.get_absolute_url())
+    forms = {f["spec"].name: f for f in response.context["action_forms"]}
+    assert [value for value, _ in forms["verify"]["ratings"]] == ["accurate", "mostly_accurate"]
+    assert "misleading" not in [value for value, _ in forms["verify"]["ratings"]]
+    assert "Add evidence first" in response.content.decode()
+
+
+def test_a_missing_claim_is_a_404(reviewer_client):
+    assert reviewer_client.get(reverse("claims:claim_detail", args=[999999])).status_code == 404
+
+
+# Each action, posted from the page.
+
+
+def _ready_to_check(claim, users):
+    _in_review(claim, users["reviewer"])
+    factories.EvidenceFactory(claim=claim, added_by=users["reviewer"])
+
+
+def _approved(claim, users):
+    _verified(claim, users["reviewer"])
+    _move(claim, ("approve", users["editor"], {}))
+
+
+# action: (how the claim gets ready, who posts, form data, status after, the message shown)
+ACTION_CASES = {
+    "take": (None, "reviewer", {}, "in_review", "Claim taken: it is assigned to you."),
+    "assign": (
+        None, "editor", {"assignee": "reviewer"}, "in_review", "Claim assigned to Rita Reviewer."
+    ),
+    "verify": (
+        _ready_to_check, "reviewer", {"rating": "mostly_accurate"}, "verified", "Claim verified."
+    ),
+    "dispute": (
+        _ready_to_check,
+        "reviewer",
+        {"rating": "misleading", "note": "The budget says £60m."},
+        "disputed",
+        "Claim disputed.",
+    ),
+    "approve": (
+        lambda c, u: _verified(c, u["reviewer"]), "editor", {}, "approved", "Claim approved."
+    ),
+    "return": (
+        lambda c, u: _verified(c, u["reviewer"]),
+        "editor",
+        {"note": "Find a second source."},
+        "in_review",
+        "Claim returned for review.",
+    ),
+    "reopen": (
+        _approved, "second_editor", {"note": "New figures out."}, "in_review", "Claim reopened."
+    ),
+    "dismiss": (None, "editor", {}, "dismissed", "Claim dismissed."),
+    "restore": (
+        lambda c, u: _move(c, ("dismiss", u["editor"], {})),
+        "editor",
+        {},
+        "pending",
+        "Claim restored.",
+    ),
+}
+
+
+@pytest.mark.parametrize("action", ACTION_CASES)
+def test_each_action_moves_the_claim_and_says_so(
+    action, client, claim, reviewer, editor, second_editor
+):
+    users = {"reviewer": reviewer, "editor": editor, "second_editor": second_editor}
+    set_up, who, data, status_after, sentence = ACTION_CASES[action]
+    if set_up:
+        set_up(claim, users)
+    claim.refresh_from_db()
+    events_before = claim.events.count()
+    data = {k: (users[v].pk if k == "assignee" else v) for k, v in data.items()}
+    client.force_login(users[who])
+
+    response = _post_action(client, claim, action, **data)
+
+    assert response.status_code == 302
+    assert response["Location"] == claim.get_absolute_url()
+    assert _messages(response) == [sentence]
+    claim.refresh_from_db()
+    assert claim.status == status_after
+    assert claim.events.count() == events_before + 1
+    last = claim.events.last()
+    assert (last.action, last.actor) == (action, users[who])
+
+
+def test_a_reviewer_cannot_approve_and_nothing_changes(reviewer_client, reviewer, claim):
+    _verified(claim, reviewer)
+    response = _post_action(reviewer_client, claim, "approve")
+    assert _messages(response) == [
+        "You do not have permission to approve claims; ask an editor."
+    ]
+    claim.refresh_from_db()
+    assert claim.status == "verified"
+    assert claim.events.count() == 2
+
+
+@pytest.mark.parametrize("action", ["assign", "dismiss"])
+def test_a_reviewer_cannot_do_an_editors_job(reviewer_client, reviewer, action, claim):
+    response = _post_action(reviewer_client, claim, action, assignee=reviewer.pk)
+    assert "You do not have permission" in _messages(response)[0]
+    claim.refresh_from_db()
+    assert claim.status == "pending"
+    assert claim.assignee is None
+
+
+def test_a_reviewer_cannot_verify_someone_elses_claim(reviewer_client, second_reviewer, claim):
+    _in_review(claim, second_reviewer)
+    factories.EvidenceFactory(claim=claim, added_by=second_reviewer)
+    response = _post_action(reviewer_client, claim, "verify", rating="accurate")
+    assert "Only the reviewer this claim is assigned to" in _messages(response)[0]
+    claim.refresh_from_db()
+    assert claim.status == "in_review"
+
+
+def test_an_editor_cannot_approve_what_they_checked_themselves(editor_client, editor, claim):
+    _verified(claim, editor)
+    response = _post_action(editor_client, claim, "approve")
+    assert _messages(response) == [
+        "You verified this claim yourself, so another editor must approve it."
+    ]
+    claim.refresh_from_db()
+    assert claim.status == "verified"
+
+
+def test_a_superuser_assigns_and_notes_like_an_editor(superuser_client, reviewer, claim):
+    response = _post_action(superuser_client, claim, "assign", assignee=reviewer.pk)
+    assert _messages(response) == ["Claim assigned to Rita Reviewer."]
+    superuser_client.post(reverse("claims:claim_add_note", args=[claim.pk]), {"body": "Urgent."})
+    claim.refresh_from_db()
+    assert (claim.status, claim.assignee) == ("in_review", reviewer)
+    assert claim.annotations.get().body == "Urgent."
+
+
+def test_verifying_without_evidence_says_what_is_missing(reviewer_client, reviewer, claim):
+    _in_review(claim, reviewer)
+    response = _post_action(reviewer_client, claim, "verify", rating="accurate")
+    assert _messages(response) == [
+        "Add at least one piece of evidence before verifying this claim."
+    ]
+    claim.refresh_from_db()
+    assert claim.status == "in_review"
+    assert claim.rating == ""
+
+
+def test_a_stale_version_names_who_changed_the_claim_and_changes_nothing(
+    client, reviewer, editor, claim
+):
+    seen = claim.version
+    _move(claim, ("assign", editor, {"assignee": reviewer}))
+    client.force_login(editor)
+    response = _post_action(client, claim, "dismiss", version=seen)
+    [message] = _messages(response)
+    assert message.startswith("This claim was changed by Erin Editor at ")
+    assert message.endswith("reload to see the change, then try again.")
+    claim.refresh_from_db()
+    assert claim.status == "in_review"
+    assert claim.events.count() == 1
+
+
+def test_a_refused_action_keeps_the_note_the_person_wrote(reviewer_client, reviewer, claim):
+    _in_review(claim, reviewer)
+    response = _post_action(
+        reviewer_client, claim, "dispute", note="The <b>budget</b> says £60m, not £40m."
+    )
+    assert _messages(response) == [
+        "Choose a rating to dispute this claim (misleading, mostly inaccurate, inaccurate, "
+        "unverifiable)."
+    ]
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert "The &lt;b&gt;budget&lt;/b&gt; says £60m, not £40m.</textarea>" in page
+    # Offered once: the draft is gone after the page showed it.
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert "says £60m" not in page
+    claim.refresh_from_db()
+    assert claim.status == "in_review"
+
+
+def test_an_unknown_action_or_a_missing_version_is_refused_politely(reviewer_client, claim):
+    response = reviewer_client.post(
+        reverse("claims:claim_transition", args=[claim.pk]), {"action": "publish", "version": 1}
+    )
+    assert _messages(response) == [
+        "“publish” is not a review action; reload the page and use one of its buttons."
+    ]
+    reviewer_client.get(claim.get_absolute_url())  # the page shows, and so clears, the message
+    response = reviewer_client.post(
+        reverse("claims:claim_transition", args=[claim.pk]), {"action": "take"}
+    )
+    assert _messages(response) == [
+        "This form lost the version of the claim you saw; reload the page and try again."
+    ]
+    claim.refresh_from_db()
+    assert claim.status == "pending"
+
+
+# Notes and evidence.
+
+
+def test_a_reviewer_adds_a_note_to_the_thread(reviewer_client, reviewer, claim):
+    response = reviewer_client.post(
+        reverse("claims:claim_add_note", args=[claim.pk]), {"body": "  Called the ministry.  "}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == claim.get_absolute_url() + "#notes"
+    assert _messages(response) == ["Note added."]
+    note = Annotation.objects.get()
+    assert (note.claim, note.author, note.body) == (claim, reviewer, "Called the ministry.")
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert "Called the ministry." in page and "Rita Reviewer" in page
+
+
+def test_an_empty_note_is_refused_and_nothing_is_saved(reviewer_client, claim):
+    response = reviewer_client.post(
+        reverse("claims:claim_add_note", args=[claim.pk]), {"body": "   "}
+    )
+    assert response.status_code == 400
+    assert "Write the note before adding it." in response.content.decode()
+    assert not Annotation.objects.exists()
+
+
+def test_a_reviewer_adds_evidence_with_a_title_and_excerpt(reviewer_client, reviewer, claim):
+    response = reviewer_client.post(
+        reverse("claims:claim_add_evidence", args=[claim.pk]),
+        {
+            "url": "https://budget.example.gov/2027.pdf",
+            "title": "Budget 2027",
+            "excerpt": "Bridge: £40m",
+        },
+    )
+    assert response["Location"] == claim.get_absolute_url() + "#evidence"
+    assert _messages(response) == ["Evidence added."]
+    item = Evidence.objects.get()
+    assert (item.claim, item.added_by, item.title) == (claim, reviewer, "Budget 2027")
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert 'href="https://budget.example.gov/2027.pdf"' in page
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "ftp://files.example.org/a.pdf", "not a url", ""]
+)
+def test_evidence_needs_a_web_address(reviewer_client, claim, url):
+    response = reviewer_client.post(
+        reverse("claims:claim_add_evidence", args=[claim.pk]),
+        {"url": url, "title": "Keep this title", "excerpt": "Keep this excerpt"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert (
+        "Enter a full web address starting with https:// or http://." in page
+        or "Give the web address of the evidence." in page
+    )
+    # What the reviewer typed is still there to correct.
+    assert "Keep this excerpt" in page
+    assert not Evidence.objects.exists()
+
+
+# Hostile text.
+
+
+@pytest.fixture
+def hostile_claim(reviewer):
+    release = factories.ReleaseFactory(title=f"Plan {HOSTILE_SCRIPT}", organization=HOSTILE_IMG)
+    paragraph = factories.ParagraphFactory(
+        release=release, text=f"He said {HOSTILE_IMG} and {HOSTILE_SCRIPT} today."
+    )
+    speaker = factories.SpeakerFactory(name=f"Eve {HOSTILE_SCRIPT}", role=HOSTILE_IMG)
+    claim = factories.ClaimFactory(
+        paragraph=paragraph, speaker=speaker, attribution=HOSTILE_IMG, reasons=[HOSTILE_SCRIPT]
+    )
+    factories.AnnotationFactory(claim=claim, author=reviewer, body=HOSTILE_SCRIPT)
+    factories.EvidenceFactory(
+        claim=claim, added_by=reviewer, title=HOSTILE_IMG, excerpt=HOSTILE_SCRIPT
+    )
+    return claim
+
+
+def test_hostile_text_is_escaped_on_the_queue_and_the_claim_page(reviewer_client, hostile_claim):
+    for url in (
+        reverse("claims:queue"),
+        reverse("claims:queue") + "?q=%3Cscript%3E",
+        hostile_claim.get_absolute_url(),
+    ):
+        page = reviewer_client.get(url).content.decode()
+        assert HOSTILE_SCRIPT not in page, url
+        assert HOSTILE_IMG not in page, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, url
+
+
+def test_a_stored_javascript_link_is_never_made_clickable(reviewer_client, reviewer, claim):
+    # Evidence written by another route (say a script) with an address the form refuses.
+    factories.EvidenceFactory(claim=claim, added_by=reviewer, url="javascript:alert(1)")
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert 'href="javascript:' not in page
+
+
+# Query counts.
+
+
+def _queue_rows(count, reviewer):
+    for index in range(count):
+        speaker = factories.SpeakerFactory()
+        claim = factories.ClaimFactory(kind="quote" if index % 2 else "event", speaker=speaker)
+        if index % 3 == 0:
+            _in_review(claim, reviewer)
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_queue_makes_the_same_number_of_queries_for_5_or_50_claims(
+    reviewer_client, reviewer, django_assert_max_num_queries
+):
+    url = reverse("claims:queue") + "?ordering=-score"
+    _queue_rows(5, reviewer)
+    few = _count_queries(reviewer_client, url)
+    _queue_rows(45, reviewer)
+    with django_assert_max_num_queries(few):
+        reviewer_client.get(url)
+    assert _count_queries(reviewer_client, url + "&assigned_to_me=true") == few
+    assert few <= 10
+
+
+def _claim_page_rows(claim, first, last, reviewer, editor):
+    """Notes, evidence, history and neighbouring claims numbered ``first`` to ``last - 1``."""
+    paragraph = claim.paragraph
+    for index in range(first, last):
+        factories.AnnotationFactory(claim=claim, author=reviewer, body=f"Note {index}")
+        factories.EvidenceFactory(claim=claim, added_by=reviewer, title=f"Source {index}")
+        start, length = index % 20, 3 + index // 20
+        factories.ClaimFactory(
+            paragraph=paragraph,
+            start=start,
+            end=start + length,
+            text=paragraph.text[start : start + length],
+        )
+        # Each reassignment is one more entry in the history.
+        claim.refresh_from_db()
+        workflow.transition(
+            claim, "assign", by=editor, assignee=reviewer if index % 2 else editor
+        )
+
+
+def test_the_claim_page_makes_the_same_number_of_queries_for_5_or_50_notes_and_events(
+    editor_client, reviewer, editor, claim, django_assert_max_num_queries
+):
+    url = claim.get_absolute_url()
+    _claim_page_rows(claim, 0, 5, reviewer, editor)
+    few = _count_queries(editor_client, url)
+    _claim_page_rows(claim, 5, 50, reviewer, editor)
+    with django_assert_max_num_queries(few):
+        response = editor_client.get(url)
+    assert "Note 49" in response.content.decode()
+    assert few <= 15
