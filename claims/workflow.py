@@ -190,8 +190,10 @@ def _check_version(claim, version):
 
 
 def _lock(claim):
+    # Lock only the claim's row: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # outer joins that fetch the assignee and checker.
     return (
-        Claim.objects.select_for_update()
+        Claim.objects.select_for_update(of=("self",))
         .select_related("assignee", "checked_by")
         .get(pk=claim.pk)
     )
@@ -307,6 +309,15 @@ def edit_claim(claim, *, by, version, **fields):
             )
         if current.start >= current.end:
             raise MissingRequirement("The span must start before it ends.")
+        duplicate = Claim.objects.filter(
+            paragraph_id=current.paragraph_id, start=current.start, end=current.end,
+            kind=current.kind,
+        ).exclude(pk=current.pk)
+        if duplicate.exists():
+            raise MissingRequirement(
+                "Another claim of this kind already covers exactly these characters; "
+                "change the span or the kind."
+            )
         current.version += 1
         current.save(update_fields=[*changed, "version", "updated_at"])
         ClaimEvent.objects.create(

@@ -1,0 +1,189 @@
+"""A realistic desk for ``make run``: demo accounts and the sample release, in every state.
+
+Safe to run again: accounts that exist are left as they are, and the sample release is only
+imported and reviewed the first time. Every status change goes through the workflow, as if the
+demo editor and reviewer had clicked the buttons themselves.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.db.models import Count
+
+from claims.importing import ImportRefused, import_bytes
+from claims.management.base import SentenceCommand, read_release_file
+from claims.models import Annotation, ClaimKind, Evidence, ReviewStatus
+from claims.workflow import WorkflowError, transition
+
+SITE_URL = "http://127.0.0.1:8000/"
+SAMPLE_PATH = settings.BASE_DIR / "seed" / "nato-japan-2023-01-31.txt"
+SAMPLE = {
+    "source_url": "https://www.nato.int/cps/en/natohq/news_211294.htm",
+    "organization": "NATO",
+    "published_on": datetime.date(2023, 1, 31),
+}
+RELEASE_PAGE = SAMPLE["source_url"]
+JAPAN_PAGE = "https://www.nato.int/cps/en/natohq/topics_50336.htm"
+
+# username, password, first name, last name, group, what they are for
+ACCOUNTS = [
+    ("editor", "factcheck-editor", "Erin", "Walsh", "Editors",
+     "imports releases, assigns, approves; also /admin/"),
+    ("editor2", "factcheck-editor2", "Eli", "Navarro", "Editors",
+     "a second editor, to approve what the first one checked"),
+    ("reviewer", "factcheck-reviewer", "Rita", "Okafor", "Reviewers",
+     "takes claims, adds evidence, verifies or disputes"),
+    ("admin", "factcheck-admin", "Desk", "Admin", None, "superuser: users and groups"),
+]
+
+
+class Command(SentenceCommand):
+    help = (
+        "Create the demo accounts and import the sample release with claims in every review "
+        "state. Running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            users = self.create_accounts()
+            release, created = self.import_sample(users["editor"])
+            if created:
+                try:
+                    self.review_sample(release, users)
+                except WorkflowError as error:
+                    # The transaction rolls back the import too, so the next run starts afresh.
+                    raise CommandError(
+                        f"The demo review could not be set up: {error} Check that the editor "
+                        "and reviewer accounts are in the Editors and Reviewers groups."
+                    ) from None
+        self.print_logins(users)
+        self.print_release(release, created)
+
+    def create_accounts(self):
+        User = get_user_model()
+        users = {}
+        self.created_accounts = []
+        for username, password, first, last, group, _ in ACCOUNTS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(
+                    username=username,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@example.org",
+                    is_staff=group == "Editors" or group is None,
+                    is_superuser=group is None,
+                )
+                user.set_password(password)
+                user.save()
+                if group:
+                    user.groups.add(self.group(group))
+                self.created_accounts.append(username)
+            users[username] = user
+        return users
+
+    def group(self, name):
+        try:
+            return Group.objects.get(name=name)
+        except Group.DoesNotExist:
+            raise CommandError(
+                f"The {name} group is missing; run `python manage.py migrate` first."
+            ) from None
+
+    def import_sample(self, editor):
+        data = read_release_file(SAMPLE_PATH)
+        try:
+            result = import_bytes(data, by=editor, filename=SAMPLE_PATH.name, **SAMPLE)
+        except ImportRefused as error:
+            raise CommandError(f"The sample release could not be imported: {error}") from None
+        return result.release, result.created
+
+    def review_sample(self, release, users):
+        """Walk some claims through the workflow, so that the desk shows every state."""
+        editor, reviewer = users["editor"], users["reviewer"]
+        claims = release.claims.filter(continues__isnull=True)
+        quotes = list(claims.filter(kind=ClaimKind.QUOTE).order_by("paragraph__position", "start"))
+        others = list(
+            claims.exclude(kind=ClaimKind.QUOTE).order_by("-score", "paragraph__position", "start")
+        )
+        not_worth_checking = others.pop() if len(others) > 4 else None
+
+        # Verified by the reviewer, then approved by the editor.
+        for claim in quotes[:1]:
+            transition(claim, "assign", by=editor, assignee=reviewer)
+            self.add_evidence(claim, reviewer, RELEASE_PAGE, "Secretary General in Tokyo")
+            transition(claim, "verify", by=reviewer, rating="accurate")
+            transition(claim, "approve", by=editor)
+
+        # Disputed: a judgement no public source can confirm.
+        for claim in quotes[1:2]:
+            transition(claim, "assign", by=editor, assignee=reviewer)
+            Annotation.objects.create(
+                claim=claim,
+                author=reviewer,
+                body="This is the Secretary General's reading of Beijing's intentions; "
+                "I found nothing on the record that confirms or refutes it.",
+            )
+            transition(
+                claim,
+                "dispute",
+                by=reviewer,
+                rating="unverifiable",
+                note="An assessment of another government's intentions; it cannot be checked.",
+            )
+
+        # Verified, waiting for an editor's approval.
+        for claim, rating in zip(
+            [*others[:2], *quotes[2:3]], ["accurate", "mostly_accurate", "accurate"], strict=False
+        ):
+            transition(claim, "take", by=reviewer)
+            self.add_evidence(claim, reviewer, RELEASE_PAGE, "Secretary General in Tokyo")
+            if claim.kind != ClaimKind.QUOTE:
+                self.add_evidence(claim, reviewer, JAPAN_PAGE, "NATO: Relations with Japan")
+            transition(claim, "verify", by=reviewer, rating=rating)
+
+        # In review with the demo reviewer: one taken, the others assigned by the editor.
+        in_review = others[2:5]
+        for claim in in_review[:1]:
+            transition(claim, "take", by=reviewer)
+            Annotation.objects.create(
+                claim=claim,
+                author=reviewer,
+                body="Looking for the text of the joint statement to compare.",
+            )
+        for claim in in_review[1:]:
+            transition(claim, "assign", by=editor, assignee=reviewer)
+
+        if not_worth_checking is not None:
+            transition(not_worth_checking, "dismiss", by=editor)
+
+    def add_evidence(self, claim, user, url, title):
+        Evidence.objects.create(
+            claim=claim,
+            url=url,
+            title=title,
+            excerpt=claim.text if len(claim.text) <= 300 else claim.text[:299] + "…",
+            added_by=user,
+        )
+
+    def print_logins(self, users):
+        self.stdout.write(f"factcheck demo desk: open {SITE_URL} and log in as")
+        for username, password, *_, purpose in ACCOUNTS:
+            note = "" if username in self.created_accounts else " (already there, not changed)"
+            self.stdout.write(f"  {username:<9} password {password:<19} {purpose}{note}")
+
+    def print_release(self, release, created):
+        counts = dict(release.claims.order_by().values_list("status").annotate(Count("id")))
+        states = ", ".join(
+            f"{counts[status.value]} {status.label.lower()}"
+            for status in ReviewStatus
+            if counts.get(status.value)
+        )
+        what = f"sample release #{release.pk} “{release.title}”"
+        how = f"Imported the {what}" if created else f"The {what} was already there, unchanged"
+        self.stdout.write(f"{how}: {sum(counts.values())} claims ({states}).")
+        self.stdout.write(f"Review queue: {SITE_URL}review/   Admin: {SITE_URL}admin/")
