@@ -5,14 +5,23 @@ from django.db.models import Q
 
 from claims.models import Claim, ClaimKind, Rating, Release, ReviewStatus
 
+# Ids are 64-bit; a larger number would crash the database driver instead of matching nothing.
+ID_MAX = 2**63 - 1
+
 
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
     kind = django_filters.MultipleChoiceFilter(choices=ClaimKind.choices)
     rating = django_filters.MultipleChoiceFilter(choices=Rating.choices)
-    release = django_filters.NumberFilter(field_name="release_id", label="Release id")
-    speaker = django_filters.NumberFilter(field_name="speaker_id", label="Speaker id")
-    assignee = django_filters.NumberFilter(field_name="assignee_id", label="Assignee id")
+    release = django_filters.NumberFilter(
+        field_name="release_id", label="Release id", min_value=1, max_value=ID_MAX
+    )
+    speaker = django_filters.NumberFilter(
+        field_name="speaker_id", label="Speaker id", min_value=1, max_value=ID_MAX
+    )
+    assignee = django_filters.NumberFilter(
+        field_name="assignee_id", label="Assignee id", min_value=1, max_value=ID_MAX
+    )
     assigned_to_me = django_filters.BooleanFilter(
         method="filter_assigned_to_me", label="Assigned to me"
     )

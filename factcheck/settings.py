@@ -179,6 +179,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # Claim and history statuses are the same list: one enum in the schema, not two.
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "claims.models.ReviewStatus",
+        "RatingEnum": "claims.models.Rating",
+        "ClaimKindEnum": "claims.models.ClaimKind",
+    },
 }
 
 LOGGING = {

@@ -15,7 +15,12 @@ import pytest
 from claims.models import Claim, Release
 from tests.factories import seed_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback: the flush after a live-server test would otherwise drop the
+    # Editors and Reviewers groups that the data migration made, for every later test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -1,0 +1,42 @@
+"""How API callers prove who they are: a token header first, then the browser's session."""
+
+from django.conf import settings
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """Django's login session; writes must carry the CSRF token, as the pages' forms do."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied:
+            # DRF's "CSRF Failed: ..." names the mechanism but not the fix.
+            raise exceptions.PermissionDenied(
+                "The CSRF check failed: send the value of the csrftoken cookie in an "
+                "X-CSRFToken header, or authenticate with an API token instead of the session.",
+                code="csrf_failed",
+            ) from None
+
+
+# Token first: a request carrying a token is judged by it (no CSRF needed), and an anonymous
+# request is answered 401 with a WWW-Authenticate header naming the token scheme.
+API_AUTHENTICATION = (authentication.TokenAuthentication, SessionAuthentication)
+
+
+class SessionScheme(OpenApiAuthenticationExtension):
+    target_class = SessionAuthentication
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": settings.SESSION_COOKIE_NAME,
+            "description": (
+                "The session of a user logged in at /accounts/login/. Requests other than "
+                "GET, HEAD and OPTIONS must also send the csrftoken cookie's value in an "
+                "X-CSRFToken header."
+            ),
+        }

@@ -1,0 +1,456 @@
+"""What the API shows and accepts. Every serializer lists its fields; none writes a status.
+
+A claim's status, rating, assignee and version change only through ``claims.workflow``: here
+they are read-only everywhere, and ``version`` is only ever sent back as "the version I saw".
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims import workflow
+from claims.models import (
+    Annotation,
+    Claim,
+    ClaimEvent,
+    Evidence,
+    Paragraph,
+    Rating,
+    Release,
+    ReviewStatus,
+    Speaker,
+)
+
+User = get_user_model()
+
+# Claim.version is a PositiveIntegerField: larger numbers cannot be a version.
+MAX_VERSION = 2_147_483_647
+
+
+class WebAddressField(serializers.URLField):
+    """A URL a person can open: http or https only (no javascript:, data: or file:)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            validator for validator in self.validators if not isinstance(validator, URLValidator)
+        ]
+        self.validators.append(
+            URLValidator(
+                schemes=["http", "https"],
+                message="Enter a web address starting with http:// or https://.",
+            )
+        )
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The body of every error answer."""
+
+    error = serializers.CharField(
+        help_text=(
+            "A machine code, such as: invalid, parse_error, not_authenticated, "
+            "authentication_failed, permission_denied, csrf_failed, not_found, "
+            "method_not_allowed, not_acceptable, unsupported_media_type, bad_request, "
+            "request_too_large, import_refused, missing_requirement, stale_version, "
+            "invalid_transition."
+        )
+    )
+    detail = serializers.CharField(help_text="What went wrong and what to do, as a sentence.")
+
+
+class ValidationErrorSerializer(ErrorSerializer):
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For error “invalid”: the messages for each field or query parameter.",
+    )
+
+
+class UserSerializer(serializers.ModelSerializer):
+    name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "name"]
+        read_only_fields = fields
+
+    def get_name(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class SpeakerSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "role"]
+        read_only_fields = fields
+
+
+class StatusCountsSerializer(serializers.Serializer):
+    """Claims of a release in each review status (annotated as ``<status>_count``)."""
+
+    def get_fields(self):
+        return {
+            status: serializers.IntegerField(source=f"{status}_count", read_only=True)
+            for status in ReviewStatus.values
+        }
+
+
+class ReleaseSerializer(serializers.ModelSerializer):
+    source_url = serializers.CharField(
+        read_only=True, help_text="Where the release was published; empty if not given."
+    )
+    imported_by = UserSerializer(
+        read_only=True, allow_null=True, help_text="Null when imported by a command."
+    )
+    claim_count = serializers.IntegerField(read_only=True)
+    status_counts = StatusCountsSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = Release
+        fields = [
+            "id",
+            "title",
+            "source_url",
+            "organization",
+            "published_on",
+            "language",
+            "imported_by",
+            "created_at",
+            "claim_count",
+            "status_counts",
+        ]
+        read_only_fields = fields
+
+
+class ParagraphSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Paragraph
+        fields = ["position", "text"]
+        read_only_fields = fields
+
+
+class ReleaseDetailSerializer(ReleaseSerializer):
+    paragraphs = ParagraphSerializer(many=True, read_only=True)
+
+    class Meta(ReleaseSerializer.Meta):
+        fields = [*ReleaseSerializer.Meta.fields, "paragraphs"]
+        read_only_fields = fields
+
+
+class ReleaseImportResultSerializer(ReleaseDetailSerializer):
+    """The imported release (or the one already holding this text), and what was found."""
+
+    summary = serializers.SerializerMethodField()
+    notes = serializers.SerializerMethodField()
+
+    class Meta(ReleaseDetailSerializer.Meta):
+        fields = [*ReleaseDetailSerializer.Meta.fields, "summary", "notes"]
+        read_only_fields = fields
+
+    def get_summary(self, release) -> str:
+        return self.context["import_result"].summary()
+
+    def get_notes(self, release) -> list[str]:
+        return list(self.context["import_result"].notes)
+
+
+class _ReleaseImportFields(serializers.Serializer):
+    url = WebAddressField(
+        max_length=2000, required=False, allow_blank=True, help_text="Where it was published."
+    )
+    organization = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text="Who published it."
+    )
+    published_on = serializers.DateField(
+        required=False, allow_null=True, help_text="The day it was published, YYYY-MM-DD."
+    )
+
+
+class ReleaseImportSerializer(_ReleaseImportFields):
+    """A release to import, as text (JSON) or as a file (multipart form)."""
+
+    text = serializers.CharField(
+        required=False,
+        trim_whitespace=False,
+        help_text="The release as plain text (headline on the first line) or as HTML.",
+    )
+    file = serializers.FileField(
+        required=False, help_text="The release as a .txt or saved .html file."
+    )
+
+    def validate_file(self, upload):
+        limit = settings.FACTCHECK_MAX_RELEASE_BYTES
+        if upload.size > limit:
+            raise serializers.ValidationError(
+                f"The file is {upload.size:,} bytes, over the limit of {limit:,} bytes; "
+                "import a shorter file."
+            )
+        return upload
+
+    def validate(self, data):
+        if ("text" in data) == ("file" in data):
+            raise serializers.ValidationError(
+                "Send the release either as “text” or as a “file”, one of the two."
+            )
+        return data
+
+
+class ReleaseTextImportSerializer(_ReleaseImportFields):
+    """For the schema: the JSON form of an import."""
+
+    text = serializers.CharField(
+        trim_whitespace=False,
+        help_text="The release as plain text (headline on the first line) or as HTML.",
+    )
+
+
+class ReleaseFileImportSerializer(_ReleaseImportFields):
+    """For the schema: the multipart form of an import."""
+
+    # A form field cannot be null: leave it out instead.
+    published_on = serializers.DateField(
+        required=False, help_text="The day it was published, YYYY-MM-DD."
+    )
+    file = serializers.FileField(help_text="The release as a .txt or saved .html file.")
+
+
+def _rating_field():
+    return serializers.ChoiceField(
+        choices=Rating.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty until the claim is verified or disputed.",
+    )
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A row of the claims list."""
+
+    release_title = serializers.CharField(source="release.title", read_only=True)
+    paragraph = serializers.IntegerField(
+        source="paragraph.position", read_only=True, help_text="Position; 0 is the headline."
+    )
+    speaker = SpeakerSummarySerializer(read_only=True, allow_null=True)
+    rating = _rating_field()
+    assignee = UserSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "release",
+            "release_title",
+            "paragraph",
+            "kind",
+            "text",
+            "speaker",
+            "attribution",
+            "score",
+            "status",
+            "rating",
+            "assignee",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    paragraph_text = serializers.CharField(source="paragraph.text", read_only=True)
+    checked_by = UserSerializer(read_only=True, allow_null=True)
+    approved_by = UserSerializer(read_only=True, allow_null=True)
+    reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    allowed_actions = serializers.SerializerMethodField(
+        help_text="The actions you may take on this claim now (POST them to transition/)."
+    )
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [
+            *ClaimSerializer.Meta.fields,
+            "paragraph_text",
+            "start",
+            "end",
+            "reasons",
+            "continues",
+            "repeats",
+            "checked_by",
+            "checked_at",
+            "approved_by",
+            "approved_at",
+            "allowed_actions",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(
+        serializers.ListField(child=serializers.ChoiceField(choices=list(workflow.ACTIONS)))
+    )
+    def get_allowed_actions(self, claim):
+        return workflow.allowed_actions(claim, self.context["request"].user)
+
+
+# What a PATCH may not touch, and where to go instead.
+_NOT_EDITABLE = {
+    "status": "Change the status with POST /api/v1/claims/{id}/transition/.",
+    "rating": "The rating is given with verify or dispute: POST /api/v1/claims/{id}/transition/.",
+    "assignee": "Assign with POST /api/v1/claims/{id}/transition/ (action “assign” or “take”).",
+}
+
+
+class ClaimEditSerializer(serializers.ModelSerializer):
+    """An editor's correction of a claim; every change is recorded in its history."""
+
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_VERSION,
+        write_only=True,
+        help_text="The version you loaded: if the claim changed since, nothing is saved (409).",
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["version", *workflow.EDITABLE_FIELDS]
+        # Send only what changes (the version always): a missing field keeps its value.
+        extra_kwargs = {
+            **{name: {"required": False} for name in workflow.EDITABLE_FIELDS},
+            "text": {"required": False, "trim_whitespace": False},
+        }
+
+    def validate(self, data):
+        errors = {}
+        for name in self.initial_data:
+            if name in self.fields:
+                continue
+            errors[name] = [
+                _NOT_EDITABLE.get(
+                    name, f"This field cannot be edited; send only {', '.join(self.fields)}."
+                )
+            ]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return data
+
+    def update(self, claim, validated_data):
+        version = validated_data.pop("version")
+        return workflow.edit_claim(
+            claim, by=self.context["request"].user, version=version, **validated_data
+        )
+
+
+class TransitionSerializer(serializers.Serializer):
+    """One review action on a claim; what each action needs is in the API description."""
+
+    action = serializers.ChoiceField(
+        choices=[(spec.name, spec.label) for spec in workflow.ACTIONS.values()]
+    )
+    rating = serializers.ChoiceField(
+        choices=Rating.choices,
+        required=False,
+        allow_blank=True,
+        help_text="For verify (accurate, mostly_accurate) and dispute (the other ratings).",
+    )
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Why: required for dispute, return and reopen.",
+    )
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_VERSION,
+        help_text="The version you loaded: if the claim changed since, nothing moves (409).",
+    )
+    assignee = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="For assign: the id of the reviewer to assign the claim to.",
+    )
+
+
+class AnnotationSerializer(serializers.ModelSerializer):
+    author = UserSerializer(read_only=True)
+
+    class Meta:
+        model = Annotation
+        fields = ["id", "claim", "author", "body", "created_at"]
+        read_only_fields = ["id", "claim", "author", "created_at"]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    url = WebAddressField(
+        max_length=2000, help_text="A web address (http or https) where the evidence can be read."
+    )
+    added_by = UserSerializer(read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "claim", "url", "title", "excerpt", "added_by", "added_at"]
+        read_only_fields = ["id", "claim", "added_by", "added_at"]
+
+
+class ClaimEventSerializer(serializers.ModelSerializer):
+    actor = UserSerializer(read_only=True)
+    rating = _rating_field()
+    assignee = UserSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = ClaimEvent
+        fields = [
+            "id",
+            "action",
+            "from_status",
+            "to_status",
+            "rating",
+            "assignee",
+            "note",
+            "actor",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    """One quote of a speaker, with the release it appeared in."""
+
+    release_title = serializers.CharField(source="release.title", read_only=True)
+    paragraph = serializers.IntegerField(source="paragraph.position", read_only=True)
+    rating = _rating_field()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "release",
+            "release_title",
+            "paragraph",
+            "text",
+            "attribution",
+            "continues",
+            "status",
+            "rating",
+        ]
+        read_only_fields = fields
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    aliases = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="How releases refer to this speaker, e.g. “the Secretary General”.",
+    )
+    quote_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "role", "organization", "aliases", "quote_count"]
+        read_only_fields = fields
+
+
+class SpeakerDetailSerializer(SpeakerSerializer):
+    quotes = QuoteSerializer(many=True, read_only=True)
+
+    class Meta(SpeakerSerializer.Meta):
+        fields = [*SpeakerSerializer.Meta.fields, "quotes"]
+        read_only_fields = fields

@@ -1,0 +1,387 @@
+"""The API's viewsets: releases, claims (with their review actions), notes, evidence, history,
+speakers. Each reads through ``select_related``/``prefetch_related`` so a list costs the same
+few queries whatever a page holds.
+"""
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils.functional import cached_property
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, routers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from claims import importing, workflow
+from claims.api import errors, serializers
+from claims.api.authentication import API_AUTHENTICATION
+from claims.api.pagination import PageNumberPagination
+from claims.api.parsers import JSONParser
+from claims.api.permissions import (
+    CanAddEvidence,
+    CanAnnotateClaim,
+    CanEditClaim,
+    CanImportReleases,
+    CanViewDesk,
+)
+from claims.api.schema import CONFLICT, AutoSchema
+from claims.filters import ClaimFilter, ReleaseFilter
+from claims.models import (
+    Annotation,
+    Claim,
+    ClaimEvent,
+    ClaimKind,
+    Evidence,
+    Release,
+    ReviewStatus,
+    Speaker,
+)
+
+
+# What every API view shares: who may call, how errors and pages look, JSON only. (A comment,
+# not a docstring: drf-spectacular would show a docstring as every operation's description.)
+class DeskAPIMixin:
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [CanViewDesk]
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    pagination_class = PageNumberPagination
+    schema = AutoSchema()
+    # Ids in URLs are whole numbers: anything else names no endpoint (a JSON 404).
+    lookup_value_converter = "int"
+    # For each action, the permissions it needs on top of CanViewDesk.
+    action_permissions = {}
+
+    def get_exception_handler(self):
+        return errors.exception_handler
+
+    def get_permissions(self):
+        extra = self.action_permissions.get(getattr(self, "action", None), [])
+        return [permission() for permission in [*self.permission_classes, *extra]]
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            raise _missing(self.get_queryset().model, self.kwargs.get(self.lookup_field)) from None
+
+
+class APIRootView(DeskAPIMixin, routers.APIRootView):
+    """``/api/v1/``: a link to each list."""
+
+    schema = None  # an index, not an operation to document
+
+
+def _missing(model, pk):
+    return exceptions.NotFound(f"There is no {model._meta.verbose_name} with id {pk}.")
+
+
+def _with_status_counts(releases):
+    """Each release's claims in total and per review status, in the same query."""
+    counts = {
+        f"{status}_count": Count("claims", filter=Q(claims__status=status))
+        for status in ReviewStatus.values
+    }
+    return releases.annotate(claim_count=Count("claims"), **counts)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List releases",
+        description=(
+            "Newest first, with how many claims each has in every review status. Filter by "
+            "organization (any case), publication date range, and search title and text (`q`)."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary="A release with its paragraphs and progress",
+        description=(
+            "Its paragraphs in order (position 0 is the headline) and how many of its claims "
+            "are in each review status."
+        ),
+    ),
+)
+class ReleaseViewSet(
+    DeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    filterset_class = ReleaseFilter
+    parser_classes = [JSONParser, MultiPartParser]
+    action_permissions = {"create": [CanImportReleases]}
+
+    def get_queryset(self):
+        # Explicit order: Meta.ordering does not apply to queries that count (GROUP BY).
+        releases = _with_status_counts(
+            Release.objects.select_related("imported_by").order_by("-created_at", "-id")
+        )
+        if self.action == "list":
+            return releases.defer("body")
+        return releases.prefetch_related("paragraphs")
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return serializers.ReleaseSerializer
+        if self.action == "create":
+            return serializers.ReleaseImportSerializer
+        return serializers.ReleaseDetailSerializer
+
+    @extend_schema(
+        summary="Import a release",
+        description=(
+            "Send the release as JSON text or as a multipart file upload. It is split into "
+            "paragraphs and its quotes and claims are extracted, all in one transaction. "
+            "Text already imported answers 200 with the existing release instead of a copy."
+        ),
+        request={
+            "application/json": serializers.ReleaseTextImportSerializer,
+            "multipart/form-data": serializers.ReleaseFileImportSerializer,
+        },
+        responses={
+            201: OpenApiResponse(serializers.ReleaseImportResultSerializer, "Imported."),
+            200: OpenApiResponse(
+                serializers.ReleaseImportResultSerializer,
+                "This text was imported before: the existing release, unchanged.",
+            ),
+        },
+    )
+    def create(self, request):
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        metadata = {
+            "by": request.user,
+            "source_url": data.get("url", ""),
+            "organization": data.get("organization", ""),
+            "published_on": data.get("published_on"),
+        }
+        try:
+            if "file" in data:
+                upload = data["file"]
+                result = importing.import_bytes(upload.read(), filename=upload.name, **metadata)
+            else:
+                result = importing.import_text(data["text"], **metadata)
+        except importing.ImportRefused as error:
+            raise errors.ImportRefused(str(error)) from None
+
+        release = self.get_queryset().get(pk=result.release.pk)
+        context = {**self.get_serializer_context(), "import_result": result}
+        body = serializers.ReleaseImportResultSerializer(release, context=context).data
+        if not result.created:
+            return Response(body, status=status.HTTP_200_OK)
+        location = reverse("api:release-detail", args=[release.pk], request=request)
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+def _transition_description():
+    """The workflow table, as the API reference shows it (read from workflow.ACTIONS)."""
+    lines = [
+        "Apply one review action; answers the claim as it is afterwards.",
+        "",
+        "| action | from status | to status | needs |",
+        "| --- | --- | --- | --- |",
+    ]
+    for spec in workflow.ACTIONS.values():
+        needs = []
+        if spec.ratings:
+            needs.append("rating: " + ", ".join(spec.ratings))
+        if spec.needs_note:
+            needs.append("note")
+        if spec.needs_evidence:
+            needs.append("evidence on the claim")
+        if spec.needs_assignee:
+            needs.append("assignee")
+        lines.append(
+            f"| {spec.name} | {', '.join(spec.from_statuses)} | {spec.to_status} | "
+            f"{'; '.join(needs) or '—'} |"
+        )
+    lines += [
+        "",
+        "Send the `version` you loaded: if the claim changed since, nothing moves and the "
+        "answer is 409. `allowed_actions` on the claim lists what you may do now.",
+    ]
+    return "\n".join(lines)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List claims and quotes",
+        description="Filter, search (`q`: text, speaker, release title) and order the claims.",
+    ),
+    retrieve=extend_schema(
+        summary="A claim with its source paragraph and allowed actions",
+        description=(
+            "The claim with its paragraph's text (`text` is `paragraph_text[start:end]`), "
+            "speaker, attribution, the reasons it was picked, who checked and approved it, the "
+            "`version` to send back with a change, and the actions you may take now."
+        ),
+    ),
+)
+class ClaimViewSet(
+    DeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    filterset_class = ClaimFilter
+    action_permissions = {"partial_update": [CanEditClaim]}
+
+    def get_queryset(self):
+        claims = Claim.objects.with_context().defer("release__body")
+        if self.action == "list":
+            return claims.defer("paragraph__text")
+        return claims.select_related("checked_by", "approved_by")
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return serializers.ClaimSerializer
+        if self.action == "partial_update":
+            return serializers.ClaimEditSerializer
+        if self.action == "transition":
+            return serializers.TransitionSerializer
+        return serializers.ClaimDetailSerializer
+
+    def _detail(self, pk):
+        claim = self.get_queryset().get(pk=pk)
+        context = self.get_serializer_context()
+        return Response(serializers.ClaimDetailSerializer(claim, context=context).data)
+
+    @extend_schema(
+        summary="Correct a claim (editors)",
+        description=(
+            "Correct the text, span, attribution, speaker or kind. The text must stay exactly "
+            "the paragraph's characters from `start` to `end`. Status, rating and assignee "
+            "change only through `transition/`."
+        ),
+        request=serializers.ClaimEditSerializer,
+        responses={
+            200: serializers.ClaimDetailSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT),
+        },
+    )
+    def partial_update(self, request, pk=None):
+        claim = self.get_object()
+        form = self.get_serializer(claim, data=request.data)
+        form.is_valid(raise_exception=True)
+        form.save()
+        return self._detail(claim.pk)
+
+    @extend_schema(
+        summary="Move a claim through the review",
+        description=_transition_description(),
+        request=serializers.TransitionSerializer,
+        responses={
+            200: serializers.ClaimDetailSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        claim = self.get_object()
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        workflow.transition(
+            claim,
+            data["action"],
+            by=request.user,
+            rating=data.get("rating"),
+            note=data.get("note", ""),
+            version=data["version"],
+            assignee=data.get("assignee"),
+        )
+        return self._detail(claim.pk)
+
+
+class ClaimPartViewSet(DeskAPIMixin, viewsets.GenericViewSet):
+    """The notes, evidence or history of one claim, at ``claims/<claim_id>/...``."""
+
+    @cached_property
+    def claim(self):
+        claim_id = self.kwargs["claim_id"]
+        claim = Claim.objects.filter(pk=claim_id).first()
+        if claim is None:
+            raise _missing(Claim, claim_id)
+        return claim
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            # drf-spectacular inspects the view without a request or a claim id.
+            return self.queryset.none()
+        return self.queryset.filter(claim=self.claim)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The discussion of a claim", description="Oldest first."),
+    create=extend_schema(
+        summary="Add a note to a claim",
+        description="Editors and reviewers add to a claim's discussion; notes are never edited.",
+    ),
+)
+class AnnotationViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateModelMixin):
+    queryset = Annotation.objects.select_related("author")
+    serializer_class = serializers.AnnotationSerializer
+    action_permissions = {"create": [CanAnnotateClaim]}
+
+    def perform_create(self, serializer):
+        serializer.save(claim=self.claim, author=self.request.user)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The evidence for a claim", description="Oldest first."),
+    create=extend_schema(
+        summary="Add evidence to a claim",
+        description=(
+            "A web page or document that supports or contradicts the claim (http or https). "
+            "A claim needs at least one piece of evidence to be verified."
+        ),
+    ),
+)
+class EvidenceViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateModelMixin):
+    queryset = Evidence.objects.select_related("added_by")
+    serializer_class = serializers.EvidenceSerializer
+    action_permissions = {"create": [CanAddEvidence]}
+
+    def perform_create(self, serializer):
+        serializer.save(claim=self.claim, added_by=self.request.user)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="The history of a claim",
+        description="Every change, oldest first; the history is never edited.",
+    )
+)
+class ClaimEventViewSet(ClaimPartViewSet, mixins.ListModelMixin):
+    queryset = ClaimEvent.objects.select_related("actor", "assignee")
+    serializer_class = serializers.ClaimEventSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List speakers",
+        description="Everyone quoted in a release, by name, with how many quotes each has.",
+    ),
+    retrieve=extend_schema(
+        summary="A speaker with every quote of theirs",
+        description="Their quotes across all releases, newest release first.",
+    ),
+)
+class SpeakerViewSet(
+    DeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    def get_queryset(self):
+        speakers = Speaker.objects.annotate(
+            quote_count=Count("claims", filter=Q(claims__kind=ClaimKind.QUOTE))
+        ).order_by("name")
+        if self.action == "list":
+            return speakers
+        quotes = (
+            Claim.objects.filter(kind=ClaimKind.QUOTE)
+            .select_related("release", "paragraph")
+            .defer("release__body", "paragraph__text")
+            .order_by("-release__created_at", "release_id", "paragraph__position", "start")
+        )
+        return speakers.prefetch_related(Prefetch("claims", queryset=quotes, to_attr="quotes"))
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return serializers.SpeakerSerializer
+        return serializers.SpeakerDetailSerializer
