@@ -204,7 +204,11 @@ class Claim(models.Model):
         ]
         constraints = [
             # The span is a real, non-empty stretch of the paragraph.
-            models.CheckConstraint(condition=Q(start__lt=models.F("end")), name="claim_span"),
+            models.CheckConstraint(
+                condition=Q(start__lt=models.F("end")),
+                name="claim_span",
+                violation_error_message="A claim must start before it ends.",
+            ),
             # Status and kind are word values from the fixed lists, nothing else.
             models.CheckConstraint(
                 condition=Q(status__in=[s.value for s in ReviewStatus]), name="claim_status_valid"
@@ -222,11 +226,17 @@ class Claim(models.Model):
                 name="claim_checked_has_rating",
             ),
             models.CheckConstraint(
-                condition=Q(score__gte=0) & Q(score__lte=1), name="claim_score_range"
+                condition=Q(score__gte=0) & Q(score__lte=1),
+                name="claim_score_range",
+                violation_error_message="The score must be between 0 and 1.",
             ),
             # One claim per kind of span: re-running extraction never doubles a claim.
             models.UniqueConstraint(
-                fields=["paragraph", "start", "end", "kind"], name="claim_unique_span"
+                fields=["paragraph", "start", "end", "kind"],
+                name="claim_unique_span",
+                violation_error_message=(
+                    "Another claim of this kind already covers exactly these characters."
+                ),
             ),
         ]
         indexes = [
@@ -341,7 +351,12 @@ class ClaimEvent(models.Model):
 
 
 class Report(models.Model):
-    """A recorded export of approved claims: the same bytes can be downloaded again."""
+    """A recorded export of approved claims: the same bytes can be downloaded again.
+
+    The bytes live in :class:`ReportChunk` rows, so a report of a million claims is written and
+    read back piece by piece with flat memory. ``claims.reports`` writes the report and its
+    chunks in one transaction: a report exists only with all of its bytes.
+    """
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
@@ -355,12 +370,18 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     format = models.CharField(max_length=20, choices=Format.choices)
-    filters = models.JSONField(default=dict, blank=True)
+    filters = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The filters, normalized: reports with equal filters are compared.",
+    )
+    description = models.CharField(
+        max_length=1000, blank=True, help_text="The filters in words, as they read when exported."
+    )
     claim_ids = models.JSONField(default=list, blank=True)
     row_count = models.PositiveIntegerField(default=0)
     sha256 = models.CharField("SHA-256", max_length=64)
-    content = models.BinaryField()
-    size = models.PositiveBigIntegerField(default=0)
+    size = models.PositiveBigIntegerField(default=0, help_text="In bytes.")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -374,3 +395,32 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_format_display()} report of {self.row_count} claims"
+
+    def get_absolute_url(self):
+        return reverse("claims:report_detail", args=[self.pk])
+
+    def iter_content(self):
+        """The report's bytes, chunk by chunk, in order (a few chunks in memory at a time)."""
+        chunks = self.chunks.order_by("sequence").values_list("data", flat=True)
+        for data in chunks.iterator(chunk_size=4):
+            yield bytes(data)
+
+
+class ReportChunk(models.Model):
+    """One piece of a report's bytes, at most ``claims.reports.CHUNK_BYTES`` long."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="chunks")
+    sequence = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["report", "sequence"]
+        constraints = [
+            # The pieces of a report follow each other in one order, without doubles.
+            models.UniqueConstraint(
+                fields=["report", "sequence"], name="report_chunk_unique_sequence"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Piece {self.sequence} of report {self.report_id}"

@@ -130,14 +130,17 @@ def exception_handler(exc, context):
 def not_found(request):
     """Any path under /api/ that names no endpoint: the same JSON 404 as a missing object."""
     path = request.path
-    detail = f"There is no endpoint at {path}; the endpoints are listed at /api/docs/."
     if not path.endswith("/"):
         try:
             match = resolve(path + "/")
         except Resolver404:
             match = None
         if match is not None and match.func is not not_found:
-            detail = f"There is no endpoint at {path}; did you mean {path}/ (with the slash)?"
+            # Scripts often leave the trailing slash off (`/api/v1/reports/approved?format=csv`);
+            # answer them as if they had written it, for every method, instead of a redirect
+            # that curl does not follow and that would turn a POST into a GET.
+            return match.func(request, *match.args, **match.kwargs)
+    detail = f"There is no endpoint at {path}; the endpoints are listed at /api/docs/."
     return JsonResponse(
         error_body("not_found", detail),
         status=status.HTTP_404_NOT_FOUND,

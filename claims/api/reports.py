@@ -132,13 +132,100 @@ FILTER_PARAMETERS = [
     ),
 ]
 
+class AnswerSerializer(serializers.Serializer):
+    """The shape of something the API answers and never reads: read-only in the schema."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.read_only = True
+        return fields
+
+
+class ReportReleaseSerializer(AnswerSerializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    url = serializers.CharField(allow_null=True, help_text="Where the release was published.")
+    organization = serializers.CharField(allow_blank=True)
+
+
+class ReportSpeakerSerializer(AnswerSerializer):
+    name = serializers.CharField()
+    role = serializers.CharField(allow_blank=True)
+    organization = serializers.CharField(allow_blank=True)
+
+
+class ReportEvidenceSerializer(AnswerSerializer):
+    url = serializers.CharField()
+    title = serializers.CharField(allow_blank=True)
+
+
+class ReportClaimSerializer(AnswerSerializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField(help_text="The claim's page.")
+    release = ReportReleaseSerializer()
+    paragraph = serializers.IntegerField(help_text="Position in the release; 0 is the headline.")
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=ClaimKind.choices)
+    speaker = ReportSpeakerSerializer(allow_null=True)
+    text = serializers.CharField()
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    rating_label = serializers.CharField()
+    evidence = ReportEvidenceSerializer(many=True)
+    reviewer = serializers.CharField(allow_blank=True)
+    verified_at = serializers.DateTimeField(allow_null=True)
+    approver = serializers.CharField(allow_blank=True)
+    approved_at = serializers.DateTimeField(allow_null=True)
+
+
+class ApprovedClaimsReportSerializer(AnswerSerializer):
+    """The JSON report (``format=json``): its shape is stable."""
+
+    generated_at = serializers.DateTimeField()
+    filters = serializers.DictField(help_text="The filters that were set; {} for all.")
+    claims = ReportClaimSerializer(many=True)
+    count = serializers.IntegerField()
+
+
+CLAIM_REVIEWS = {
+    "type": "array",
+    "description": "One schema.org ClaimReview per approved claim.",
+    "items": {
+        "type": "object",
+        "required": [
+            "@context", "@type", "url", "claimReviewed", "datePublished", "author",
+            "reviewRating", "itemReviewed",
+        ],
+        "properties": {
+            "@context": {"type": "string", "enum": ["https://schema.org"]},
+            "@type": {"type": "string", "enum": ["ClaimReview"]},
+            "url": {"type": "string"},
+            "claimReviewed": {"type": "string"},
+            "datePublished": {"type": "string", "format": "date"},
+            "author": {"type": "object"},
+            "reviewRating": {"type": "object"},
+            "itemReviewed": {"type": "object"},
+        },
+    },
+}  # fmt: skip
+
+# Each format in its media type: the JSON ones described, the others as files.
+REPORT_BODIES = {
+    (200, "text/csv"): OpenApiTypes.BINARY,
+    (200, "application/json"): ApprovedClaimsReportSerializer,
+    (200, "application/ld+json"): CLAIM_REVIEWS,
+    (200, "text/html"): OpenApiTypes.BINARY,
+    (200, "application/pdf"): OpenApiTypes.BINARY,
+}
 REPORT_BYTES = {
-    (200, spec.content_type.split(";")[0]): OpenApiResponse(
-        OpenApiTypes.BINARY,
+    key: OpenApiResponse(
+        body,
         "The report as a download (Content-Disposition: attachment), in the media type of "
         "its format: " + ", ".join(f"{s.name} {s.content_type}" for s in FORMATS.values()) + ".",
     )
-    for spec in FORMATS.values()
+    for key, body in REPORT_BODIES.items()
 }
 
 

@@ -15,9 +15,10 @@ from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, VERB_PARTICLES
 from .names import tokenize
 
 _DOUBLE_OPEN = "“„«‟"
-_DOUBLE_MARKS = "\"“”„«»‟"
 _SINGLE_MARKS = "'‘’‚‹›"
-_DOUBLE_RE = re.compile(f"[{_DOUBLE_MARKS}]")
+_CURLY_RE = re.compile("[“”„«»‟]")
+_STRAIGHT_RE = re.compile("[\"”]")
+_CURLY_CLOSERS = {"“": "”", "‟": "”", "”": "”", "„": "“”", "«": "»"}
 _SINGLE_RE = re.compile(f"[{_SINGLE_MARKS}]")
 _OPEN_CONTEXT = "([{—–-/:;\"“„«‘'‚‹ \n"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…\"”»’'›"
@@ -63,41 +64,102 @@ def _make_span(s: str, open_i: int, close_i: int | None, family: str) -> Span | 
     return Span(open_i, close_i, start, end, family, raw_end)
 
 
+def _can_open(s: str, i: int) -> bool:
+    prev, nxt = _before(s, i), _after(s, i)
+    return not nxt.isspace() and (prev in _OPEN_CONTEXT or prev.isspace())
+
+
+def _can_close(s: str, i: int) -> bool:
+    prev, nxt = _before(s, i), _after(s, i)
+    return not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT)
+
+
 def _double_spans(s: str) -> list[Span]:
+    curly = _curly_spans(s)
+    straight = _straight_spans(s, curly)
+    if not straight:
+        return curly
+    kept = [c for c in curly if not any(
+        q.close is not None and q.open < c.open and c.outer_end <= q.outer_end
+        for q in straight)]
+    return sorted(kept + straight, key=lambda sp: sp.open)
+
+
+def _curly_spans(s: str) -> list[Span]:
+    """Curly and typographic quotes, each closed only by its own kind of closing mark.
+
+    Straight marks inside are quotes within the quote (a formula, a nickname) and stay in
+    its text, unless the closing mark is missing and a straight mark evidently stands in.
+    """
     spans: list[Span] = []
     open_i, open_ch = -1, ""
-    for m in _DOUBLE_RE.finditer(s):
+    for m in _CURLY_RE.finditer(s):
         i, ch = m.start(), m.group()
-        prev, nxt = _before(s, i), _after(s, i)
-        can_open = not nxt.isspace() and (prev in _OPEN_CONTEXT or prev.isspace())
-        can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT)
         if open_i < 0:
-            if ch in _DOUBLE_OPEN or (ch in "\"”" and can_open):
+            if ch in _DOUBLE_OPEN or (ch == "”" and _can_open(s, i)):
                 open_i, open_ch = i, ch
             continue
-        closes = (
-            (ch == "”" and open_ch != "„")
-            or (ch == "“" and open_ch == "„")
-            or (ch == "»" and open_ch == "«")
-            or (ch == "\"" and (open_ch == "\"" or can_close))
-        )
-        if closes:
-            span = _make_span(s, open_i, i, "double")
-            if span:
-                spans.append(span)
+        if ch in _CURLY_CLOSERS[open_ch]:
+            _add(spans, _make_span(s, open_i, i, "double"))
             open_i = -1
-        elif ch in _DOUBLE_OPEN and open_ch not in "„«":
+        elif ch in "“‟„" and open_ch in "“‟”":
             # A second opener before any closer: the first quote was never closed.
-            span = _make_span(s, open_i, _trim_back(s, i), "double")
-            if span:
-                span.close = None
-                spans.append(span)
+            _add(spans, _unclosed(s, open_i, i))
             open_i, open_ch = i, ch
     if open_i >= 0:
-        span = _make_span(s, open_i, None, "double")
-        if span:
-            spans.append(span)
+        _add(spans, _unclosed(s, open_i, len(s)))
     return spans
+
+
+def _unclosed(s: str, open_i: int, end: int) -> Span | None:
+    """A curly quote without its closing mark, ending at ``end`` or at a lone straight mark
+    that closes it instead ("“We will win," she said.")."""
+    straight = [i for i in range(open_i + 1, end) if s[i] == "\""]
+    if len(straight) % 2:
+        close = next((i for i in straight if _can_close(s, i)), None)
+        if close is not None:
+            return _make_span(s, open_i, close, "double")
+    return _open_ended(s, open_i, end)
+
+
+def _straight_spans(s: str, curly: list[Span]) -> list[Span]:
+    """Straight quotes paired among themselves outside the curly spans; a stray ” may close
+    one. A straight quote may hold a whole curly quote, but never pairs across a curly
+    quote's own marks: one still open at a curly opener ends there, unclosed."""
+    marks = [m.start() for m in _STRAIGHT_RE.finditer(s)
+             if not any(c.open <= m.start() < c.outer_end for c in curly)]
+    spans: list[Span] = []
+    open_i = -1
+    for i in marks:
+        if open_i >= 0:
+            between = next((c for c in curly if open_i < c.open < i), None)
+            if between is None or (_can_close(s, i) and not _can_open(s, i)):
+                _add(spans, _make_span(s, open_i, i, "double"))
+                open_i = -1
+                continue
+            _add(spans, _open_ended(s, open_i, between.open))
+            open_i = -1
+        if _can_open(s, i):
+            open_i = i
+    if open_i >= 0:
+        after = next((c.open for c in curly if c.open > open_i), len(s))
+        _add(spans, _open_ended(s, open_i, after))
+    return spans
+
+
+def _open_ended(s: str, open_i: int, end: int) -> Span | None:
+    """A quote never closed: it runs to ``end``, the next quote's opener or the paragraph end."""
+    if end >= len(s):
+        return _make_span(s, open_i, None, "double")
+    span = _make_span(s, open_i, _trim_back(s, end), "double")
+    if span:
+        span.close = None
+    return span
+
+
+def _add(spans: list[Span], span: Span | None) -> None:
+    if span:
+        spans.append(span)
 
 
 def _trim_back(s: str, i: int) -> int:

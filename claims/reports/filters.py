@@ -1,0 +1,127 @@
+"""Which approved claims a report covers: one set of filters for the page, API and command.
+
+The filters a person gave are kept with each recorded report in a normalized form (ids, ISO
+dates, sorted lists, only the filters that were set), so two reports made with the same
+filters compare equal and the reports page can say what changed between them.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+
+from claims.models import Claim, ClaimKind, Rating, Release, Speaker
+
+
+class ReportFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(
+                "The “approved from” date is after the “approved until” date; swap them.",
+                code="date_range",
+            )
+        return cleaned
+
+
+class ReportFilter(django_filters.FilterSet):
+    """Filters over approved claims; every filter left empty means “all”."""
+
+    release = django_filters.ModelChoiceFilter(
+        queryset=Release.objects.all(),
+        label="Release",
+        help_text="Only the claims of this release (its id).",
+    )
+    since = django_filters.DateFilter(
+        field_name="approved_at",
+        lookup_expr="date__gte",
+        label="Approved from",
+        help_text="Approved on or after this day (YYYY-MM-DD, in the desk's time zone).",
+    )
+    until = django_filters.DateFilter(
+        field_name="approved_at",
+        lookup_expr="date__lte",
+        label="Approved until",
+        help_text="Approved on or before this day (YYYY-MM-DD, in the desk's time zone).",
+    )
+    speaker = django_filters.ModelChoiceFilter(
+        queryset=Speaker.objects.all(),
+        label="Speaker",
+        help_text="Only the claims of this speaker (their id).",
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=ClaimKind.choices, label="Kind", help_text="One or more kinds of claim."
+    )
+    rating = django_filters.MultipleChoiceFilter(
+        choices=Rating.choices, label="Rating", help_text="One or more ratings."
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+        form = ReportFilterForm
+
+
+def filter_error_sentence(form):
+    """All of a filter form's errors as sentences, each naming the filter it is about."""
+    sentences = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        for error in errors:
+            error = error.rstrip(".")
+            sentences.append(f"{label}: {error}." if label else f"{error}.")
+    return " ".join(sentences)
+
+
+def normalize(cleaned_data):
+    """The filters that were set, as JSON-ready values in a fixed order."""
+    normalized = {}
+    for name in ReportFilter.base_filters:
+        value = cleaned_data.get(name)
+        if value in (None, "", [], ()):
+            continue
+        if isinstance(value, Release | Speaker):
+            value = value.pk
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        elif isinstance(value, list | tuple):
+            value = sorted(value)
+        normalized[name] = value
+    return normalized
+
+
+def describe(cleaned_data):
+    """The filters in words, e.g. “Release “…”; approved from 2023-02-01; kinds: direct quote”."""
+    parts = []
+    release = cleaned_data.get("release")
+    if release:
+        parts.append(f"Release #{release.pk} “{release.title}”")
+    since, until = cleaned_data.get("since"), cleaned_data.get("until")
+    if since and until:
+        parts.append(f"approved from {since.isoformat()} until {until.isoformat()}")
+    elif since:
+        parts.append(f"approved from {since.isoformat()}")
+    elif until:
+        parts.append(f"approved until {until.isoformat()}")
+    speaker = cleaned_data.get("speaker")
+    if speaker:
+        parts.append(f"speaker {speaker.name}")
+    for name, choices, word in (("kind", ClaimKind, "kinds"), ("rating", Rating, "ratings")):
+        values = cleaned_data.get(name)
+        if values:
+            labels = ", ".join(str(choices(value).label).lower() for value in sorted(values))
+            parts.append(f"{word}: {labels}")
+    if not parts:
+        return "All approved claims"
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def bind_filters(data=None):
+    """Validate filter ``data`` (a QueryDict or dict); return the bound :class:`ReportFilter`.
+
+    ``filterset.is_valid()`` says whether the data made sense; ``filterset.qs`` is then the
+    approved claims the report covers.
+    """
+    return ReportFilter(data=data or {}, queryset=Claim.objects.approved())
