@@ -148,3 +148,40 @@ def test_a_signature_after_the_quote_in_the_same_paragraph_attributes_it():
 
 def test_a_dash_inside_a_sentence_after_a_quote_is_not_a_signature():
     assert quotes("The “Big Catch-Up” campaign – Launched in 2023 – reaches children.") == []
+
+
+def test_straight_quotes_inside_a_curly_quote_stay_in_its_text():
+    assert quotes(
+        "“=HYPERLINK(\"http://evil.example\",\"Click\") is how we test spreadsheets,” said "
+        "Dr Jane Smith.",
+        "“We call it the \"quiet revolution\" in care,” said Minister Ann Lee.",
+    ) == [
+        ("=HYPERLINK(\"http://evil.example\",\"Click\") is how we test spreadsheets",
+         "Jane Smith"),
+        ("We call it the \"quiet revolution\" in care", "Ann Lee")]
+
+
+def test_several_straight_quoted_phrases_inside_a_curly_quote_stay_in_its_text():
+    assert quotes("“They called it \"the plan\", and \"the future\",” said Ann Lee. \"It "
+                  "failed,\" said Bob Stone.") == [
+        ("They called it \"the plan\", and \"the future\"", "Ann Lee"),
+        ("It failed", "Bob Stone")]
+
+
+def test_curly_quotes_inside_a_straight_quote_stay_in_its_text():
+    assert quotes(
+        "\"We call it the ‘quiet revolution’ in care,\" said Minister Ann Lee.",
+        "\"We call it the “quiet revolution” in care,\" said Dr Jane Smith.",
+    ) == [("We call it the ‘quiet revolution’ in care", "Ann Lee"),
+          ("We call it the “quiet revolution” in care", "Jane Smith")]
+
+
+def test_straight_quotes_do_not_pair_across_a_curly_quote():
+    assert quotes("The \"green\" plan is back. “We will win,” said Ann Lee. Bob Stone said "
+                  "it was \"a turning point for the whole team\".") == [
+        ("We will win", "Ann Lee"), ("a turning point for the whole team", "Bob Stone")]
+
+
+def test_a_straight_mark_standing_in_for_a_missing_curly_closer_still_closes_the_quote():
+    assert quotes("“We will win,\" said Ann Lee.", "\"We will win again,” said Bob Stone.") == [
+        ("We will win", "Ann Lee"), ("We will win again", "Bob Stone")]

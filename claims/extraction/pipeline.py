@@ -487,8 +487,9 @@ class _Document:
                     part = text[lo:hi]
                     index = next((q_i for q_i, q in enumerate(self.quotes)
                                   if q.paragraph > 0 and repeats(part, q.text)), None)
+                    added = len(self.claims)
                     self._add_claim(0, lo, hi, None, index)
-                    if index is not None and self.claims[-1].repeats == index:
+                    if index is not None and len(self.claims) > added:
                         self.claims[-1].speaker = self.quotes[index].speaker
                 pos = m.end() if m else b
 

@@ -1,9 +1,12 @@
 """Quote marks: where quotes open and close, and the attribution phrase beside each.
 
-Double quotes (“…”, "…", „…“, «…») are paired first. Single quotes (‘…’, '…') are then
-paired outside them, so UK-style outer single quotes work and single quotes nested inside
-double quotes are left alone. An apostrophe inside a word (I’ve, Japan’s, don't), an
-elision (’90s) or a plural possessive (students’ union) never opens or closes a quote.
+Double quotes are paired first: curly and typographic ones (“…”, „…“, «…») each with
+their own kind of closing mark, so straight marks inside them are quotes within the quote;
+then straight ones ("…") outside those, never across a curly quote's marks. Single quotes
+(‘…’, '…') are then paired outside them, so UK-style outer single quotes work and single
+quotes nested inside double quotes are left alone. An apostrophe inside a word (I’ve,
+Japan’s, don't), an elision (’90s) or a plural possessive (students’ union) never opens or
+closes a quote.
 """
 
 from __future__ import annotations
