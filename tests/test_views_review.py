@@ -1,6 +1,8 @@
 """The reviewers' pages: who may open them, every action posted from the claim page, escaping
 of hostile text, and query counts that stay flat as the desk fills up."""
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -8,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import workflow
-from claims.models import Annotation, ClaimEvent, Evidence
+from claims.models import Annotation, Claim, ClaimEvent, Evidence
+from claims.views.review import QUEUE_SORTS
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -185,12 +188,13 @@ def test_the_queue_counts_claims_per_status_for_the_other_filters(reviewer_clien
         reverse("claims:queue"), {"release": release.pk, "status": "pending"}
     )
     tabs = dict(
-        (value, count) for value, _, count, _ in response.context["status_tabs"]
+        (value, str(count)) for value, _, count, _ in response.context["status_tabs"]
     )
-    assert tabs["pending"] == 3
-    assert tabs["in_review"] == 1
-    assert response.context["total_count"] == 4
+    assert tabs["pending"] == "3"
+    assert tabs["in_review"] == "1"
+    assert str(response.context["total_count"]) == "4"
     assert len(response.context["claims"]) == 3
+    assert "3 claims match" in response.content.decode()
 
 
 def test_the_queue_filters_by_kind_speaker_search_and_assignment(
@@ -233,17 +237,64 @@ def test_the_queue_sorts_by_score_newest_and_release(reviewer_client):
 
 def test_the_queue_pages_through_many_claims_keeping_the_filters(reviewer_client):
     release = factories.ReleaseFactory()
-    for _ in range(30):
-        factories.ClaimFactory(paragraph__release=release)
+    claims = [factories.ClaimFactory(paragraph__release=release) for _ in range(30)]
     first = reviewer_client.get(reverse("claims:queue"), {"release": release.pk})
     assert len(first.context["claims"]) == 25
     page = first.content.decode()
-    assert f"?release={release.pk}&amp;page=2" in page
-    second = reviewer_client.get(reverse("claims:queue"), {"release": release.pk, "page": 2})
+    assert "30 claims match" in page and "Page 1" in page
+    next_link = re.search(r'href="\?([^"]*)" rel="next"', page).group(1).replace("&amp;", "&")
+    assert f"release={release.pk}" in next_link and "after=" in next_link
+    second = reviewer_client.get(f"{reverse('claims:queue')}?{next_link}")
     assert len(second.context["claims"]) == 5
-    assert "Page 2 of 2" in second.content.decode()
-    # A page number out of range shows the last page rather than an error.
-    assert reviewer_client.get(reverse("claims:queue"), {"page": 99}).status_code == 200
+    assert "Page 2" in second.content.decode()
+    shown = [c.pk for c in first.context["claims"]] + [c.pk for c in second.context["claims"]]
+    assert sorted(shown) == sorted(c.pk for c in claims)
+    assert 'rel="next"' not in second.content.decode()
+    # An edited or stale cursor shows the first page rather than an error.
+    response = reviewer_client.get(reverse("claims:queue"), {"after": "not-a-cursor"})
+    assert response.status_code == 200 and response.context["page"].number == 1
+
+
+@pytest.mark.parametrize("sort", ["-score", "-newest", "-release"])
+def test_paging_forwards_and_back_shows_every_claim_once_even_when_scores_tie(
+    reviewer_client, sort
+):
+    release = factories.ReleaseFactory()
+    for index in range(60):
+        # Three scores only, so most rows tie with their neighbours on the sort's first key.
+        factories.ClaimFactory(paragraph__release=release, score=(index % 3) / 2)
+    pages, url = [], f"{reverse('claims:queue')}?ordering={sort}"
+    while url:
+        response = reviewer_client.get(url)
+        pages.append([c.pk for c in response.context["claims"]])
+        found = re.search(r'href="(\?[^"]*)" rel="next"', response.content.decode())
+        url = found and reverse("claims:queue") + found.group(1).replace("&amp;", "&")
+    shown = [pk for rows in pages for pk in rows]
+    assert [len(rows) for rows in pages] == [25, 25, 10]
+    assert len(set(shown)) == 60 == len(shown)
+    # The same order as one query sorting everything by the sort's full key.
+    assert shown == [c.pk for c in Claim.objects.order_by(*QUEUE_SORTS[sort][1])]
+    # Going back from the last page shows the page before it again, then the first.
+    backwards = []
+    while True:
+        found = re.search(r'href="(\?[^"]*)" rel="prev"', response.content.decode())
+        if not found:
+            break
+        url = reverse("claims:queue") + found.group(1).replace("&amp;", "&")
+        response = reviewer_client.get(url)
+        backwards.append([c.pk for c in response.context["claims"]])
+    assert backwards == [pages[1], pages[0]]
+    assert response.context["page"].number == 1
+
+
+def test_past_the_cap_the_queue_says_how_many_claims_at_least(reviewer_client, monkeypatch):
+    monkeypatch.setattr("claims.views.review.COUNT_CAP", 3)
+    release = factories.ReleaseFactory()
+    for _ in range(5):
+        factories.ClaimFactory(paragraph__release=release, text="The ferry terminal opened.")
+    response = reviewer_client.get(reverse("claims:queue"), {"q": "ferry"})
+    assert "3+ claims match" in response.content.decode()
+    assert len(response.context["claims"]) == 5
 
 
 def test_a_bad_filter_value_is_explained_not_a_crash(reviewer_client, claim):
@@ -647,7 +698,9 @@ def test_the_queue_makes_the_same_number_of_queries_for_5_or_50_claims(
     _queue_rows(45, reviewer)
     with django_assert_max_num_queries(few):
         reviewer_client.get(url)
-    assert _count_queries(reviewer_client, url + "&assigned_to_me=true") == few
+    # A filter may count per status differently (on PostgreSQL the whole desk is estimated),
+    # never with more queries.
+    assert _count_queries(reviewer_client, url + "&assigned_to_me=true") <= few
     assert few <= 10
 
 

@@ -10,6 +10,7 @@ from claims.filters import ReleaseFilter
 from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import Claim, Release, ReviewStatus
+from claims.templatetags.claims_ui import KIND_LABELS, STATUS_LABELS, url_for_id
 from claims.views.review import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
@@ -67,16 +68,25 @@ def release_list(request):
 
 @desk_member_required
 def release_detail(request, pk):
-    release = get_object_or_404(Release.objects.select_related("imported_by"), pk=pk)
+    # The page reads the release paragraph by paragraph; the body as imported stays behind.
+    release = get_object_or_404(
+        Release.objects.select_related("imported_by").defer("body"), pk=pk
+    )
     paragraphs = list(release.paragraphs.order_by("position"))
+    # Paragraph ids follow their positions, so this is reading order without a join.
     claims = list(
         Claim.objects.filter(release=release)
-        .select_related("speaker", "assignee")
-        .order_by("paragraph__position", "start", "id")
+        .select_related("assignee")
+        .only("id", "paragraph_id", "start", "end", "kind", "text", "status", "assignee")
+        .order_by("paragraph_id", "start", "id")
     )
+    claim_url = url_for_id("claims:claim_detail")
     by_paragraph = {}
     counts = {}
     for claim in claims:
+        claim.url = claim_url(claim.pk)
+        claim.kind_label = KIND_LABELS.get(claim.kind, claim.kind)
+        claim.status_label = STATUS_LABELS.get(claim.status, claim.status)
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
         counts[claim.status] = counts.get(claim.status, 0) + 1
     total = len(claims)

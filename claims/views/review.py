@@ -4,11 +4,12 @@ Every view asks ``claims.permissions`` before it shows or changes anything, and 
 a claim's status goes through ``claims.workflow.transition``; hiding a button is only a courtesy.
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -17,17 +18,28 @@ from claims import permissions, workflow
 from claims.filters import ClaimFilter
 from claims.forms import AnnotationForm, EvidenceForm, TransitionForm, desk_reviewers
 from claims.models import Claim, ClaimKind, Paragraph, Release, ReviewStatus, Speaker
+from claims.pagination import keyset_page
+from claims.templatetags.claims_ui import KIND_LABELS, RATING_LABELS, STATUS_LABELS, url_for_id
 
 QUEUE_PAGE_SIZE = 25
-# The sorts the queue offers, as OrderingFilter values, each with a tie-break that keeps
-# pages stable when many claims share a score or a release.
+# The sorts the queue offers, each a full ordering ending with the id, so that every claim has
+# one place and a keyset cursor can resume just after it. Each matches an index (with or
+# without a status filter); "release" is reading order within the latest releases.
 QUEUE_SORTS = {
-    "-score": ("Score, highest first", ("id",)),
-    "-newest": ("Newest first", ("-id",)),
-    "-release": ("Release, latest first", ("paragraph__position", "start", "id")),
+    "-score": ("Score, highest first", ("-score", "id")),
+    "-newest": ("Newest first", ("-created_at", "-id")),
+    "-release": ("Release, latest first", ("-release_id", "paragraph_id", "start", "id")),
 }
 DEFAULT_SORT = "-score"
-# The queue's release and speaker pickers list this many; a chosen one is always included.
+# Only the columns the queue shows: no release body, no paragraph text.
+QUEUE_COLUMNS = (
+    "id", "kind", "text", "score", "status", "rating", "release", "release__title", "speaker",
+    "speaker__name", "assignee", "assignee__first_name", "assignee__last_name",
+    "assignee__username",
+)
+# Counting stops here: "10,000+" says as much to an editor as 812,345 and costs a bounded read.
+COUNT_CAP = 10_000
+# The release and speaker pickers list this many; a chosen one is always included.
 PICKER_LIMIT = 200
 
 
@@ -52,12 +64,105 @@ def desk_member_required(view):
     return wrapper
 
 
-def _status_counts(queryset):
-    """Claims per status for the queue's tabs, in one grouped query."""
-    counts = dict.fromkeys(ReviewStatus.values, 0)
-    rows = queryset.order_by().values_list("status").annotate(n=Count("id"))
-    counts.update(dict(rows))
-    return counts
+@dataclass(frozen=True)
+class Tally:
+    """A number of claims as the page shows it: exact, estimated, or known to pass the cap."""
+
+    n: int
+    exact: bool = True
+    capped: bool = False
+
+    def __str__(self):
+        if self.capped:
+            return f"{COUNT_CAP:,}+"
+        return f"{self.n:,}" if self.exact else f"about {self.n:,}"
+
+    def __add__(self, other):
+        return Tally(self.n + other.n, self.exact and other.exact, self.capped or other.capped)
+
+    @property
+    def plural(self):
+        return self.capped or not self.exact or self.n != 1
+
+
+def _capped_counts(querysets):
+    """For each queryset, its count up to COUNT_CAP + 1, all in one query.
+
+    Each count reads at most that many index entries, however many claims there are.
+    """
+    parts, params = [], []
+    for queryset in querysets:
+        sql, sql_params = queryset.order_by().values("pk")[: COUNT_CAP + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped)")
+        params.extend(sql_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return [Tally(n, capped=n > COUNT_CAP) for n in cursor.fetchone()]
+
+
+def _planner_estimates():
+    """PostgreSQL's estimate of the claims per status, from the statistics ANALYZE keeps.
+
+    None for a status the statistics do not know (a table never analysed, a rare status).
+    """
+    table = Claim._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.reltuples, s.most_common_vals::text::text[], s.most_common_freqs "
+            "FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() "
+            "AND s.tablename = c.relname AND s.attname = 'status' "
+            "WHERE c.oid = %s::regclass",
+            [table],
+        )
+        row = cursor.fetchone()
+    estimates = dict.fromkeys(ReviewStatus.values)
+    if row is None or row[1] is None or row[0] <= 0:
+        return estimates
+    rows, values, frequencies = row
+    for value, frequency in zip(values, frequencies, strict=True):
+        if value in estimates:
+            estimates[value] = round(rows * frequency)
+    return estimates
+
+
+def _status_tallies(queryset, *, filtered, search):
+    """Claims per status for the queue's tabs; a status's Tally is None when unknown.
+
+    Exact for small numbers. Past COUNT_CAP, the whole desk on PostgreSQL shows the planner's
+    estimate ("about 612,000"), and elsewhere the count stops at the cap ("10,000+"). A search
+    is counted in one bounded pass over its matches (each status on its own would scan the
+    text once per status); past the cap its tabs show no number.
+    """
+    statuses = ReviewStatus.values
+    if search:
+        sql, params = queryset.order_by().values("status")[: COUNT_CAP + 1].query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT capped.status, COUNT(*) FROM ({sql}) capped GROUP BY capped.status",
+                params,
+            )
+            found = dict(cursor.fetchall())
+        if sum(found.values()) > COUNT_CAP:
+            return dict.fromkeys(statuses), Tally(COUNT_CAP + 1, capped=True)
+        tallies = {value: Tally(found.get(value, 0)) for value in statuses}
+        return tallies, sum(tallies.values(), Tally(0))
+
+    tallies = dict.fromkeys(statuses)
+    if not filtered and connection.vendor == "postgresql":
+        for value, estimate in _planner_estimates().items():
+            if estimate is not None and estimate > COUNT_CAP:
+                tallies[value] = Tally(round(estimate, -3), exact=False)
+        small = [value for value in statuses if tallies[value] is None]
+        if small:
+            rows = (queryset.filter(status__in=small).order_by().values_list("status")
+                    .annotate(n=Count("id")))
+            found = dict(rows)
+            for value in small:
+                tallies[value] = Tally(found.get(value, 0))
+    else:
+        counted = _capped_counts([queryset.filter(status=value) for value in statuses])
+        tallies = dict(zip(statuses, counted, strict=True))
+    return tallies, sum(tallies.values(), Tally(0))
 
 
 def _picker(queryset, chosen_id):
@@ -75,36 +180,68 @@ def _int_or_none(value):
         return None
 
 
+def _queue_links(claims):
+    """Each row's links and labels, built without a ``reverse()`` or a choices lookup per row."""
+    claim_url = url_for_id("claims:claim_detail")
+    release_url = url_for_id("claims:release_detail")
+    for claim in claims:
+        claim.url = claim_url(claim.pk)
+        claim.release_url = release_url(claim.release_id)
+        claim.kind_label = KIND_LABELS.get(claim.kind, claim.kind)
+        claim.status_label = STATUS_LABELS.get(claim.status, claim.status)
+        claim.rating_label = RATING_LABELS.get(claim.rating, claim.rating)
+
+
 @desk_member_required
 def queue(request):
     data = request.GET.copy()
     sort = data.get("ordering")
     if sort not in QUEUE_SORTS:
         sort = DEFAULT_SORT
-    data["ordering"] = sort
-    base = Claim.objects.with_context()
-    claim_filter = ClaimFilter(data, queryset=base, request=request)
-    claims = claim_filter.qs.order_by(*claim_filter.qs.query.order_by, *QUEUE_SORTS[sort][1])
+    # The order is the view's (see QUEUE_SORTS), not the filter's.
+    data.pop("ordering", None)
+    claim_filter = ClaimFilter(data, queryset=Claim.objects.all(), request=request)
+    chosen_statuses = data.getlist("status")
+    order = QUEUE_SORTS[sort][1]
+    claims = (
+        claim_filter.qs.select_related("release", "speaker", "assignee")
+        .only(*QUEUE_COLUMNS, *(name.lstrip("-") for name in order))
+    )
+    page = keyset_page(
+        claims, order, QUEUE_PAGE_SIZE, after=data.get("after"), before=data.get("before"),
+        number=_int_or_none(data.get("page")) or 1,
+    )
+    _queue_links(page.rows)
 
-    # The tabs count the claims the other filters select, whatever their status.
+    # The tabs count the claims the other filters select, whatever their status; the list's
+    # own total is the sum of the chosen tabs, so nothing is counted twice.
     without_status = data.copy()
     without_status.pop("status", None)
-    counts = _status_counts(ClaimFilter(without_status, queryset=Claim.objects.all(),
-                                        request=request).qs)
-
-    page = Paginator(claims, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    chosen_statuses = data.getlist("status")
+    tab_filter = ClaimFilter(without_status, queryset=Claim.objects.all(), request=request)
+    tab_claims = tab_filter.qs
+    tallies, everything = _status_tallies(
+        tab_claims, filtered=bool(tab_claims.query.where),
+        search=bool(tab_filter.form.is_valid() and tab_filter.form.cleaned_data.get("q")),
+    )
+    chosen = [value for value in ReviewStatus.values if value in chosen_statuses]
+    if not chosen:
+        matching = everything
+    elif any(tallies[value] is None for value in chosen):
+        matching = everything if everything.capped else None
+    else:
+        matching = sum((tallies[value] for value in chosen), Tally(0))
     release_id = _int_or_none(data.get("release"))
     speaker_id = _int_or_none(data.get("speaker"))
     context = {
         "filter": claim_filter,
         "page": page,
-        "claims": page.object_list,
+        "claims": page.rows,
+        "matching": matching,
         "status_tabs": [
-            (value, label, counts[value], value in chosen_statuses)
+            (value, label, tallies[value], value in chosen_statuses)
             for value, label in ReviewStatus.choices
         ],
-        "total_count": sum(counts.values()),
+        "total_count": everything,
         "all_statuses": not chosen_statuses,
         "chosen_statuses": chosen_statuses,
         "sorts": [(value, label) for value, (label, _) in QUEUE_SORTS.items()],
