@@ -173,7 +173,8 @@ class Harness:
     # The pages -------------------------------------------------------------------------
 
     def variants(self):
-        from claims.api.pagination import PageNumberPagination
+        from claims.api.pagination import ClaimCursorPagination, claim_cursor
+        from claims.pagination import encode_cursor
         from claims.views.review import QUEUE_PAGE_SIZE
 
         found = []
@@ -205,41 +206,46 @@ class Harness:
             if count is not None and count > 2 * size and key != "queue_page_release":
                 offset = deep_offset(count, size)
                 deep = key.replace("_first", "") + "_deep"
-                add(deep, "queue_page", {**params, "page": offset // size + 1},
+                # The queue pages by cursor: the deep page is the one after the row at offset.
+                boundary = boundary_of(rows_qs, QUEUE_ORDER, offset)
+                add(deep, "queue_page", {**params, "after": encode_cursor(boundary)},
                     path="/review/", ids="html",
-                    rows=_keyset_rows(rows_qs, QUEUE_ORDER,
-                                      boundary_of(rows_qs, QUEUE_ORDER, offset), size))
+                    rows=_keyset_rows(rows_qs, QUEUE_ORDER, boundary, size))
 
-        # The admin's claim list: the model's ordering, list_per_page rows.
+        # The admin's claim list: its ordering (else the model's), list_per_page rows.
         model_admin = admin.site._registry.get(Claim)
         per_page = model_admin.list_per_page if model_admin else 100
+        admin_order = tuple(model_admin.ordering or ()) if model_admin else ()
+        admin_order = admin_order or CLAIM_DEFAULT_ORDER
         admin_rows = claims.values(*ADMIN_FIELDS)
         pending_admin = admin_rows.filter(status="pending")
         add("admin_changelist_first", "admin_changelist", {},
             path="/admin/claims/claim/", ids="admin",
-            rows=_keyset_rows(admin_rows, CLAIM_DEFAULT_ORDER, None, per_page))
+            rows=_keyset_rows(admin_rows, admin_order, None, per_page))
         add("admin_changelist_pending", "admin_changelist", {"status__exact": "pending"},
             path="/admin/claims/claim/", ids="admin",
-            rows=_keyset_rows(pending_admin, CLAIM_DEFAULT_ORDER, None, per_page))
+            rows=_keyset_rows(pending_admin, admin_order, None, per_page))
         offset = deep_offset(pending_total, per_page)
         add("admin_changelist_pending_deep", "admin_changelist",
             {"status__exact": "pending", "p": offset // per_page + 1},
             path="/admin/claims/claim/", ids="admin",
-            rows=_keyset_rows(pending_admin, CLAIM_DEFAULT_ORDER,
-                              boundary_of(pending_admin, CLAIM_DEFAULT_ORDER, offset), per_page))
+            rows=_keyset_rows(pending_admin, admin_order,
+                              boundary_of(pending_admin, admin_order, offset), per_page))
 
-        # The API's claim list: ClaimFilter without an ordering keeps the model's ordering.
-        size = PageNumberPagination.page_size
+        # The API's claim list: highest score first, deep pages reached by a cursor.
+        size = ClaimCursorPagination.page_size
+        api_order = ClaimCursorPagination.orders[ClaimCursorPagination.default_ordering]
         api_rows = pending.values(*API_FIELDS)
         add("api_claims_list_pending", "api_claims_list", {"status": "pending"},
             path="/api/v1/claims/", ids="json", kind="json",
-            rows=_keyset_rows(api_rows, CLAIM_DEFAULT_ORDER, None, size))
+            rows=_keyset_rows(api_rows, api_order, None, size))
         offset = deep_offset(pending_total, size)
+        boundary = boundary_of(api_rows, api_order, offset)
+        cursor = claim_cursor(ClaimCursorPagination.default_ordering, boundary)
         add("api_claims_list_pending_deep", "api_claims_list",
-            {"status": "pending", "page": offset // size + 1},
+            {"status": "pending", "cursor": cursor},
             path="/api/v1/claims/", ids="json", kind="json",
-            rows=_keyset_rows(api_rows, CLAIM_DEFAULT_ORDER,
-                              boundary_of(api_rows, CLAIM_DEFAULT_ORDER, offset), size))
+            rows=_keyset_rows(api_rows, api_order, boundary, size))
 
         found.append(Variant("claim_page", "claim_page", f"/review/claims/{self.claim_id}/",
                              f"/bench/floor/claims/{self.claim_id}/", ids=""))

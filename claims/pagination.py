@@ -77,6 +77,26 @@ def _reversed(order):
     return [name[1:] if name.startswith("-") else f"-{name}" for name in order]
 
 
+def _rows_beyond(queryset, order, values, limit, *, backwards=False):
+    """The first ``limit`` rows strictly after ``values`` in ``order`` (before, ``backwards``).
+
+    Two queries, each a plain range of an index on the ordering: the rows that tie with the
+    cursor on the first column, then the rows past it. In one query, with mixed directions
+    (score down, id up), the index would be read from the first tie on, through every tying
+    row before the cursor; scores tie by the thousand, so that read grew with the page's depth.
+    Both queries always run, so a page costs the same number whatever its rows.
+    """
+    first, column = order[0], order[0].lstrip("-")
+    walk = _reversed(order) if backwards else order
+    ties = queryset.filter(**{column: values[0]})
+    if len(order) > 1:
+        ties = ties.filter(beyond(order[1:], values[1:], backwards=backwards))
+    lookup = "lt" if first.startswith("-") != backwards else "gt"
+    past = queryset.filter(**{f"{column}__{lookup}": values[0]})
+    rows = list(ties.order_by(*walk)[:limit]) + list(past.order_by(*walk)[:limit])
+    return rows[:limit]
+
+
 @dataclass
 class KeysetPage:
     """One page of rows with the cursors of its neighbours (None where there is none)."""
@@ -116,7 +136,7 @@ class KeysetPage:
 
 def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
     """The ``size`` rows of ``queryset`` in ``order`` after the cursor ``after`` or before
-    ``before`` (the first page without either), in one query.
+    ``before`` (the first page without either, in one query; others in two).
 
     ``order`` must end with a unique column (the id) so every row has one place. ``number``
     is the page number the link carried, for display only; a page found to be the first is
@@ -131,8 +151,7 @@ def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
         return [getattr(row, name.lstrip("-")) for name in order]
 
     if end is not None:
-        rows = list(queryset.filter(beyond(order, end, backwards=True))
-                    .order_by(*_reversed(order))[: size + 1])
+        rows = _rows_beyond(queryset, order, end, size + 1, backwards=True)
         more_before = len(rows) > size
         rows = rows[:size][::-1]
         page = KeysetPage(rows, max(number, 2) if more_before else 1, order=order)
@@ -142,9 +161,10 @@ def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
                 page.previous_cursor = encode_cursor(values_of(rows[0]))
         return page
 
-    if start is not None:
-        queryset = queryset.filter(beyond(order, start))
-    rows = list(queryset.order_by(*order)[: size + 1])
+    if start is None:
+        rows = list(queryset.order_by(*order)[: size + 1])
+    else:
+        rows = _rows_beyond(queryset, order, start, size + 1)
     more_after = len(rows) > size
     rows = rows[:size]
     page = KeysetPage(rows, max(number, 2) if start is not None else 1, order=order)

@@ -711,6 +711,66 @@ def test_the_claim_list_filters_by_release_assignee_and_speaker(editor, editor_c
         assert shown.pk in listed and hidden.pk not in listed, query
 
 
+def test_the_claim_list_shows_the_highest_score_first_and_sorts_only_by_score(editor_client):
+    claims = [factories.ClaimFactory(score=score) for score in (0.2, 0.9, 0.5, 0.9)]
+
+    response = editor_client.get(CLAIMS_URL)
+
+    listed = [c.pk for c in response.context["cl"].result_list]
+    assert listed == [claims[1].pk, claims[3].pk, claims[2].pk, claims[0].pk]
+    sortable = BeautifulSoup(response.content, "html.parser").select("th.sortable")
+    assert ["column-score" in th["class"] for th in sortable] == [True]
+
+
+@pytest.fixture
+def short_claim_pages(monkeypatch):
+    """Pages of two claims, counted no further than three (or the asked page's end)."""
+    from claims.admin import ClaimAdmin, ClaimListPaginator
+
+    monkeypatch.setattr(ClaimAdmin, "list_per_page", 2)
+    monkeypatch.setattr(ClaimListPaginator, "counts_at_least", 3)
+    monkeypatch.setattr(ClaimListPaginator, "pages_ahead", 0)
+
+
+def test_a_long_claim_list_says_more_than_instead_of_counting_it_all(
+    editor_client, short_claim_pages
+):
+    claims = [factories.ClaimFactory(score=1 - i / 10) for i in range(7)]
+
+    first = editor_client.get(CLAIMS_URL)
+    third = editor_client.get(CLAIMS_URL, {"p": 3})
+
+    assert "More than 3 claims" in first.content.decode()
+    assert "Select all claims on every page (more than 3)" in first.content.decode()
+    assert [c.pk for c in third.context["cl"].result_list] == [claims[4].pk, claims[5].pk]
+    assert "More than 6 claims" in third.content.decode()
+    last = editor_client.get(CLAIMS_URL, {"p": 4})
+    assert [c.pk for c in last.context["cl"].result_list] == [claims[6].pk]
+    assert "7 claims" in last.content.decode()
+
+
+def test_a_short_claim_list_is_counted_exactly(editor_client, short_claim_pages):
+    factories.ClaimFactory.create_batch(3)
+
+    html = editor_client.get(CLAIMS_URL).content.decode()
+
+    assert "3 claims" in html
+    assert "More than" not in html
+
+
+def test_the_speaker_filter_shows_the_speaker_chosen_not_every_speaker(editor_client):
+    chosen = factories.SpeakerFactory(name="Ann Lee")
+    factories.ClaimFactory(speaker=chosen, kind="quote")
+    factories.ClaimFactory(speaker=factories.SpeakerFactory(name="Bo Ray"), kind="quote")
+
+    unfiltered = editor_client.get(CLAIMS_URL).content.decode()
+    filtered = editor_client.get(CLAIMS_URL, {"speaker__id__exact": chosen.pk})
+
+    assert "Bo Ray" in unfiltered and "By speaker" not in unfiltered
+    assert "By speaker" in filtered.content.decode()
+    assert [c.speaker_id for c in filtered.context["cl"].result_list] == [chosen.pk]
+
+
 @pytest.mark.parametrize(
     "query",
     ["release=99999999999999999999999", "assignee=99999999999999999999999", "release=-1",

@@ -188,7 +188,7 @@ def test_the_queue_counts_claims_per_status_for_the_other_filters(reviewer_clien
         reverse("claims:queue"), {"release": release.pk, "status": "pending"}
     )
     tabs = dict(
-        (value, str(count)) for value, _, count, _ in response.context["status_tabs"]
+        (value, str(count)) for value, _, count, *_ in response.context["status_tabs"]
     )
     assert tabs["pending"] == "3"
     assert tabs["in_review"] == "1"
@@ -291,10 +291,21 @@ def test_past_the_cap_the_queue_says_how_many_claims_at_least(reviewer_client, m
     monkeypatch.setattr("claims.views.review.COUNT_CAP", 3)
     release = factories.ReleaseFactory()
     for _ in range(5):
-        factories.ClaimFactory(paragraph__release=release, text="The ferry terminal opened.")
-    response = reviewer_client.get(reverse("claims:queue"), {"q": "ferry"})
+        factories.ClaimFactory(paragraph__release=release)
+    response = reviewer_client.get(reverse("claims:queue"), {"release": release.pk})
     assert "3+ claims match" in response.content.decode()
     assert len(response.context["claims"]) == 5
+
+
+def test_a_search_says_how_many_claims_match_as_far_as_its_first_page_knows(reviewer_client):
+    release = factories.ReleaseFactory()
+    for _ in range(30):
+        factories.ClaimFactory(paragraph__release=release, text="The ferry terminal opened.")
+    factories.ClaimFactory(paragraph__release=release, text="The tunnel opened.")
+    many = reviewer_client.get(reverse("claims:queue"), {"q": "ferry"}).content.decode()
+    assert "25+ claims match" in many
+    few = reviewer_client.get(reverse("claims:queue"), {"q": "tunnel"}).content.decode()
+    assert "1 claim matches" in few
 
 
 def test_a_bad_filter_value_is_explained_not_a_crash(reviewer_client, claim):

@@ -258,6 +258,46 @@ class ClaimSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# The columns of a claims list row, read with ``.values()``: building a model instance and
+# running ClaimSerializer for each row cost three to four times as long, for the same JSON.
+CLAIM_ROW_COLUMNS = (
+    "id", "release_id", "release__title", "paragraph__position", "kind", "text", "speaker_id",
+    "speaker__name", "speaker__role", "attribution", "score", "status", "rating",
+    "assignee_id", "assignee__username", "assignee__first_name", "assignee__last_name",
+    "version", "created_at", "updated_at",
+)
+_moment = serializers.DateTimeField(read_only=True)
+
+
+def claim_row(row):
+    """A claims list row, as ClaimSerializer shows the claim, from its CLAIM_ROW_COLUMNS."""
+    speaker = assignee = None
+    if row["speaker_id"] is not None:
+        speaker = {"id": row["speaker_id"], "name": row["speaker__name"],
+                   "role": row["speaker__role"]}
+    if row["assignee_id"] is not None:
+        full_name = f"{row['assignee__first_name']} {row['assignee__last_name']}".strip()
+        assignee = {"id": row["assignee_id"], "username": row["assignee__username"],
+                    "name": full_name or row["assignee__username"]}
+    return {
+        "id": row["id"],
+        "release": row["release_id"],
+        "release_title": row["release__title"],
+        "paragraph": row["paragraph__position"],
+        "kind": row["kind"],
+        "text": row["text"],
+        "speaker": speaker,
+        "attribution": row["attribution"],
+        "score": row["score"],
+        "status": row["status"],
+        "rating": row["rating"],
+        "assignee": assignee,
+        "version": row["version"],
+        "created_at": _moment.to_representation(row["created_at"]),
+        "updated_at": _moment.to_representation(row["updated_at"]),
+    }
+
+
 class ClaimDetailSerializer(ClaimSerializer):
     paragraph_text = serializers.CharField(source="paragraph.text", read_only=True)
     checked_by = UserSerializer(read_only=True, allow_null=True)

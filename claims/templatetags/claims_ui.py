@@ -5,10 +5,12 @@ a different question than the view that handles the request.
 """
 
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from claims import permissions, workflow
 from claims.models import ClaimKind, Rating, ReviewStatus
@@ -119,6 +121,69 @@ def highlighted(text, claims, current=None):
     return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
+# One row of the review queue; every value is escaped by format_html.
+_QUEUE_ROW = (
+    "<tr>"
+    '<td class="cell-claim"><span class="kind kind-{kind}">{kind_label}</span> '
+    '<a class="claim-link" href="{url}">{text}</a></td>'
+    "<td>{speaker}</td>"
+    '<td class="cell-release"><a href="{release_url}" title="{title}">{short_title}</a></td>'
+    '<td class="num">{score}</td>'
+    '<td><span class="badge status-{status}">{status_label}</span>{rating}</td>'
+    "<td>{assignee}</td>"
+    "</tr>"
+)
+_NO_SPEAKER = mark_safe('<span class="muted">—</span>')
+_UNASSIGNED = mark_safe('<span class="muted">Unassigned</span>')
+
+
+@register.simple_tag
+def queue_rows(claims):
+    """The queue's table rows: claim, speaker, release, score, status and assignee.
+
+    Built in one pass rather than by a dozen template variables and filters per row, which
+    were most of the cost of a page of claims.
+    """
+    claim_url = url_for_id("claims:claim_detail")
+    release_url = url_for_id("claims:release_detail")
+    return format_html_join(
+        "\n",
+        _QUEUE_ROW,
+        (
+            {
+                "kind": claim.kind,
+                "kind_label": KIND_LABELS.get(claim.kind, claim.kind),
+                "url": claim_url(claim.pk),
+                "text": shorten(claim.text, 180),
+                "speaker": claim.speaker.name if claim.speaker_id else _NO_SPEAKER,
+                "release_url": release_url(claim.release_id),
+                "title": claim.release.title,
+                "short_title": shorten(claim.release.title, 42),
+                "score": f"{claim.score:.2f}",
+                "status": claim.status,
+                "status_label": STATUS_LABELS.get(claim.status, claim.status),
+                "rating": format_html(
+                    '<span class="rating-note">{}</span>',
+                    RATING_LABELS.get(claim.rating, claim.rating),
+                ) if claim.rating else "",
+                "assignee": person(claim.assignee) if claim.assignee_id else _UNASSIGNED,
+            }
+            for claim in claims
+        ),
+    )
+
+
+@register.filter
+def shorten(text, length):
+    """``text`` cut to ``length`` characters, the last one an ellipsis, when it is longer.
+
+    What ``truncatechars`` shows for the plain text of claims and titles, at a fraction of
+    its cost on a page of many rows.
+    """
+    text = str(text)
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
 @register.filter
 def person(user):
     """A user as colleagues know them: full name, else username."""
@@ -133,23 +198,35 @@ def reason_label(code):
     return str(code).replace("_", " ")
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced (``None`` removes one).
+# Where a person is in a list; a link that changes anything else starts from the top again.
+_POSITION = ("page", "after", "before")
+
+
+def query_links(query):
+    """A function building links from the query ``query`` (a QueryDict) with some parameters
+    replaced (``None`` removes one), for a page that needs several such links.
 
     Keeps the queue's filters when a person changes page, sort or status tab; the position
     in the list (page number, cursor) is kept only where a change names it again.
     """
-    params = context["request"].GET.copy()
-    for position in ("page", "after", "before"):
-        params.pop(position, None)
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    kept = {key: values for key, values in query.lists() if key not in _POSITION}
+
+    def link(**changes):
+        params = dict(kept)
+        for key, value in changes.items():
+            if value is None or value == "":
+                params.pop(key, None)
+            else:
+                params[key] = [value]
+        return f"?{urlencode(params, doseq=True)}"
+
+    return link
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced: see ``query_links``."""
+    return query_links(context["request"].GET)(**changes)
 
 
 @register.filter
