@@ -82,9 +82,8 @@ def import_text(
         raise ImportRefused(str(error)) from None
 
     digest = content_sha256(extraction.paragraphs)
-    existing = Release.objects.filter(content_sha256=digest).first()
-    if existing:
-        return ImportResult(release=existing, created=False)
+    # No look for the release first: the unique fingerprint refuses a second copy, and a new
+    # release (the usual case) saves a round trip to the database.
     try:
         return _save(
             extraction,
@@ -97,8 +96,8 @@ def import_text(
             language=language,
         )
     except IntegrityError:
-        # Someone imported the same text at the same moment: theirs is the release.
-        existing = Release.objects.filter(content_sha256=digest).first()
+        # The same text was imported before, or by someone else at this very moment.
+        existing = Release.objects.filter(content_sha256=digest).order_by().first()
         if existing is None:
             raise
         return ImportResult(release=existing, created=False)
@@ -119,30 +118,34 @@ def _save(extraction, digest, *, body, by, **metadata):
     )
     speakers = _save_speakers(extraction.speakers)
 
-    quotes = []
-    for item in extraction.quotes:
-        quotes.append(
-            Claim(
-                release=release,
-                paragraph=paragraphs[item.paragraph],
-                kind=ClaimKind.QUOTE,
-                text=item.text,
-                start=item.start,
-                end=item.end,
-                speaker=speakers.get(item.speaker),
-                attribution=(item.attribution or "")[:500],
-                score=1.0,
-                reasons=["direct_quote"],
-            )
+    quotes = [
+        Claim(
+            release=release,
+            paragraph=paragraphs[item.paragraph],
+            kind=ClaimKind.QUOTE,
+            text=item.text,
+            start=item.start,
+            end=item.end,
+            speaker=speakers.get(item.speaker),
+            attribution=(item.attribution or "")[:500],
+            score=1.0,
+            reasons=["direct_quote"],
         )
-    # bulk_create sets primary keys on PostgreSQL and SQLite, so continuations can point back.
-    Claim.objects.bulk_create(quotes)
+        for item in extraction.quotes
+    ]
+    continued = any(item.continues is not None for item in extraction.quotes)
+    repeated = any(item.repeats is not None for item in extraction.claims)
+    if continued or repeated:
+        # Continuations and repeats point at quotes, which need their primary keys first
+        # (bulk_create sets them on PostgreSQL and SQLite).
+        Claim.objects.bulk_create(quotes)
     continuations = []
     for claim, item in zip(quotes, extraction.quotes, strict=True):
         if item.continues is not None:
             claim.continues = quotes[item.continues]
             continuations.append(claim)
-    Claim.objects.bulk_update(continuations, ["continues"])
+    if continuations:
+        Claim.objects.bulk_update(continuations, ["continues"])
 
     claims = [
         Claim(
@@ -159,7 +162,8 @@ def _save(extraction, digest, *, body, by, **metadata):
         )
         for item in extraction.claims
     ]
-    Claim.objects.bulk_create(claims)
+    # Without links between them, quotes and claims go in together: one round trip fewer.
+    Claim.objects.bulk_create(claims if continued or repeated else quotes + claims)
     return ImportResult(
         release=release,
         created=True,
@@ -172,16 +176,20 @@ def _save(extraction, digest, *, body, by, **metadata):
 
 def _save_speakers(found):
     """Find or create each speaker by canonical name, merging the aliases seen this time."""
+    if not found:
+        return {}
     by_name = {s.name: s for s in Speaker.objects.filter(name__in=[f.name for f in found])}
+    new = []
     for item in found:
         speaker = by_name.get(item.name)
         if speaker is None:
-            by_name[item.name] = Speaker.objects.create(
+            by_name[item.name] = speaker = Speaker(
                 name=item.name[:200],
                 role=(item.role or "")[:300],
                 organization=(item.organization or "")[:200],
                 aliases=sorted(set(item.aliases)),
             )
+            new.append(speaker)
             continue
         aliases = sorted(set(speaker.aliases) | set(item.aliases))
         updates = {}
@@ -195,4 +203,6 @@ def _save_speakers(found):
             Speaker.objects.filter(pk=speaker.pk).update(**updates)
             for key, value in updates.items():
                 setattr(speaker, key, value)
+    # One insert for every new speaker; bulk_create sets their primary keys.
+    Speaker.objects.bulk_create(new)
     return by_name

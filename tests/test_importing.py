@@ -103,3 +103,32 @@ def test_text_over_the_size_limit_is_refused(editor, settings):
 
 def test_no_claim_has_an_empty_or_inverted_span(seed_release):
     assert not Claim.objects.filter(start__gte=F("end")).exists()
+
+
+def test_a_failure_saving_the_claims_leaves_no_release_or_speaker(editor):
+    with (
+        mock.patch("claims.importing.Claim.objects.bulk_create", side_effect=RuntimeError),
+        pytest.raises(RuntimeError),
+    ):
+        import_text(seed_text(), by=editor)
+    assert Release.objects.count() == Paragraph.objects.count() == Claim.objects.count() == 0
+    assert Speaker.objects.count() == 0
+
+
+def _release_quoting(names):
+    quotes = " ".join(
+        f"“We will open {number + 2} new clinics by 2030,” said {name}, the health minister."
+        for number, name in enumerate(names)
+    )
+    return f"Ministry plans clinics for {len(names)} regions\n{quotes}\n"
+
+
+def test_import_queries_do_not_grow_with_speakers_and_claims(editor, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12) as few:
+        small = import_text(_release_quoting(["Amara Okafor"]), by=editor)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        large = import_text(
+            _release_quoting(["Jane Moss", "Tomas Berg", "Ines Alves", "Omar Said"]), by=editor
+        )
+    assert (small.speakers, large.speakers) == (1, 4)
+    assert large.quotes > small.quotes

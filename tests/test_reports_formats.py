@@ -204,6 +204,29 @@ def test_csv_neutralizes_a_formula_quoted_in_a_release(hostile_release, editor):
     assert not any(text.startswith("=") for text in texts)
 
 
+def test_csv_says_what_the_json_report_says_claim_by_claim(approved_seed, reviewer, editor):
+    first = approved_seed.claims.approved().order_by("id").first()
+    for number in (2, 3):
+        factories.EvidenceFactory(
+            claim=first, added_by=reviewer, url=f"https://evidence.example.org/more/{number}"
+        )
+
+    header, *rows = csv_rows(export("csv", by=editor)[0])
+    claims = json.loads(export("json", by=editor)[0])["claims"]
+
+    assert [int(row[0]) for row in rows] == [claim["id"] for claim in claims]
+    for row, claim in zip(rows, claims, strict=True):
+        cells = dict(zip(header, row, strict=True))
+        assert cells["release date"] == (claim["release"]["published_on"] or "")
+        assert cells["paragraph"] == str(claim["paragraph"])
+        assert cells["evidence URLs"].split("\n") == [e["url"] for e in claim["evidence"]]
+        assert cells["reviewer"] == claim["reviewer"]
+        assert cells["verified at"] == claim["verified_at"]
+        assert cells["approver"] == claim["approver"]
+        assert cells["approved at"] == claim["approved_at"]
+    assert len(next(c for c in claims if c["id"] == first.pk)["evidence"]) == 3
+
+
 def test_csv_stays_utf8_for_curly_quotes_and_accents(reviewer, editor):
     approved_claim("“Zürich’s naïve café” costs €4", reviewer=reviewer, editor=editor)
 

@@ -107,45 +107,35 @@ def local_date(moment, tz):
     return moment.astimezone(tz).date().isoformat() if moment else ""
 
 
-class _Echo:
-    """A file-like object whose ``write`` hands the line back, so csv.writer builds strings."""
+class _Lines:
+    """A file-like object gathering what csv.writer writes, to be handed on in pieces."""
 
-    def write(self, value):
-        return value
+    def __init__(self):
+        self.parts = []
+        self.write = self.parts.append
 
-
-def _csv_cells(row, tz):
-    text_cells = (
-        row.release_title,
-        row.release_date.isoformat() if row.release_date else "",
-        row.release_url,
-        str(row.paragraph),
-        row.kind,
-        row.speaker,
-        row.speaker_role,
-        row.text,
-        row.rating,
-        "\n".join(link.url for link in row.evidence),
-        row.reviewer,
-        local_iso(row.checked_at, tz),
-        row.approver,
-        local_iso(row.approved_at, tz),
-    )
-    return [row.claim_id, *[neutralize(cell) for cell in text_cells]]
+    def take(self):
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
 
 
-def write_csv(rows, context):
-    """The rows as CSV bytes: UTF-8 with a byte order mark (for Excel), CRLF line ends."""
-    # The desk's time zone, looked up once: per row it is a measurable share of the export.
-    tz = timezone.get_current_timezone()
-    writer = csv.writer(_Echo())
-    lines = ["\ufeff" + writer.writerow(CSV_HEADER)]
-    for row in rows:
-        lines.append(writer.writerow(_csv_cells(row, tz)))
-        if len(lines) >= _ROWS_PER_PIECE:
-            yield "".join(lines).encode("utf-8")
-            lines = []
-    yield "".join(lines).encode("utf-8")
+def _safe_cells(row):
+    claim_id, *text_cells = row
+    return (claim_id, *[neutralize(cell) for cell in text_cells])
+
+
+def write_csv(batches, context):
+    """Batches of CSV rows (``rows.iter_csv_batches``) as CSV bytes: UTF-8 with a byte order
+    mark (for Excel), CRLF line ends, one piece per batch."""
+    lines = _Lines()
+    writer = csv.writer(lines)
+    lines.write("\ufeff")
+    writer.writerow(CSV_HEADER)
+    for batch in batches:
+        writer.writerows(map(_safe_cells, batch))
+        yield lines.take().encode("utf-8")
+    yield lines.take().encode("utf-8")
 
 
 def _dumps(value):

@@ -23,7 +23,7 @@ from claims import permissions
 from claims.models import Claim, Report, ReportChunk
 from claims.reports import formats, printable
 from claims.reports.filters import bind_filters, describe, filter_error_sentence, normalize
-from claims.reports.rows import iter_rows
+from claims.reports.rows import iter_csv_batches, iter_rows
 
 # Bytes per stored piece of a report: big enough to keep the number of rows small, small
 # enough that writing and re-reading a huge report keeps memory flat.
@@ -37,7 +37,9 @@ class ReportFormat:
     name: str
     extension: str
     content_type: str
-    write: Callable  # (rows, ExportContext) -> iterator of bytes
+    write: Callable  # (what ``read`` yields, ExportContext) -> iterator of bytes
+    # (queryset, claim ids to append to) -> what ``write`` takes; None for ReportRows.
+    read: Callable = None
     printable: bool = False  # read with paragraphs, limited to printable.PRINTABLE_LIMIT
     unavailable: Callable = None  # () -> a sentence when this server cannot write the format
 
@@ -49,7 +51,15 @@ class ReportFormat:
 FORMATS = {
     spec.name: spec
     for spec in (
-        ReportFormat("csv", "csv", "text/csv; charset=utf-8", formats.write_csv),
+        ReportFormat(
+            "csv",
+            "csv",
+            "text/csv; charset=utf-8",
+            formats.write_csv,
+            read=lambda queryset, claim_ids: iter_csv_batches(
+                queryset, claim_ids, tz=timezone.get_current_timezone()
+            ),
+        ),
         ReportFormat("json", "json", "application/json", formats.write_json),
         ReportFormat(
             "claimreview", "jsonld", "application/ld+json", formats.write_claimreview
@@ -192,6 +202,8 @@ class Export:
                 claim_ids.append(row.claim_id)
                 yield row
 
+        read = self.spec.read(self.queryset, claim_ids) if self.spec.read else rows()
+
         with transaction.atomic():
             report = Report.objects.create(
                 created_by=self.by,
@@ -210,8 +222,15 @@ class Export:
                 claim_url=claim_url_builder(self.base_url),
             )
             writer = _ChunkWriter(report)
-            for data in self.spec.write(rows(), context):
-                yield from writer.write(data)
+            writing = self.spec.write(read, context)
+            try:
+                for data in writing:
+                    yield from writer.write(data)
+            finally:
+                # A report abandoned halfway closes its database cursor here, inside the
+                # transaction: once it is rolled back, PostgreSQL no longer knows the cursor.
+                writing.close()
+                read.close()
             last = writer.finish()
             report.claim_ids = claim_ids.tolist()
             report.row_count = len(claim_ids)
