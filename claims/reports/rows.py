@@ -15,6 +15,7 @@ from datetime import datetime
 from itertools import islice
 from typing import NamedTuple
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.constants import MULTI
@@ -221,7 +222,10 @@ def _evidence_urls(vendor):
     try:
         sql = _EVIDENCE_URLS[vendor]
     except KeyError:
-        raise NotImplementedError(f"CSV reports do not support {vendor} databases.") from None
+        raise ImproperlyConfigured(
+            f"CSV reports need PostgreSQL or SQLite; this database is {vendor}. "
+            "Point DATABASE_URL at one of those."
+        ) from None
     return RawSQL(sql.format(evidence=Evidence._meta.db_table, claim=Claim._meta.db_table), ())
 
 
