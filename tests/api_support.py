@@ -6,8 +6,6 @@ from rest_framework.test import APIClient
 
 def logged_in(user):
     """A separate API client per persona, logged in with a session like a browser."""
-    # UserFactory sets the password after saving: save it, or the session would not match.
-    user.save()
     api = APIClient()
     api.force_login(user)
     return api

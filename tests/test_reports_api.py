@@ -9,31 +9,15 @@ from rest_framework.test import APIClient
 
 from claims.models import Report
 from claims.reports import printable
+from tests.api_support import assert_error, logged_in
 from tests.test_reports_formats import HOSTILE, approved_claim, csv_rows, export, require_pdf
 
 APPROVED = "/api/v1/reports/approved/"
 REPORTS = "/api/v1/reports/"
 
 
-def logged_in(user):
-    # The factory sets the password after saving a user without a group: save it, or the
-    # session would not match.
-    user.save()
-    api = APIClient()
-    api.force_login(user)
-    return api
-
-
 def streamed(response):
     return b"".join(response.streaming_content)
-
-
-def assert_error(response, status, code):
-    assert response.status_code == status, response.content
-    body = response.json()
-    assert body["error"] == code
-    assert body["detail"].strip()
-    return body
 
 
 @pytest.fixture

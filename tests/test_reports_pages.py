@@ -63,9 +63,6 @@ def test_only_editors_can_open_export_or_download_reports(
     request, client, persona, two_releases, editor
 ):
     user = request.getfixturevalue(persona)
-    # Saved first: the factory sets the password without saving a user who has no group,
-    # and a session made before the save would be logged out.
-    user.save()
     client.force_login(user)
     # A report made by an editor, which the others must not be able to fetch either.
     export("csv", by=editor)
