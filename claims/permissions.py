@@ -5,6 +5,12 @@ Roles are groups with model permissions (created by migration 0002): reviewers h
 and ``export_report``; superusers hold everything.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
+from django.db.models import Aggregate, CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Concat
+
 REVIEW = "claims.review_claim"
 MANAGE = "claims.manage_claim"
 APPROVE = "claims.approve_claim"
@@ -56,3 +62,70 @@ def can_edit_claim(user, claim):
 
 def is_editor(user):
     return can_manage(user)
+
+
+# Reading permissions with the person -------------------------------------------------------
+
+
+class _SpaceJoined(Aggregate):
+    """The values joined by spaces: ``string_agg`` on PostgreSQL, ``group_concat`` on SQLite."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ' ')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+
+
+def _permission_names(**where):
+    """A subquery: the names ("claims.review_claim") of the permissions ``where`` selects."""
+    name = Concat("content_type__app_label", Value("."), "codename", output_field=CharField())
+    return Subquery(
+        Permission.objects.filter(**where)
+        .order_by()
+        .annotate(everything=Value(1))
+        .values("everything")
+        .annotate(names=_SpaceJoined(name))
+        .values("names")
+    )
+
+
+def with_permissions(users, user="pk"):
+    """``users`` (or rows pointing at a user through ``user``) with the person's permissions.
+
+    Two columns, the permissions held directly and those held through groups; hand each row
+    and its user to :func:`remember_permissions`.
+    """
+    return users.annotate(
+        own_permissions=_permission_names(user=OuterRef(user)),
+        group_permissions=_permission_names(group__user=OuterRef(user)),
+    )
+
+
+def remember_permissions(row, user):
+    """Keep the permissions read by :func:`with_permissions` where ModelBackend looks for them."""
+    if user.is_superuser:
+        return  # ModelBackend gives superusers every permission, and only when asked.
+    own = set((row.own_permissions or "").split())
+    via_groups = set((row.group_permissions or "").split())
+    user._user_perm_cache = own
+    user._group_perm_cache = via_groups
+    user._perm_cache = own | via_groups
+
+
+class DeskBackend(ModelBackend):
+    """Django's ModelBackend, reading a signed-in person's permissions with the person.
+
+    Every page asks what its reader may do (the menu, the buttons, the checks); ModelBackend
+    would ask the database twice more per request, once for the person's own permissions
+    and once for their groups'. Here they come with the person in one query, read afresh on
+    every request, so a permission taken away applies to the very next page.
+    """
+
+    def get_user(self, user_id):
+        user = with_permissions(get_user_model()._default_manager.filter(pk=user_id)).first()
+        if user is None or not self.user_can_authenticate(user):
+            return None
+        remember_permissions(user, user)
+        return user

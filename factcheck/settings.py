@@ -144,6 +144,8 @@ STORAGES = {
 # Serve static files straight from the app folders, so the app works without collectstatic.
 WHITENOISE_USE_FINDERS = True
 
+# ModelBackend, reading a person's permissions with the person: one query per request, not three.
+AUTHENTICATION_BACKENDS = ["claims.permissions.DeskBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/review/"
 LOGOUT_REDIRECT_URL = "login"
@@ -163,8 +165,8 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.TokenAuthentication",
+        "claims.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

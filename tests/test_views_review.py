@@ -746,3 +746,63 @@ def test_the_claim_page_makes_the_same_number_of_queries_for_5_or_50_notes_and_e
         response = editor_client.get(url)
     assert "Note 49" in response.content.decode()
     assert few <= 15
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the planner's estimates are PostgreSQL's"
+)
+def test_the_planners_estimates_are_read_once_a_minute(seed_release, monkeypatch):
+    from claims.views import review
+
+    monkeypatch.setattr(review, "_estimates_read", {})
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Claim._meta.db_table}")
+    with CaptureQueriesContext(connection) as first:
+        estimates = review._planner_estimates()
+    pending = Claim.objects.filter(status="pending").count()
+    assert estimates["pending"] == pending
+    assert len(first.captured_queries) == 1
+
+    with CaptureQueriesContext(connection) as again:
+        assert review._planner_estimates() == estimates
+    assert again.captured_queries == []
+
+    clock = review.time.monotonic() + review.ESTIMATES_MAX_AGE + 1
+    monkeypatch.setattr(review.time, "monotonic", lambda: clock)
+    with CaptureQueriesContext(connection) as later:
+        review._planner_estimates()
+    assert len(later.captured_queries) == 1
+
+
+def test_the_pickers_offer_the_newest_releases_and_speakers_and_the_chosen_one(
+    editor_client, monkeypatch
+):
+    from bs4 import BeautifulSoup
+
+    from claims.views import review
+
+    monkeypatch.setattr(review, "PICKER_LIMIT", 2)
+    releases = [factories.ReleaseFactory(title=f"Budget statement {n}") for n in range(4)]
+    speakers = [factories.SpeakerFactory(name=name) for name in ["Zoe Quinn", "Al Berg", "Mo Li"]]
+
+    def options(response, name):
+        select = BeautifulSoup(response.content, "html.parser").find("select", id=name)
+        return [(o.get_text(), o.has_attr("selected")) for o in select.find_all("option")[1:]]
+
+    plain = editor_client.get(reverse("claims:queue"))
+    assert options(plain, "release") == [("Budget statement 3", False),
+                                         ("Budget statement 2", False)]
+    assert options(plain, "speaker") == [("Al Berg", False), ("Mo Li", False)]
+
+    chosen = editor_client.get(
+        reverse("claims:queue"), {"release": releases[0].pk, "speaker": speakers[0].pk}
+    )
+    assert options(chosen, "release") == [("Budget statement 3", False),
+                                          ("Budget statement 2", False),
+                                          ("Budget statement 0", True)]
+    assert options(chosen, "speaker") == [("Al Berg", False), ("Mo Li", False),
+                                          ("Zoe Quinn", True)]
+
+    newest = editor_client.get(reverse("claims:queue"), {"release": releases[3].pk})
+    assert options(newest, "release") == [("Budget statement 3", True),
+                                          ("Budget statement 2", False)]

@@ -4,20 +4,21 @@ Every view asks ``claims.permissions`` before it shows or changes anything, and 
 a claim's status goes through ``claims.workflow.transition``; hiding a button is only a courtesy.
 """
 
+import time
 from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from claims import permissions, workflow
-from claims.filters import ClaimFilter
+from claims.filters import ID_MAX, ClaimFilter
 from claims.forms import AnnotationForm, EvidenceForm, TransitionForm, desk_reviewers
 from claims.models import Claim, ClaimKind, Paragraph, Release, ReviewStatus, Speaker
 from claims.pagination import keyset_page
@@ -104,11 +105,21 @@ def _capped_counts(querysets):
         return [Tally(min(n, COUNT_CAP), capped=n > COUNT_CAP) for n in cursor.fetchone()]
 
 
+# The planner's statistics change only when ANALYZE runs (autovacuum's, minutes apart), so a
+# process reads them at most this often; the tabs say "about" anyway.
+ESTIMATES_MAX_AGE = 60.0
+_estimates_read = {}  # database name -> (monotonic time read, estimates)
+
+
 def _planner_estimates():
     """PostgreSQL's estimate of the claims per status, from the statistics ANALYZE keeps.
 
     None for a status the statistics do not know (a table never analysed, a rare status).
     """
+    database = connection.settings_dict["NAME"]
+    read_at, estimates = _estimates_read.get(database, (None, None))
+    if read_at is not None and time.monotonic() - read_at < ESTIMATES_MAX_AGE:
+        return estimates
     table = Claim._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
@@ -120,12 +131,12 @@ def _planner_estimates():
         )
         row = cursor.fetchone()
     estimates = dict.fromkeys(ReviewStatus.values)
-    if row is None or row[1] is None or row[0] <= 0:
-        return estimates
-    rows, values, frequencies = row
-    for value, frequency in zip(values, frequencies, strict=True):
-        if value in estimates:
-            estimates[value] = round(rows * frequency)
+    if row is not None and row[1] is not None and row[0] > 0:
+        rows, values, frequencies = row
+        for value, frequency in zip(values, frequencies, strict=True):
+            if value in estimates:
+                estimates[value] = round(rows * frequency)
+    _estimates_read[database] = (time.monotonic(), estimates)
     return estimates
 
 
@@ -154,18 +165,42 @@ def _status_tallies(queryset, *, filtered):
     return tallies, sum(tallies.values(), Tally(0))
 
 
-def _picker_options(queryset, chosen_id, length, *, sort_by_label=False):
-    """A filter select's options, the chosen item always among them, as ready markup.
+def _picker_parts(model, label, chosen_id):
+    """A picker's items as (picker, id, label) rows: the newest PICKER_LIMIT, then the chosen.
 
-    ``queryset`` gives (id, label) pairs, newest first; ``sort_by_label`` lists them by label.
+    Two parts of a UNION rather than one OR, which would cost PostgreSQL a scan of the table.
+    """
+    rows = model.objects.order_by().annotate(
+        picker=Value(model._meta.model_name, output_field=CharField())
+    )
+    newest = model.objects.order_by("-pk").values("pk")[:PICKER_LIMIT]
+    parts = [rows.filter(pk__in=newest).values_list("picker", "id", label)]
+    if chosen_id:
+        parts.append(rows.filter(pk=chosen_id).values_list("picker", "id", label))
+    return parts
+
+
+def _picker_items(release_id, speaker_id):
+    """The release and speaker pickers' items, all read in one query."""
+    first, *others = (
+        _picker_parts(Release, "title", release_id) + _picker_parts(Speaker, "name", speaker_id)
+    )
+    items = {"release": {}, "speaker": {}}
+    for picker, pk, label in first.union(*others, all=True):
+        items[picker][pk] = label
+    return {picker: list(found.items()) for picker, found in items.items()}
+
+
+def _picker_options(items, chosen_id, length, *, sort_by_label=False):
+    """A filter select's options as ready markup: newest first, or by label.
+
     Options rendered node by node were the largest part of the queue's template; escaped here
     in one pass they cost a fraction.
     """
-    items = list(queryset[:PICKER_LIMIT])
-    if chosen_id and all(pk != chosen_id for pk, _ in items):
-        items += list(queryset.filter(pk=chosen_id))
     if sort_by_label:
         items.sort(key=lambda item: item[1].casefold())
+    else:
+        items.sort(reverse=True)
     # Safe: every id is an int and every label is escaped.
     return mark_safe(
         "".join(
@@ -181,6 +216,12 @@ def _int_or_none(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _id_or_none(value):
+    """A row id from the query string, or None when no row can have it."""
+    number = _int_or_none(value)
+    return number if number is not None and 0 < number <= ID_MAX else None
 
 
 def _without_status(claim_filter):
@@ -240,8 +281,9 @@ def queue(request):
         else:
             matching = sum((tallies[value] for value in chosen), Tally(0))
     link = query_links(request.GET)
-    release_id = _int_or_none(data.get("release"))
-    speaker_id = _int_or_none(data.get("speaker"))
+    release_id = _id_or_none(data.get("release"))
+    speaker_id = _id_or_none(data.get("speaker"))
+    pickers = _picker_items(release_id, speaker_id)
     context = {
         "filter": claim_filter,
         "page": page,
@@ -263,12 +305,9 @@ def queue(request):
         "sort": sort,
         "kinds": ClaimKind.choices,
         "chosen_kinds": data.getlist("kind"),
-        "release_options": _picker_options(
-            Release.objects.order_by("-id").values_list("id", "title"), release_id, 70
-        ),
+        "release_options": _picker_options(pickers["release"], release_id, 70),
         "speaker_options": _picker_options(
-            Speaker.objects.order_by("-id").values_list("id", "name"), speaker_id, 70,
-            sort_by_label=True,
+            pickers["speaker"], speaker_id, 70, sort_by_label=True
         ),
         "q": data.get("q", ""),
         "assigned_to_me": data.get("assigned_to_me") == "true",
