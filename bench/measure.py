@@ -226,11 +226,13 @@ class Harness:
             path="/admin/claims/claim/", ids="admin",
             rows=_keyset_rows(pending_admin, admin_order, None, per_page))
         offset = deep_offset(pending_total, per_page)
+        # The admin's list pages by cursor too: the deep page follows the row at offset.
+        boundary = boundary_of(pending_admin, admin_order, offset)
         add("admin_changelist_pending_deep", "admin_changelist",
-            {"status__exact": "pending", "p": offset // per_page + 1},
+            {"status__exact": "pending", "after": encode_cursor(boundary),
+             "page": offset // per_page + 1},
             path="/admin/claims/claim/", ids="admin",
-            rows=_keyset_rows(pending_admin, admin_order,
-                              boundary_of(pending_admin, admin_order, offset), per_page))
+            rows=_keyset_rows(pending_admin, admin_order, boundary, per_page))
 
         # The API's claim list: highest score first, deep pages reached by a cursor.
         size = ClaimCursorPagination.page_size

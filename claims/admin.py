@@ -13,18 +13,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import PAGE_VAR, ChangeList
+from django.contrib.admin.views.main import ALL_VAR, ChangeList
 from django.contrib.admin.widgets import AdminDateWidget
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
@@ -41,10 +39,13 @@ from claims.models import (
     ReviewStatus,
     Speaker,
 )
+from claims.pagination import keyset_page
 from claims.reports.admin_actions import export_selected_approved_claims
 from claims.templatetags.claims_ui import shorten
 
 SHOWN_IDS = 20  # claim ids listed in one message before "and N more"
+# The claim list's page cursors in its query string, as the review queue names them.
+AFTER_VAR, BEFORE_VAR, PAGE_NUMBER_VAR = "after", "before", "page"
 
 admin.site.site_header = "factcheck"
 admin.site.site_title = "factcheck admin"
@@ -81,24 +82,6 @@ def _row_id(value):
 def _claim_list_url(**params):
     url = reverse("admin:claims_claim_changelist")
     return f"{url}?{urlencode(params)}" if params else url
-
-
-def desk_reviewers():
-    """Active people who may review claims, for the assign page and the assignee filter."""
-    app_label, codename = permissions.REVIEW.split(".")
-    holds = Q(
-        groups__permissions__codename=codename,
-        groups__permissions__content_type__app_label=app_label,
-    ) | Q(
-        user_permissions__codename=codename,
-        user_permissions__content_type__app_label=app_label,
-    )
-    return (
-        get_user_model()
-        .objects.filter(holds, is_active=True)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 def review_work_sentence(claims, what):
@@ -318,7 +301,7 @@ class AssigneeListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("none", "Unassigned")] + [
-            (str(user.pk), _person(user)) for user in desk_reviewers()
+            (str(user.pk), _person(user)) for user in permissions.desk_reviewers()
         ]
 
     def queryset(self, request, queryset):
@@ -329,59 +312,6 @@ class AssigneeListFilter(admin.SimpleListFilter):
             return queryset.filter(assignee__isnull=True)
         user_id = _row_id(value)
         return queryset.none() if user_id is None else queryset.filter(assignee_id=user_id)
-
-
-class ClaimListPaginator(Paginator):
-    """Pages of the claim list that count no further than they need to.
-
-    Counting a million claims on every page costs more than showing the page, and nobody
-    reads the exact number: the count stops at ``counted_up_to`` (the pages shown say "more
-    than ..."). One read of ids, from the index behind the list's order, serves both the count
-    and the page: it starts at the asked page's first row and runs one past that limit, so a
-    page deep in the list skips over index entries once, not twice, and never over rows.
-    """
-
-    counts_at_least = 1_000
-    pages_ahead = 10
-
-    def __init__(self, object_list, per_page, *, page_asked=1, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.page_asked = page_asked
-        self.counted_up_to = max(self.counts_at_least, (page_asked + self.pages_ahead) * per_page)
-
-    @cached_property
-    def _window(self):
-        """(first row's position, ids) from the asked page's first row to the counting limit."""
-        bottom = (self.page_asked - 1) * self.per_page
-        ids = self.object_list.values_list("pk", flat=True)[bottom : self.counted_up_to + 1]
-        return bottom, list(ids)
-
-    @cached_property
-    def count(self):
-        bottom, ids = self._window
-        if ids or bottom == 0:
-            return bottom + len(ids)
-        # The asked page lies past the end of the list, which holds at most ``bottom`` rows.
-        return self.object_list.order_by().values("pk")[:bottom].count()
-
-    @property
-    def counted_all(self):
-        return self.count <= self.counted_up_to
-
-    @property
-    def limit_shown(self):
-        return f"{self.counted_up_to:,}"
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom, ids = self._window
-        if number == self.page_asked:
-            ids = ids[: self.per_page]
-        else:
-            bottom = (number - 1) * self.per_page
-            ids = self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page]
-            ids = list(ids)
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
 
 class SpeakerListFilter(admin.SimpleListFilter):
@@ -557,7 +487,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Evaluated per request, so a reviewer who joined today is on the list.
-        self.fields["reviewer"].queryset = desk_reviewers()
+        self.fields["reviewer"].queryset = permissions.desk_reviewers()
         self.fields["reviewer"].label_from_instance = _person
 
 
@@ -571,29 +501,104 @@ class ReturnForm(forms.Form):
 
 
 class ClaimChangeList(ChangeList):
-    """The claim list, reading only what its rows show (``claims_admin.claim_rows``).
+    """The claim list: pages by cursor, a count that stops early, only the columns it shows.
 
-    Not the release's body, the paragraph's text or anything else a hundred claims would fetch
-    and never show; and the names of the speaker, release and assignee come as columns of the
-    claim rather than as three more objects built per row.
+    A page starts just after (``after``) or before (``before``) the sort values of a row, as
+    the review queue's pages do, so the 500th page costs what the second does; a page number
+    would make the database count its way through every claim before it. The count stops at
+    ``counted_up_to`` ("More than 1,000 claims"): nobody reads the exact number, and counting
+    a million claims on every page costs more than showing the page. Rows carry no release
+    body or paragraph text, and the names of the speaker, release and assignee come as
+    columns of the claim (``claims_admin.claim_rows`` shows them) rather than as objects.
     """
 
+    counted_up_to = 1_000
     shown = ("id", "text", "kind", "status", "rating", "score", "speaker_id", "assignee_id")
+    cursor_params = (AFTER_VAR, BEFORE_VAR, PAGE_NUMBER_VAR)
+
+    def __init__(self, request, *args, **kwargs):
+        self.cursors = {name: request.GET.get(name) for name in self.cursor_params}
+        super().__init__(request, *args, **kwargs)
+        # Links to another filter or order start from the first page.
+        for name in self.cursor_params:
+            self.params.pop(name, None)
+            self.filter_params.pop(name, None)
+
+    def get_filters_params(self, params=None):
+        lookup_params = super().get_filters_params(params)
+        for name in self.cursor_params:
+            lookup_params.pop(name, None)
+        return lookup_params
 
     def get_queryset(self, request, exclude_parameters=None):
         claims = super().get_queryset(request, exclude_parameters)
         return claims.select_related(None).only(*self.shown)
 
+    def _keyset_order(self):
+        """The list's order as field names, ending with the id so each row has one place."""
+        order = []
+        for name in self.queryset.query.order_by:
+            name = name.replace("pk", "id") if name.lstrip("-") == "pk" else name
+            if all(name.lstrip("-") != seen.lstrip("-") for seen in order):
+                order.append(name)
+        if all(name.lstrip("-") != "id" for name in order):
+            order.append("id")
+        return order
+
     def get_results(self, request):
-        super().get_results(request)
-        # Joined for the page's rows only: the count and the page's ids read the index alone.
-        self.result_list = self.result_list.annotate(
+        counted = self.queryset.order_by().values("pk")[: self.counted_up_to + 1].count()
+        self.counted_all = counted <= self.counted_up_to
+        self.result_count = counted
+        self.full_result_count = None
+        self.show_full_result_count = False
+        self.show_admin_actions = True
+        self.can_show_all = self.counted_all and counted <= self.list_max_show_all
+        self.multi_page = counted > self.list_per_page
+        self.paginator = None
+        claims = self.queryset.annotate(
             speaker_name=F("speaker__name"),
             release_title=F("release__title"),
             assignee_username=F("assignee__username"),
             assignee_first_name=F("assignee__first_name"),
             assignee_last_name=F("assignee__last_name"),
         )
+        if (self.show_all and self.can_show_all) or not self.multi_page:
+            self.page = None
+            self.result_list = list(claims)
+            return
+        self.page = keyset_page(
+            claims, self._keyset_order(), self.list_per_page,
+            after=self.cursors[AFTER_VAR], before=self.cursors[BEFORE_VAR],
+            number=_row_id(self.cursors[PAGE_NUMBER_VAR] or "") or 1,
+        )
+        self.result_list = self.page.rows
+
+    @property
+    def count_limit(self):
+        return f"{self.counted_up_to:,}"
+
+    def page_link(self, cursor_name, cursor, number):
+        return self.get_query_string(
+            {cursor_name: cursor, PAGE_NUMBER_VAR: number}, self.cursor_params
+        )
+
+    @property
+    def show_all_link(self):
+        return self.get_query_string({ALL_VAR: ""})
+
+    @property
+    def previous_link(self):
+        page = self.page
+        if page is None or not page.has_previous:
+            return None
+        return self.page_link(BEFORE_VAR, page.previous_cursor, page.previous_page_number)
+
+    @property
+    def next_link(self):
+        page = self.page
+        if page is None or not page.has_next:
+            return None
+        return self.page_link(AFTER_VAR, page.next_cursor, page.next_page_number)
 
 
 @admin.register(Claim)
@@ -617,7 +622,6 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
     # their text or a joined name would read them all, so only the score column sorts.
     ordering = ["-score", "id"]
     sortable_by = ["score"]
-    paginator = ClaimListPaginator
     actions = [
         "assign_to_reviewer", "approve", "dismiss", "return_for_review",
         export_selected_approved_claims,
@@ -661,12 +665,6 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ClaimChangeList
-
-    def get_paginator(self, request, queryset, per_page, orphans=0,
-                      allow_empty_first_page=True):
-        page = _row_id(request.GET.get(PAGE_VAR, "")) or 1
-        return self.paginator(queryset, per_page, page_asked=page, orphans=orphans,
-                              allow_empty_first_page=allow_empty_first_page)
 
     def has_manage_permission(self, request):
         return permissions.can_manage(request.user)

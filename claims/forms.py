@@ -6,32 +6,13 @@ and who may take it is decided by ``claims.workflow`` alone.
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
-from django.db.models import Q
 
+from claims import permissions
 from claims.models import Annotation, Evidence, Rating
 from claims.workflow import ACTIONS
 
 IMPORT_EXTENSIONS = (".txt", ".html", ".htm")
-
-
-def desk_reviewers():
-    """Active people a claim can be assigned to: anyone holding the review permission."""
-    review = Q(
-        groups__permissions__codename="review_claim",
-        groups__permissions__content_type__app_label="claims",
-    ) | Q(
-        user_permissions__codename="review_claim",
-        user_permissions__content_type__app_label="claims",
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(review | Q(is_superuser=True))
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -101,7 +82,7 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = desk_reviewers()
+        self.fields["assignee"].queryset = permissions.desk_reviewers()
 
     def error_sentence(self):
         """All the form's errors as one line for a message."""

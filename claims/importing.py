@@ -6,6 +6,7 @@ hash and the single transaction that saves everything or nothing.
 """
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -133,20 +134,6 @@ def _save(extraction, digest, *, body, by, **metadata):
         )
         for item in extraction.quotes
     ]
-    continued = any(item.continues is not None for item in extraction.quotes)
-    repeated = any(item.repeats is not None for item in extraction.claims)
-    if continued or repeated:
-        # Continuations and repeats point at quotes, which need their primary keys first
-        # (bulk_create sets them on PostgreSQL and SQLite).
-        Claim.objects.bulk_create(quotes)
-    continuations = []
-    for claim, item in zip(quotes, extraction.quotes, strict=True):
-        if item.continues is not None:
-            claim.continues = quotes[item.continues]
-            continuations.append(claim)
-    if continuations:
-        Claim.objects.bulk_update(continuations, ["continues"])
-
     claims = [
         Claim(
             release=release,
@@ -158,12 +145,25 @@ def _save(extraction, digest, *, body, by, **metadata):
             speaker=speakers.get(item.speaker),
             score=item.score,
             reasons=list(item.reasons),
-            repeats=quotes[item.repeats] if item.repeats is not None else None,
         )
         for item in extraction.claims
     ]
-    # Without links between them, quotes and claims go in together: one round trip fewer.
-    Claim.objects.bulk_create(claims if continued or repeated else quotes + claims)
+    # Quotes and claims go in together, one round trip; the links between them (a quote's
+    # continuation, a headline repeating a quote) follow once the quotes have their primary
+    # keys, one small update per quote pointed at: a second insert into the claims table, with
+    # all its indexes, costs several times more.
+    Claim.objects.bulk_create(quotes + claims)
+    links = defaultdict(list)
+    for quote, item in zip(quotes, extraction.quotes, strict=True):
+        if item.continues is not None:
+            links["continues", quotes[item.continues]].append(quote)
+    for claim, item in zip(claims, extraction.claims, strict=True):
+        if item.repeats is not None:
+            links["repeats", quotes[item.repeats]].append(claim)
+    for (link, quote), pointing in links.items():
+        Claim.objects.filter(pk__in=[claim.pk for claim in pointing]).update(**{link: quote})
+        for claim in pointing:
+            setattr(claim, link, quote)
     return ImportResult(
         release=release,
         created=True,

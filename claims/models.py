@@ -129,21 +129,36 @@ class ClaimQuerySet(models.QuerySet):
 
 
 class Claim(models.Model):
-    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="claims")
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="claims")
+    # No index of their own for release, paragraph, speaker and assignee: the composite
+    # indexes below (and the unique span, for the paragraph) begin with them and serve every
+    # lookup, and each index a claim carries is written again by every import.
+    release = models.ForeignKey(
+        Release, on_delete=models.CASCADE, related_name="claims", db_index=False
+    )
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.CASCADE, related_name="claims", db_index=False
+    )
     kind = models.CharField(max_length=20, choices=ClaimKind.choices)
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset of the first character in the paragraph.")
     end = models.PositiveIntegerField(help_text="Offset just past the last character.")
     speaker = models.ForeignKey(
-        Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        db_index=False,
     )
     attribution = models.CharField(max_length=500, blank=True)
+    # The four links below are empty for almost every claim: each has a partial index (see
+    # Meta.indexes) holding only the claims that have one, which a new claim never touches.
     continues = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
+        db_index=False,
         related_name="continuations",
         help_text="For a quote running over paragraphs: the first segment.",
     )
@@ -152,6 +167,7 @@ class Claim(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        db_index=False,
         related_name="repeated_by",
         help_text="For a headline: the body quote it repeats.",
     )
@@ -168,6 +184,7 @@ class Claim(models.Model):
         blank=True,
         related_name="assigned_claims",
         editable=False,
+        db_index=False,
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     # Who checked and who approved, kept on the claim (the history has them too) so that the
@@ -179,6 +196,7 @@ class Claim(models.Model):
         blank=True,
         related_name="+",
         editable=False,
+        db_index=False,
     )
     checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     approved_by = models.ForeignKey(
@@ -188,6 +206,7 @@ class Claim(models.Model):
         blank=True,
         related_name="+",
         editable=False,
+        db_index=False,
     )
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -251,6 +270,13 @@ class Claim(models.Model):
             models.Index(fields=["release", "status"], name="claim_release_status_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
+            *(
+                models.Index(
+                    fields=[link], condition=Q(**{f"{link}__isnull": False}),
+                    name=f"claim_{link}_idx",
+                )
+                for link in ("continues", "repeats", "checked_by", "approved_by")
+            ),
         ]
 
     def __str__(self):

@@ -724,29 +724,63 @@ def test_the_claim_list_shows_the_highest_score_first_and_sorts_only_by_score(ed
 
 @pytest.fixture
 def short_claim_pages(monkeypatch):
-    """Pages of two claims, counted no further than three (or the asked page's end)."""
-    from claims.admin import ClaimAdmin, ClaimListPaginator
+    """Pages of two claims, counted no further than three."""
+    from claims.admin import ClaimAdmin, ClaimChangeList
 
     monkeypatch.setattr(ClaimAdmin, "list_per_page", 2)
-    monkeypatch.setattr(ClaimListPaginator, "counts_at_least", 3)
-    monkeypatch.setattr(ClaimListPaginator, "pages_ahead", 0)
+    monkeypatch.setattr(ClaimChangeList, "counted_up_to", 3)
 
 
-def test_a_long_claim_list_says_more_than_instead_of_counting_it_all(
+def _listed(response):
+    return [c.pk for c in response.context["cl"].result_list]
+
+
+def _link(response, rel):
+    link = BeautifulSoup(response.content, "html.parser").select_one(f'.paginator a[rel="{rel}"]')
+    return link and link["href"]
+
+
+def test_the_claim_list_pages_by_cursor_and_counts_no_further_than_it_needs(
     editor_client, short_claim_pages
 ):
     claims = [factories.ClaimFactory(score=1 - i / 10) for i in range(7)]
 
     first = editor_client.get(CLAIMS_URL)
-    third = editor_client.get(CLAIMS_URL, {"p": 3})
+    assert _listed(first) == [claims[0].pk, claims[1].pk]
+    html = first.content.decode()
+    assert "More than 3 claims" in html
+    assert "Select all claims on every page (more than 3)" in html
+    assert _link(first, "prev") is None
 
-    assert "More than 3 claims" in first.content.decode()
-    assert "Select all claims on every page (more than 3)" in first.content.decode()
-    assert [c.pk for c in third.context["cl"].result_list] == [claims[4].pk, claims[5].pk]
-    assert "More than 6 claims" in third.content.decode()
-    last = editor_client.get(CLAIMS_URL, {"p": 4})
-    assert [c.pk for c in last.context["cl"].result_list] == [claims[6].pk]
-    assert "7 claims" in last.content.decode()
+    second = editor_client.get(CLAIMS_URL + _link(first, "next"))
+    third = editor_client.get(CLAIMS_URL + _link(second, "next"))
+    last = editor_client.get(CLAIMS_URL + _link(third, "next"))
+    assert _listed(second) == [claims[2].pk, claims[3].pk]
+    assert _listed(third) == [claims[4].pk, claims[5].pk]
+    assert "Page 3" in third.content.decode()
+    assert _listed(last) == [claims[6].pk]
+    assert _link(last, "next") is None
+
+    back = editor_client.get(CLAIMS_URL + _link(last, "prev"))
+    assert _listed(back) == [claims[4].pk, claims[5].pk]
+
+
+def test_a_filter_on_a_later_page_starts_again_from_the_first(editor_client, short_claim_pages):
+    claims = [factories.ClaimFactory(score=1 - i / 10, kind="event") for i in range(5)]
+
+    second = editor_client.get(CLAIMS_URL + _link(editor_client.get(CLAIMS_URL), "next"))
+    filter_link = BeautifulSoup(second.content, "html.parser").find(
+        "a", href=lambda href: href and "kind__exact=event" in href
+    )["href"]
+    assert "after=" not in filter_link
+    assert _listed(editor_client.get(CLAIMS_URL + filter_link)) == [claims[0].pk, claims[1].pk]
+
+
+def test_an_edited_cursor_shows_the_first_page(editor_client, short_claim_pages):
+    claims = [factories.ClaimFactory(score=1 - i / 10) for i in range(3)]
+    response = editor_client.get(CLAIMS_URL, {"after": "not-a-cursor", "page": "x"})
+    assert response.status_code == 200
+    assert _listed(response) == [claims[0].pk, claims[1].pk]
 
 
 def test_a_short_claim_list_is_counted_exactly(editor_client, short_claim_pages):

@@ -86,3 +86,24 @@ def test_an_unknown_token_is_refused_in_drfs_words(db):
     api.credentials(HTTP_AUTHORIZATION="Token not-a-token")
     body = assert_error(api.get("/api/v1/claims/"), 401, "authentication_failed")
     assert "Invalid token" in body["detail"]
+
+
+def test_the_people_a_claim_can_go_to_are_active_reviewers_each_once(
+    editor, reviewer, outsider, superuser
+):
+    from tests import factories
+
+    both = factories.reviewer("both", first_name="Bo", last_name="Both")
+    both.groups.add(Group.objects.get(name="Editors"))
+    direct = factories.UserFactory(username="direct", first_name="Di", last_name="Rect")
+    direct.user_permissions.add(Permission.objects.get(codename="review_claim"))
+    gone = factories.reviewer("gone")
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+
+    people = list(permissions.desk_reviewers())
+
+    assert sorted(p.username for p in people) == sorted(
+        ["editor", "reviewer", "both", "direct", "admin"]
+    )
+    assert len(people) == len(set(people))

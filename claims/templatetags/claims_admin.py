@@ -12,7 +12,8 @@ from django.contrib.admin.templatetags.admin_list import result_headers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.templatetags.base import InclusionAdminNode
 from django.utils.formats import number_format
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from claims.templatetags.claims_ui import (
@@ -32,7 +33,7 @@ COLUMNS = (
 )
 
 _ROW = (
-    '<td class="action-checkbox"><input type="checkbox" name="_selected_action" value="{pk}"'
+    '<tr><td class="action-checkbox"><input type="checkbox" name="_selected_action" value="{pk}"'
     ' class="action-select" aria-label="{select}"></td>'
     '<th class="field-short_text"><a href="{url}">{text}</a></th>'
     '<td class="field-kind">{kind}</td>'
@@ -41,7 +42,7 @@ _ROW = (
     '<td class="field-rating">{rating}</td>'
     '<td class="field-assignee_name">{assignee}</td>'
     '<td class="field-release_title">{release}</td>'
-    '<td class="field-score">{score}</td>'
+    '<td class="field-score">{score}</td></tr>'
 )
 
 
@@ -54,31 +55,33 @@ def claim_rows(cl):
     """The rows of a page of the claim list, as one piece of markup."""
     empty = cl.model_admin.get_empty_value_display()
     change_url = url_for_id(f"admin:{cl.opts.app_label}_{cl.opts.model_name}_change")
+    # The list's filters ride along in each row's link, the same query string for every row:
+    # worked out once (the admin's helper resolves the URL each time) and added to each.
     context = {"preserved_filters": cl.preserved_filters, "opts": cl.opts}
+    any_url = change_url(0)
+    filters = add_preserved_filters(context, any_url).removeprefix(any_url)
     select = gettext("Select this object for an action - {}")
-    return format_html_join(
-        "\n",
-        "<tr>" + _ROW + "</tr>",
-        (
-            {
-                "pk": claim.pk,
-                "select": select.format(claim),
-                "url": add_preserved_filters(context, change_url(claim.pk)),
-                "text": shorten(claim.text, 90),
-                "kind": KIND_LABELS.get(claim.kind, empty),
-                "speaker": empty if claim.speaker_name is None else claim.speaker_name,
-                "status": STATUS_LABELS.get(claim.status, empty),
-                "rating": RATING_LABELS.get(claim.rating, empty),
-                "assignee": empty if claim.assignee_id is None else _person(
-                    claim.assignee_first_name, claim.assignee_last_name,
-                    claim.assignee_username,
-                ),
-                "release": shorten(claim.release_title, 40),
-                "score": number_format(claim.score),
-            }
-            for claim in cl.result_list
-        ),
+    rows = (
+        _ROW.format(
+            pk=claim.pk,
+            select=escape(select.format(claim)),
+            url=escape(change_url(claim.pk) + filters),
+            text=escape(shorten(claim.text, 90)),
+            kind=escape(KIND_LABELS.get(claim.kind, empty)),
+            speaker=escape(empty if claim.speaker_name is None else claim.speaker_name),
+            status=escape(STATUS_LABELS.get(claim.status, empty)),
+            rating=escape(RATING_LABELS.get(claim.rating, empty)),
+            assignee=escape(empty if claim.assignee_id is None else _person(
+                claim.assignee_first_name, claim.assignee_last_name, claim.assignee_username,
+            )),
+            release=escape(shorten(claim.release_title, 40)),
+            score=escape(number_format(claim.score)),
+        )
+        for claim in cl.result_list
     )
+    # Safe: every value in the markup was escaped above (format_html's escaping, per value,
+    # was most of the rows' cost).
+    return mark_safe("\n".join(rows))
 
 
 def claim_result_list(cl):
