@@ -148,6 +148,8 @@ def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
     end = None if start is not None else decode_cursor(before, model, order)
 
     def values_of(row):
+        if isinstance(row, dict):  # a row of .values()
+            return [row[name.lstrip("-")] for name in order]
         return [getattr(row, name.lstrip("-")) for name in order]
 
     if end is not None:

@@ -10,7 +10,6 @@ from claims.filters import ReleaseFilter
 from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import Claim, Release, ReviewStatus
-from claims.templatetags.claims_ui import KIND_LABELS, STATUS_LABELS, url_for_id
 from claims.views.review import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
@@ -80,13 +79,9 @@ def release_detail(request, pk):
         .only("id", "paragraph_id", "start", "end", "kind", "text", "status", "assignee")
         .order_by("paragraph_id", "start", "id")
     )
-    claim_url = url_for_id("claims:claim_detail")
     by_paragraph = {}
     counts = {}
     for claim in claims:
-        claim.url = claim_url(claim.pk)
-        claim.kind_label = KIND_LABELS.get(claim.kind, claim.kind)
-        claim.status_label = STATUS_LABELS.get(claim.status, claim.status)
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
         counts[claim.status] = counts.get(claim.status, 0) + 1
     total = len(claims)

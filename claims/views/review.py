@@ -6,13 +6,13 @@ a claim's status goes through ``claims.workflow.transition``; hiding a button is
 
 import time
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache, wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -35,11 +35,12 @@ QUEUE_SORTS = {
     "-release": ("Release, latest first", ("-release_id", "paragraph_id", "start", "id")),
 }
 DEFAULT_SORT = "-score"
-# Only the columns the queue shows: no release body, no paragraph text.
+# Only the columns the queue shows (claims_ui.queue_rows), as plain rows: no release body, no
+# paragraph text, and no model objects, which cost a page of claims more than its queries.
 QUEUE_COLUMNS = (
-    "id", "kind", "text", "score", "status", "rating", "release", "release__title", "speaker",
-    "speaker__name", "assignee", "assignee__first_name", "assignee__last_name",
-    "assignee__username",
+    "id", "kind", "text", "score", "status", "rating", "release_id", "release__title",
+    "speaker_id", "speaker__name", "assignee_id", "assignee__first_name",
+    "assignee__last_name", "assignee__username",
 )
 # Counting stops here: "1,000+" says as much to an editor as 612,345 on a tab, and each count
 # reads at most this many index entries, which a page can afford six times over.
@@ -160,35 +161,63 @@ def _status_tallies(queryset, *, filtered):
             found = dict(rows)
             for value in small:
                 tallies[value] = Tally(found.get(value, 0))
+    elif not filtered:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _desk_tallies_sql(connection.vendor, len(statuses)),
+                [param for value in statuses for param in (value, COUNT_CAP + 1)],
+            )
+            counted = cursor.fetchone()
+        tallies = {
+            value: Tally(min(n, COUNT_CAP), capped=n > COUNT_CAP)
+            for value, n in zip(statuses, counted, strict=True)
+        }
     else:
         counted = _capped_counts([queryset.filter(status=value) for value in statuses])
         tallies = dict(zip(statuses, counted, strict=True))
     return tallies, sum(tallies.values(), Tally(0))
 
 
-def _picker_parts(model, label, chosen_id):
-    """A picker's items as (picker, id, label) rows: the newest PICKER_LIMIT, then the chosen.
+@cache
+def _desk_tallies_sql(vendor, statuses):
+    """The whole desk's capped count per status, as ``_capped_counts`` would build it: the
+    same statement on every page, written once instead of assembled through the ORM."""
+    quote = connection.ops.quote_name
+    table, status = quote(Claim._meta.db_table), quote("status")
+    one = f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {status} = %s LIMIT %s) capped)"
+    return "SELECT " + ", ".join([one] * statuses)
 
-    Two parts of a UNION rather than one OR, which would cost PostgreSQL a scan of the table.
-    """
-    rows = model.objects.order_by().annotate(
-        picker=Value(model._meta.model_name, output_field=CharField())
-    )
-    newest = model.objects.order_by("-pk").values("pk")[:PICKER_LIMIT]
-    parts = [rows.filter(pk__in=newest).values_list("picker", "id", label)]
-    if chosen_id:
-        parts.append(rows.filter(pk=chosen_id).values_list("picker", "id", label))
-    return parts
+
+@cache
+def _pickers_sql(vendor):
+    """The one statement reading both pickers' items (see ``_picker_items``)."""
+    quote = connection.ops.quote_name
+    parts = []
+    for picker, model, label in (("release", Release, "title"), ("speaker", Speaker, "name")):
+        table, label = quote(model._meta.db_table), quote(label)
+        parts.append(
+            f"SELECT '{picker}', id, {label} FROM (SELECT id, {label} FROM {table} "
+            f"ORDER BY id DESC LIMIT %s) AS newest_{picker}"
+        )
+        parts.append(f"SELECT '{picker}', id, {label} FROM {table} WHERE id = %s")
+    return " UNION ALL ".join(parts)
 
 
 def _picker_items(release_id, speaker_id):
-    """The release and speaker pickers' items, all read in one query."""
-    first, *others = (
-        _picker_parts(Release, "title", release_id) + _picker_parts(Speaker, "name", speaker_id)
-    )
+    """The release and speaker pickers' items: the newest PICKER_LIMIT of each, and the
+    chosen ones, as ``{"release": [(id, title), ...], "speaker": [(id, name), ...]}``.
+
+    One statement written once: the same query assembled through the ORM (four querysets
+    and a UNION) cost a page of the queue more than the database took to answer it.
+    """
     items = {"release": {}, "speaker": {}}
-    for picker, pk, label in first.union(*others, all=True):
-        items[picker][pk] = label
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _pickers_sql(connection.vendor),
+            [PICKER_LIMIT, release_id, PICKER_LIMIT, speaker_id],
+        )
+        for picker, pk, label in cursor.fetchall():
+            items[picker][pk] = label
     return {picker: list(found.items()) for picker, found in items.items()}
 
 
@@ -256,9 +285,8 @@ def queue(request):
     claim_filter = ClaimFilter(data, queryset=Claim.objects.all(), request=request)
     chosen_statuses = data.getlist("status")
     order = QUEUE_SORTS[sort][1]
-    claims = (
-        claim_filter.qs.select_related("release", "speaker", "assignee")
-        .only(*QUEUE_COLUMNS, *(name.lstrip("-") for name in order))
+    claims = claim_filter.qs.values(
+        *dict.fromkeys((*QUEUE_COLUMNS, *(name.lstrip("-") for name in order)))
     )
     page = keyset_page(
         claims, order, QUEUE_PAGE_SIZE, after=data.get("after"), before=data.get("before"),
