@@ -280,11 +280,16 @@ class Claim(models.Model):
         ]
 
     def __str__(self):
-        short = self.text if len(self.text) <= 80 else self.text[:77] + "…"
-        return f"#{self.pk} {short}"
+        return self.label(self.pk, self.text)
 
     def get_absolute_url(self):
         return reverse("claims:claim_detail", args=[self.pk])
+
+    @staticmethod
+    def label(pk, text):
+        """How a claim is named in lists and messages: its id and the start of its text."""
+        short = text if len(text) <= 80 else text[:77] + "…"
+        return f"#{pk} {short}"
 
     def clean(self):
         if self.paragraph_id and self.paragraph.text[self.start : self.end] != self.text:

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import Q
 
 
@@ -80,11 +81,12 @@ def _reversed(order):
 def _rows_beyond(queryset, order, values, limit, *, backwards=False):
     """The first ``limit`` rows strictly after ``values`` in ``order`` (before, ``backwards``).
 
-    Two queries, each a plain range of an index on the ordering: the rows that tie with the
-    cursor on the first column, then the rows past it. In one query, with mixed directions
-    (score down, id up), the index would be read from the first tie on, through every tying
-    row before the cursor; scores tie by the thousand, so that read grew with the page's depth.
-    Both queries always run, so a page costs the same number whatever its rows.
+    Two index ranges: the rows that tie with the cursor on the first column, then the rows
+    past it. In one range, with mixed directions (score down, id up), the index would be read
+    from the first tie on, through every tying row before the cursor; scores tie by the
+    thousand, so that read grew with the page's depth. Where the database can limit each part
+    of a UNION (PostgreSQL), both ranges go in one statement; elsewhere in two queries, the
+    second reading only what the first left to fill.
     """
     first, column = order[0], order[0].lstrip("-")
     walk = _reversed(order) if backwards else order
@@ -93,8 +95,13 @@ def _rows_beyond(queryset, order, values, limit, *, backwards=False):
         ties = ties.filter(beyond(order[1:], values[1:], backwards=backwards))
     lookup = "lt" if first.startswith("-") != backwards else "gt"
     past = queryset.filter(**{f"{column}__{lookup}": values[0]})
-    rows = list(ties.order_by(*walk)[:limit]) + list(past.order_by(*walk)[:limit])
-    return rows[:limit]
+    ties, past = ties.order_by(*walk), past.order_by(*walk)
+    if connections[queryset.db].features.supports_slicing_ordering_in_compound:
+        # One statement, and the database keeps only the first ``limit`` rows of the two.
+        both = ties[:limit].union(past[:limit], all=True)
+        return list(both.order_by(*walk)[:limit])
+    found = list(ties[:limit])
+    return found + list(past[: limit - len(found)])
 
 
 @dataclass

@@ -73,8 +73,9 @@ def test_nbsp_and_repeated_spaces_are_normalized(editor):
 
 
 def test_a_failure_halfway_saves_nothing(editor):
+    # The last write links the quote's second paragraph to its first; it fails here.
     with (
-        mock.patch("claims.importing.Claim.objects.bulk_update", side_effect=RuntimeError),
+        mock.patch("django.db.models.query.QuerySet.update", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         import_text(MULTI_PARAGRAPH, by=editor)
