@@ -48,6 +48,11 @@ _ROW = (
 )
 
 
+def _person(first_name, last_name, username):
+    """As ``User.get_full_name() or username``, from the columns ClaimChangeList reads."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 def claim_rows(cl):
     """The rows of a page of the claim list (rows of ``.values()``), as one piece of markup."""
     empty = cl.model_admin.get_empty_value_display()
@@ -65,11 +70,14 @@ def claim_rows(cl):
             url=escape(change_url(claim["id"]) + filters),
             text=escape(shorten(claim["text"], 90)),
             kind=escape(KIND_LABELS.get(claim["kind"], empty)),
-            speaker=escape(empty if claim["speaker_id"] is None else claim["speaker_name"]),
+            speaker=escape(empty if claim["speaker_id"] is None else claim["speaker__name"]),
             status=escape(STATUS_LABELS.get(claim["status"], empty)),
             rating=escape(RATING_LABELS.get(claim["rating"], empty)),
-            assignee=escape(empty if claim["assignee_id"] is None else claim["assignee_name"]),
-            release=escape(shorten(claim["release_title"], 40)),
+            assignee=escape(empty if claim["assignee_id"] is None else _person(
+                claim["assignee__first_name"], claim["assignee__last_name"],
+                claim["assignee__username"],
+            )),
+            release=escape(shorten(claim["release__title"], 40)),
             score=escape(number_format(claim["score"])),
         )
         for claim in cl.result_list

@@ -39,6 +39,21 @@ def _url_around_id(viewname, urlconf, script_prefix):
     return tuple(reverse(viewname, urlconf, args=[_ID_MARKER]).rsplit(str(_ID_MARKER), 1))
 
 
+@lru_cache(maxsize=64)
+def _page_url(viewname, urlconf, script_prefix):
+    return reverse(viewname, urlconf)
+
+
+@register.simple_tag
+def page_url(viewname):
+    """``{% url %}`` for a page that takes no arguments, reversed once per process.
+
+    Every page's menu and links name half a dozen such pages; a reverse() each was a good
+    part of rendering the menu.
+    """
+    return _page_url(viewname, get_urlconf(), get_script_prefix())
+
+
 def url_for_id(viewname):
     """A function from an object's id to its URL at ``viewname`` (a pattern taking one int).
 

@@ -1,0 +1,158 @@
+"""Releases in the admin: the list with counts per status, paragraphs read-only, and import."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html_join
+
+from claims.admin.common import KeepsReviewWork, claim_list_url, person_column, plural
+from claims.importing import ImportRefused, import_bytes, import_text
+from claims.models import (
+    Claim,
+    Paragraph,
+    Release,
+    ReviewStatus,
+)
+
+
+class ParagraphInline(admin.TabularInline):
+    model = Paragraph
+    fields = ["position", "text"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "paragraphs (0 is the headline)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ImportReleaseForm(forms.Form):
+    text = forms.CharField(
+        label="Release text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
+        help_text="Paste the release: the headline on the first line, then one paragraph "
+        "per line. Or upload a file below.",
+    )
+    file = forms.FileField(
+        label="Or a file",
+        required=False,
+        help_text="A .txt file or a saved .html page of the release.",
+    )
+    source_url = forms.URLField(
+        label="Source URL", required=False, max_length=2000, assume_scheme="https"
+    )
+    organization = forms.CharField(required=False, max_length=200)
+    published_on = forms.DateField(label="Published on", required=False, widget=AdminDateWidget)
+
+    def clean(self):
+        cleaned = super().clean()
+        has_text = bool((cleaned.get("text") or "").strip())
+        if has_text and cleaned.get("file"):
+            raise ValidationError("Paste the text or upload a file, not both.")
+        if not has_text and not cleaned.get("file") and not self.errors:
+            raise ValidationError("Paste the release text or choose a file to upload.")
+        return cleaned
+
+
+@admin.register(Release)
+class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
+    list_display = ["title", "organization", "published_on", "claims_by_status", "created_at"]
+    list_filter = ["published_on", "created_at"]
+    search_fields = ["title", "organization"]
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["title", "claims_by_status"]}),
+        (
+            "Publication",
+            {"fields": ["organization", "published_on", "source_url", "language"]},
+        ),
+        ("Import", {"fields": ["imported_by_name", "created_at", "content_sha256"]}),
+    ]
+    readonly_fields = ["claims_by_status", "imported_by_name", "created_at", "content_sha256"]
+    inlines = [ParagraphInline]
+    show_facets = admin.ShowFacets.NEVER
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    imported_by_name = person_column("imported_by", "imported by")
+
+    def get_queryset(self, request):
+        counts = {
+            f"claims_{status.value}": Count("claims", filter=Q(claims__status=status))
+            for status in ReviewStatus
+        }
+        return super().get_queryset(request).annotate(claims_total=Count("claims"), **counts)
+
+    def claims_of(self, releases):
+        return Claim.objects.filter(release__in=releases)
+
+    @admin.display(description="claims")
+    def claims_by_status(self, release):
+        if not release.claims_total:
+            return "No claims"
+        links = [(claim_list_url(release=release.pk), plural(release.claims_total, "claim"))]
+        for status in ReviewStatus:
+            count = getattr(release, f"claims_{status.value}")
+            if count:
+                url = claim_list_url(release=release.pk, status__exact=status.value)
+                links.append((url, f"{count} {status.label.lower()}"))
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding a release is importing it: the claims come from its text."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        posted = request.method == "POST"
+        form = ImportReleaseForm(
+            request.POST if posted else None, request.FILES if posted else None
+        )
+        if posted and form.is_valid():
+            try:
+                result = self._import(request, form.cleaned_data)
+            except ImportRefused as error:
+                form.add_error(None, str(error))
+            else:
+                for note in result.notes:
+                    self.message_user(request, note, messages.WARNING)
+                if result.created:
+                    self.log_addition(request, result.release, [{"added": {}}])
+                    self.message_user(request, result.summary(), messages.SUCCESS)
+                else:
+                    self.message_user(request, result.summary(), messages.WARNING)
+                change = reverse("admin:claims_release_change", args=[result.release.pk])
+                return HttpResponseRedirect(change)
+        context = {
+            **self.admin_site.each_context(request),
+            **(extra_context or {}),
+            "title": "Import a press release",
+            "form": form,
+            "opts": self.opts,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/claims/release/import_form.html", context)
+
+    def _import(self, request, data):
+        metadata = {
+            "by": request.user,
+            "source_url": data["source_url"],
+            "organization": data["organization"],
+            "published_on": data["published_on"],
+        }
+        upload = data.get("file")
+        if upload:
+            # Reading one byte past the limit is enough for the importer to refuse a big file.
+            content = upload.read(settings.FACTCHECK_MAX_RELEASE_BYTES + 1)
+            return import_bytes(content, filename=upload.name, **metadata)
+        return import_text(data["text"], **metadata)
