@@ -27,11 +27,11 @@ class ReleaseListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # Newest first by id (ids follow imports), which the primary key's index serves.
-        releases = list(Release.objects.only("pk", "title").order_by("-pk")[: self.shown])
+        releases = list(Release.objects.order_by("-pk").values_list("pk", "title")[: self.shown])
         chosen = row_id(self.value())
-        if chosen is not None and all(r.pk != chosen for r in releases):
-            releases += list(Release.objects.filter(pk=chosen).only("pk", "title"))
-        return [(str(r.pk), shorten(r.title, 60)) for r in releases]
+        if chosen is not None and all(pk != chosen for pk, _ in releases):
+            releases += list(Release.objects.filter(pk=chosen).values_list("pk", "title"))
+        return [(str(pk), shorten(title, 60)) for pk, title in releases]
 
     def queryset(self, request, queryset):
         value = self.value()
