@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 
 from claims import permissions
-from claims.models import Annotation, Evidence, Rating
+from claims.models import Annotation, Evidence, Rating, person_name
 from claims.workflow import ACTIONS
 
 IMPORT_EXTENSIONS = (".txt", ".html", ".htm")
@@ -17,7 +17,7 @@ IMPORT_EXTENSIONS = (".txt", ".html", ".htm")
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return person_name(obj)
 
 
 class AnnotationForm(forms.ModelForm):

@@ -116,6 +116,18 @@ class Rating(models.TextChoices):
     UNVERIFIABLE = "unverifiable", "Unverifiable"
 
 
+def person_name(user):
+    """A person as colleagues know them: the full name, else the username ("" for nobody)."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def person_name_from(first_name, last_name, username):
+    """``person_name`` from a row's user columns, for lists that read rows, not users."""
+    return f"{first_name or ''} {last_name or ''}".strip() or username or ""
+
+
 class ClaimQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(status__in=[ReviewStatus.PENDING, ReviewStatus.IN_REVIEW])

@@ -143,10 +143,14 @@ def _permission_names_sql(vendor, user_column):
     return own, through_groups
 
 
-def with_permissions(rows, user_column):
-    """``rows`` with two more columns, the permissions of the user whose id is in
-    ``user_column`` (SQL, e.g. ``"auth_user"."id"``); hand each row and its user to
+def with_permissions(rows, user="pk"):
+    """``rows`` with two more columns, the permissions of the person each row's ``user``
+    field points at (the row itself for ``"pk"``); hand each row and its user to
     :func:`remember_permissions`."""
+    quote = connection.ops.quote_name
+    model = rows.model
+    field = model._meta.pk if user == "pk" else model._meta.get_field(user)
+    user_column = f"{quote(model._meta.db_table)}.{quote(field.column)}"
     own, through_groups = _permission_names_sql(connection.vendor, user_column)
     return rows.annotate(
         own_permissions=RawSQL(own, (), output_field=CharField()),
@@ -175,10 +179,7 @@ class DeskBackend(ModelBackend):
     """
 
     def get_user(self, user_id):
-        users = get_user_model()
-        quote = connection.ops.quote_name
-        user_column = f"{quote(users._meta.db_table)}.{quote(users._meta.pk.column)}"
-        user = with_permissions(users._default_manager.filter(pk=user_id), user_column).first()
+        user = with_permissions(get_user_model()._default_manager.filter(pk=user_id)).first()
         if user is None or not self.user_can_authenticate(user):
             return None
         remember_permissions(user, user)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from claims import permissions
-from claims.models import Claim, ClaimEvent, Rating, ReviewStatus
+from claims.models import Claim, ClaimEvent, Rating, ReviewStatus, person_name
 
 S = ReviewStatus
 
@@ -121,10 +121,6 @@ class MissingRequirement(WorkflowError):
     code = "missing_requirement"
 
 
-def _person(user):
-    return user.get_full_name() or user.get_username()
-
-
 def _check_permission(action, claim, user):
     if not user.has_perm(action.permission):
         raise PermissionDenied(
@@ -132,7 +128,7 @@ def _check_permission(action, claim, user):
         )
     if action.name == "take" and claim.assignee_id and claim.assignee_id != user.pk:
         raise PermissionDenied(
-            f"This claim is already assigned to {_person(claim.assignee)}; "
+            f"This claim is already assigned to {person_name(claim.assignee)}; "
             "ask an editor to reassign it."
         )
     if action.only_assignee and claim.assignee_id != user.pk and not user.is_superuser:
@@ -170,10 +166,10 @@ def _check_needs(action, claim, *, rating, note, assignee):
             raise MissingRequirement("Choose the reviewer to assign this claim to.")
         if not permissions.can_review(assignee):
             raise MissingRequirement(
-                f"{_person(assignee)} is not a reviewer; choose someone from the desk."
+                f"{person_name(assignee)} is not a reviewer; choose someone from the desk."
             )
         if assignee.pk == claim.assignee_id:
-            raise InvalidTransition(f"This claim is already assigned to {_person(assignee)}.")
+            raise InvalidTransition(f"This claim is already assigned to {person_name(assignee)}.")
 
 
 def _check_version(claim, version):
@@ -184,7 +180,7 @@ def _check_version(claim, version):
         raise StaleVersion("This claim has changed since you loaded it; reload the page.")
     when = date_format(timezone.localtime(last.created_at), "DATETIME_FORMAT")
     raise StaleVersion(
-        f"This claim was changed by {_person(last.actor)} at {when}; "
+        f"This claim was changed by {person_name(last.actor)} at {when}; "
         "reload to see the change, then try again."
     )
 

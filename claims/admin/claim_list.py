@@ -10,6 +10,7 @@ from claims.admin.common import row_id
 from claims.models import (
     Release,
     Speaker,
+    person_name_from,
 )
 from claims.pagination import keyset_page
 from claims.templatetags.claims_ui import shorten
@@ -50,7 +51,7 @@ class AssigneeListFilter(admin.SimpleListFilter):
             "pk", "first_name", "last_name", "username"
         )
         return [("none", "Unassigned")] + [
-            (str(pk), f"{first} {last}".strip() or username)
+            (str(pk), person_name_from(first, last, username))
             for pk, first, last, username in people
         ]
 

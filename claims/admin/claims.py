@@ -29,7 +29,6 @@ from claims.admin.common import (
     KeepsReviewWork,
     claim_list_url,
     person_column,
-    person_name,
     plural,
 )
 from claims.models import (
@@ -37,6 +36,7 @@ from claims.models import (
     Claim,
     ClaimEvent,
     Evidence,
+    person_name,
 )
 from claims.reports.admin_actions import export_selected_approved_claims
 from claims.templatetags.claims_ui import shorten

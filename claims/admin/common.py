@@ -8,11 +8,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 
+from claims.models import person_name
+
 SHOWN_IDS = 20  # claim ids listed in one message before "and N more"
-
-
-def person_name(user):
-    return user.get_full_name() or user.get_username()
 
 
 def person_column(field, description):

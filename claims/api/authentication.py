@@ -1,7 +1,6 @@
 """How API callers prove who they are: a token header first, then the browser's session."""
 
 from django.conf import settings
-from django.db import connection
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
@@ -12,10 +11,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
     """DRF's API token, read with its person and the person's permissions in one query."""
 
     def authenticate_credentials(self, key):
-        model = self.get_model()
-        quote = connection.ops.quote_name
-        user_column = f"{quote(model._meta.db_table)}.{quote(model._meta.get_field('user').column)}"
-        tokens = with_permissions(model.objects.select_related("user"), user_column)
+        tokens = with_permissions(self.get_model().objects.select_related("user"), user="user")
         token = tokens.filter(key=key).first()
         if token is None or not token.user.is_active:
             return super().authenticate_credentials(key)  # refuses, in DRF's words

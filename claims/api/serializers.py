@@ -21,6 +21,7 @@ from claims.models import (
     Release,
     ReviewStatus,
     Speaker,
+    person_name,
 )
 
 User = get_user_model()
@@ -77,7 +78,7 @@ class UserSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_name(self, user) -> str:
-        return user.get_full_name() or user.get_username()
+        return person_name(user)
 
 
 class SpeakerSummarySerializer(serializers.ModelSerializer):

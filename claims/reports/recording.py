@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims import permissions
-from claims.models import Claim, Report, ReportChunk
+from claims.models import Claim, Report, ReportChunk, person_name
 from claims.reports import formats, printable
 from claims.reports.filters import bind_filters, describe, filter_error_sentence, normalize
 from claims.reports.rows import iter_csv_batches, iter_rows
@@ -88,10 +88,6 @@ class ReportRefused(Exception):
         self.code = code
 
 
-def person(user):
-    return user.get_full_name() or user.get_username()
-
-
 def claim_url_builder(base_url=None):
     """claim id -> absolute URL of its page, on ``FACTCHECK_PUBLISHER_URL`` or ``base_url``."""
     root = settings.FACTCHECK_PUBLISHER_URL or base_url or ""
@@ -153,7 +149,7 @@ class Export:
     def __init__(self, format, queryset, *, by, filters, description, base_url=None):
         if not permissions.can_export(by):
             raise ReportRefused(
-                f"{person(by)} may not export reports; only editors can, so ask an editor.",
+                f"{person_name(by)} may not export reports; only editors can, so ask an editor.",
                 code="permission_denied",
             )
         spec = FORMATS.get(format)
@@ -216,7 +212,7 @@ class Export:
                 generated_at=report.created_at,
                 filters=self.filters,
                 description=self.description,
-                created_by=person(self.by),
+                created_by=person_name(self.by),
                 publisher_name=settings.FACTCHECK_PUBLISHER_NAME,
                 publisher_url=settings.FACTCHECK_PUBLISHER_URL,
                 claim_url=claim_url_builder(self.base_url),

@@ -20,7 +20,7 @@ from django.db import connections
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.constants import MULTI
 
-from claims.models import Claim, ClaimKind, Evidence, Rating
+from claims.models import Claim, ClaimKind, Evidence, Rating, person_name_from
 
 # Claims read per round trip, and whose evidence is fetched together.
 BATCH_SIZE = 2000
@@ -113,11 +113,6 @@ class ReportRow:
         return self.paragraph_text[self.start : self.end] == self.text
 
 
-def _person(first_name, last_name, username):
-    full = f"{first_name or ''} {last_name or ''}".strip()
-    return full or username or ""
-
-
 def _evidence_by_claim(claim_ids):
     links = {}
     rows = (
@@ -155,9 +150,9 @@ def _row(values, paragraph_text, evidence):
         text=text,
         rating=rating,
         evidence=tuple(evidence.get(claim_id, ())),
-        reviewer=_person(checker_first, checker_last, checker_username),
+        reviewer=person_name_from(checker_first, checker_last, checker_username),
         checked_at=checked_at,
-        approver=_person(approver_first, approver_last, approver_username),
+        approver=person_name_from(approver_first, approver_last, approver_username),
         approved_at=approved_at,
     )
 
@@ -283,9 +278,9 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
                 text,
                 rating,
                 evidence_urls or "",
-                _person(checker_first, checker_last, checker_username),
+                person_name_from(checker_first, checker_last, checker_username),
                 _iso(checked_at, tz, database_tz),
-                _person(approver_first, approver_last, approver_username),
+                person_name_from(approver_first, approver_last, approver_username),
                 _iso(approved_at, tz, database_tz),
             ))  # fmt: skip
         yield rows

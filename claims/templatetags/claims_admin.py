@@ -18,7 +18,7 @@ from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from claims.models import Claim
+from claims.models import Claim, person_name_from
 from claims.templatetags.claims_ui import (
     KIND_LABELS,
     RATING_LABELS,
@@ -47,11 +47,6 @@ _ROW = (
     '<td class="field-release_title">{release}</td>'
     '<td class="field-score">{score}</td></tr>'
 )
-
-
-def _person(first_name, last_name, username):
-    """As ``User.get_full_name() or username``, from the columns ClaimChangeList reads."""
-    return f"{first_name} {last_name}".strip() or username
 
 
 def _score_format():
@@ -88,7 +83,7 @@ def claim_rows(cl):
             speaker=escape(empty if claim["speaker_id"] is None else claim["speaker__name"]),
             status=escape(STATUS_LABELS.get(claim["status"], empty)),
             rating=escape(RATING_LABELS.get(claim["rating"], empty)),
-            assignee=escape(empty if claim["assignee_id"] is None else _person(
+            assignee=escape(empty if claim["assignee_id"] is None else person_name_from(
                 claim["assignee__first_name"], claim["assignee__last_name"],
                 claim["assignee__username"],
             )),

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from claims import permissions, workflow
-from claims.models import ClaimKind, Rating, ReviewStatus
+from claims.models import ClaimKind, Rating, ReviewStatus, person_name, person_name_from
 
 register = template.Library()
 
@@ -146,11 +146,6 @@ _UNASSIGNED = '<span class="muted">Unassigned</span>'
 _RATING_NOTE = '<span class="rating-note">{}</span>'
 
 
-def _name(first_name, last_name, username):
-    """As ``User.get_full_name() or username``, from a row's columns."""
-    return f"{first_name} {last_name}".strip() or username
-
-
 @register.simple_tag
 def queue_rows(claims):
     """The queue's table rows (claim, speaker, release, score, status, assignee) from rows of
@@ -178,7 +173,7 @@ def queue_rows(claims):
             status=escape(claim["status"]),
             status_label=escape(STATUS_LABELS.get(claim["status"], claim["status"])),
             rating=_RATING_NOTE.format(escape(RATING_LABELS.get(rating, rating))) if rating else "",
-            assignee=escape(_name(
+            assignee=escape(person_name_from(
                 claim["assignee__first_name"], claim["assignee__last_name"],
                 claim["assignee__username"],
             )) if claim["assignee_id"] else _UNASSIGNED,
@@ -235,9 +230,7 @@ def shorten(text, length):
 @register.filter
 def person(user):
     """A user as colleagues know them: full name, else username."""
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
+    return person_name(user)
 
 
 @register.filter

@@ -30,6 +30,8 @@ from claims.models import (
     Release,
     ReviewStatus,
     Speaker,
+    person_name,
+    person_name_from,
 )
 from claims.pagination import keyset_page
 from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links, shorten
@@ -390,9 +392,8 @@ def _with_names(rows, *links):
     rows = list(rows)
     for row in rows:
         for link in links:
-            first, last, username = (row.pop(column) for column in _person_columns(link))
-            row[f"{link}_name"] = "" if username is None else (
-                f"{first} {last}".strip() or username
+            row[f"{link}_name"] = person_name_from(
+                *(row.pop(column) for column in _person_columns(link))
             )
     return rows
 
@@ -501,8 +502,7 @@ def _success_sentence(claim, action):
     if action == "take":
         return "Claim taken: it is assigned to you."
     if action == "assign":
-        name = claim.assignee.get_full_name() or claim.assignee.get_username()
-        return f"Claim assigned to {name}."
+        return f"Claim assigned to {person_name(claim.assignee)}."
     return f"Claim {workflow.PAST_TENSE[action]}."
 
 
