@@ -3,10 +3,12 @@
 from unittest import mock
 
 import pytest
+from django.db import transaction
 from django.db.models import F
 
+from claims import importing
 from claims.importing import ImportRefused, import_bytes, import_text
-from claims.models import Claim, Paragraph, Release, Speaker
+from claims.models import Claim, Paragraph, Release, ReviewStatus, Speaker
 from tests.factories import seed_text
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +77,7 @@ def test_nbsp_and_repeated_spaces_are_normalized(editor):
 def test_a_failure_halfway_saves_nothing(editor):
     # The last write links the quote's second paragraph to its first; it fails here.
     with (
-        mock.patch("django.db.models.query.QuerySet.update", side_effect=RuntimeError),
+        mock.patch("claims.importing._link", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         import_text(MULTI_PARAGRAPH, by=editor)
@@ -107,8 +109,15 @@ def test_no_claim_has_an_empty_or_inverted_span(seed_release):
 
 
 def test_a_failure_saving_the_claims_leaves_no_release_or_speaker(editor):
+    insert = importing._insert
+
+    def failing_for_claims(model, rows, **options):
+        if model is Claim:
+            raise RuntimeError
+        return insert(model, rows, **options)
+
     with (
-        mock.patch("claims.importing.Claim.objects.bulk_create", side_effect=RuntimeError),
+        mock.patch("claims.importing._insert", side_effect=failing_for_claims),
         pytest.raises(RuntimeError),
     ):
         import_text(seed_text(), by=editor)
@@ -133,3 +142,64 @@ def test_import_queries_do_not_grow_with_speakers_and_claims(editor, django_asse
         )
     assert (small.speakers, large.speakers) == (1, 4)
     assert large.quotes > small.quotes
+
+
+def test_what_the_import_returns_is_what_the_desk_stores(editor):
+    result = import_text(
+        seed_text(), by=editor, organization="NATO", source_url="https://www.nato.int/x"
+    )
+    stored = Release.objects.get()
+    returned = result.release
+    assert returned.pk == stored.pk and not returned._state.adding
+    assert (returned.title, returned.body, returned.content_sha256) == (
+        stored.title, stored.body, stored.content_sha256,
+    )
+    assert (returned.organization, returned.source_url) == ("NATO", "https://www.nato.int/x")
+    assert returned.created_at == stored.created_at and returned.imported_by == editor
+    assert result.summary().startswith(f"Imported release #{stored.pk} “{stored.title}”")
+
+
+def test_new_claims_start_pending_unassigned_with_their_reasons(seed_release):
+    claims = list(seed_release.claims.all())
+    assert {claim.status for claim in claims} == {ReviewStatus.PENDING}
+    assert {claim.version for claim in claims} == {1}
+    assert not any(claim.rating or claim.assignee_id or claim.checked_by_id for claim in claims)
+    assert all(claim.created_at == claim.updated_at == claims[0].created_at for claim in claims)
+    quotes = [claim for claim in claims if claim.kind == "quote"]
+    assert {tuple(quote.reasons) for quote in quotes} == {("direct_quote",)}
+    assert all(isinstance(claim.reasons, list) and claim.reasons for claim in claims)
+
+
+def test_a_release_of_hundreds_of_claims_is_stored_whole(editor):
+    # More rows than SQLite takes parameters in one statement: the rows go in several.
+    sentences = " ".join(
+        f"The council will build {number + 10} homes in district {number} by 2030."
+        for number in range(240)
+    )
+    result = import_text(f"Council publishes its housing plan\n{sentences}\n", by=editor)
+    assert result.claims >= 240
+    assert result.release.claims.count() == result.quotes + result.claims
+    for claim in result.release.claims.select_related("paragraph"):
+        assert claim.paragraph.text[claim.start : claim.end] == claim.text
+
+
+def test_a_speaker_on_file_gains_the_new_aliases_and_a_missing_role(editor):
+    Speaker.objects.create(name="Jens Stoltenberg", aliases=["Mr Stoltenberg"])
+    import_text(seed_text(), by=editor)
+    speaker = Speaker.objects.get(name="Jens Stoltenberg")
+    assert speaker.role == "NATO Secretary General"
+    assert {"Mr Stoltenberg", "the Secretary General"} <= set(speaker.aliases)
+    assert speaker.aliases == sorted(speaker.aliases)
+    assert speaker.claims.filter(kind="quote").count() == 4
+
+
+def test_a_failed_import_leaves_the_callers_transaction_usable(editor):
+    with transaction.atomic():
+        with (
+            mock.patch("claims.importing._link", side_effect=RuntimeError),
+            pytest.raises(RuntimeError),
+        ):
+            import_text(MULTI_PARAGRAPH, by=editor)
+        # The caller goes on in its own transaction: the import's savepoint took back its rows.
+        import_text(seed_text(), by=editor)
+    assert Release.objects.count() == 1
