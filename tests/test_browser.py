@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from claims.models import Claim, Release
 from tests.factories import seed_text
@@ -50,6 +51,11 @@ def browser(monkeypatch):
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # While Playwright runs, an event loop runs in this thread, and Django then keeps the
+        # thread's database connections apart from its plain ones: the test read through a
+        # connection of its own. Closed here, while the loop still runs, or it would keep the
+        # test database open and stop its removal at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture
