@@ -19,11 +19,25 @@ from claims.templatetags.claims_ui import shorten
 AFTER_VAR, BEFORE_VAR, PAGE_NUMBER_VAR = "after", "before", "page"
 
 
-class ReleaseListFilter(admin.SimpleListFilter):
+class RowListFilter(admin.SimpleListFilter):
+    """A filter by one row's id in ``column``; a value no row can have shows no claims."""
+
+    column = None
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        chosen = row_id(value)
+        return queryset.none() if chosen is None else queryset.filter(**{self.column: chosen})
+
+
+class ReleaseListFilter(RowListFilter):
     """The most recent releases (and the one chosen), not every release ever imported."""
 
     title = "release"
     parameter_name = "release"
+    column = "release_id"
     shown = 15
 
     def lookups(self, request, model_admin):
@@ -34,17 +48,11 @@ class ReleaseListFilter(admin.SimpleListFilter):
             releases += list(Release.objects.filter(pk=chosen).values_list("pk", "title"))
         return [(str(pk), shorten(title, 60)) for pk, title in releases]
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        release_id = row_id(value)
-        return queryset.none() if release_id is None else queryset.filter(release_id=release_id)
 
-
-class AssigneeListFilter(admin.SimpleListFilter):
+class AssigneeListFilter(RowListFilter):
     title = "assignee"
     parameter_name = "assignee"
+    column = "assignee_id"
 
     def lookups(self, request, model_admin):
         people = permissions.desk_reviewers().values_list(
@@ -56,34 +64,24 @@ class AssigneeListFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        if value == "none":
+        if self.value() == "none":
             return queryset.filter(assignee__isnull=True)
-        user_id = row_id(value)
-        return queryset.none() if user_id is None else queryset.filter(assignee_id=user_id)
+        return super().queryset(request, queryset)
 
 
-class SpeakerListFilter(admin.SimpleListFilter):
+class SpeakerListFilter(RowListFilter):
     """The speaker chosen from the speakers page ("N quotes"), not every speaker ever quoted:
     a desk quotes thousands, too many for a sidebar to list on every page of claims."""
 
     title = "speaker"
     parameter_name = "speaker__id__exact"
+    column = "speaker_id"
 
     def lookups(self, request, model_admin):
         chosen = row_id(self.value())
         if chosen is None:
             return []
         return [(str(s.pk), s.name) for s in Speaker.objects.filter(pk=chosen).only("pk", "name")]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        speaker_id = row_id(value)
-        return queryset.none() if speaker_id is None else queryset.filter(speaker_id=speaker_id)
 
 
 

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 
+from claims.filters import ID_MAX
 from claims.models import person_name
 
 SHOWN_IDS = 20  # claim ids listed in one message before "and N more"
@@ -30,7 +31,7 @@ def plural(count, singular, plural=None):
 
 def row_id(value):
     """The id in a filter's query string, or None when no row can have it."""
-    if value and value.isascii() and value.isdigit() and int(value) < 2**63:
+    if value and value.isascii() and value.isdigit() and int(value) <= ID_MAX:
         return int(value)
     return None
 
