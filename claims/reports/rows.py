@@ -38,6 +38,18 @@ RATING_VALUES = {
     Rating.INACCURATE: 1,
 }
 
+# Who checked the claim and who approved it, and when: the last columns of every report.
+_SIGN_OFF_FIELDS = (
+    "checked_by__first_name",
+    "checked_by__last_name",
+    "checked_by__username",
+    "checked_at",
+    "approved_by__first_name",
+    "approved_by__last_name",
+    "approved_by__username",
+    "approved_at",
+)
+
 _FIELDS = (
     "id",
     "release_id",
@@ -54,14 +66,7 @@ _FIELDS = (
     "speaker__organization",
     "text",
     "rating",
-    "checked_by__first_name",
-    "checked_by__last_name",
-    "checked_by__username",
-    "checked_at",
-    "approved_by__first_name",
-    "approved_by__last_name",
-    "approved_by__username",
-    "approved_at",
+    *_SIGN_OFF_FIELDS,
 )
 
 
@@ -202,14 +207,7 @@ _CSV_FIELDS = (
     "text",
     "rating",
     "evidence_urls",
-    "checked_by__first_name",
-    "checked_by__last_name",
-    "checked_by__username",
-    "checked_at",
-    "approved_by__first_name",
-    "approved_by__last_name",
-    "approved_by__username",
-    "approved_at",
+    *_SIGN_OFF_FIELDS,
 )
 
 
