@@ -39,7 +39,7 @@ def parse_args(argv):
     parser.add_argument("--json", type=Path, help="Write the results here.")
     parser.add_argument("--runs", type=int, default=21,
                         help="Timed runs per key (median); the CSV export, seconds long, "
-                             "takes at most 7.")
+                             "takes fewer (EXPORT_RUNS in bench/measure.py).")
     parser.add_argument("--rebuild", action="store_true",
                         help="Build the data set again even if one of this size exists.")
     parser.add_argument("--database-name", default=None,

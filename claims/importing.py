@@ -284,9 +284,9 @@ def _insert(model, rows, *, unless_taken=None):
     plan = _insert_plan(model, names, unless_taken, connection.vendor)
     defaults = [field.get_db_prep_save(_default(field), connection) for field in plan.others]
     columns = []
-    for name, given in zip(names, plan.given, strict=True):
+    for name, given, prepared in zip(names, plan.given, plan.prepared, strict=True):
         column = [row[name] for row in rows]
-        if given.get_internal_type() in _PREPARED_TYPES:
+        if prepared:
             column = [given.get_db_prep_save(value, connection) for value in column]
         columns.append(column)
 
@@ -313,6 +313,7 @@ def _insert(model, rows, *, unless_taken=None):
 
 class _InsertPlan(NamedTuple):
     given: list  # the fields the rows hold, in their order
+    prepared: list  # for each of those, whether its values go through the field first
     others: list  # the fields left to their defaults
     head: str  # INSERT INTO … (columns)
     row: str  # one row's placeholders
@@ -350,7 +351,8 @@ def _insert_plan(model, names, unless_taken, vendor):
         arrays = ", ".join(f"%s::{array_type(field)}[]" for field in given)
         unnested = f"{head}SELECT {selected} FROM UNNEST({arrays}){tail}"
     row = f"({', '.join(['%s'] * (len(given) + len(others)))})"
-    return _InsertPlan(given, others, head, row, tail, unnested)
+    prepared = [field.get_internal_type() in _PREPARED_TYPES for field in given]
+    return _InsertPlan(given, prepared, others, head, row, tail, unnested)
 
 
 def _default(field):
