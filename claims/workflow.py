@@ -39,6 +39,8 @@ class Action:
     needs_evidence: bool = False
     needs_assignee: bool = False
     only_assignee: bool = False  # only the reviewer the claim is assigned to may do it
+    # only the assignee, or someone who manages the desk (an editor handing a claim back)
+    assignee_or_manager: bool = False
 
 
 # The whole workflow on one screen: (from statuses) --action--> to status, who, and what it needs.
@@ -68,8 +70,15 @@ ACTIONS = {
         ),
         Action("dismiss", "Dismiss", (S.PENDING, S.IN_REVIEW), S.DISMISSED, permissions.MANAGE),
         Action("restore", "Restore", (S.DISMISSED,), S.PENDING, permissions.MANAGE),
+        Action(
+            "unassign", "Hand back", (S.IN_REVIEW,), S.PENDING, permissions.REVIEW,
+            assignee_or_manager=True,
+        ),
     )
 }
+
+# The actions' names in table order (the API's ReviewActionEnum).
+ACTION_NAMES = tuple(ACTIONS)
 
 PAST_TENSE = {
     "take": "taken",
@@ -81,6 +90,7 @@ PAST_TENSE = {
     "reopen": "reopened",
     "dismiss": "dismissed",
     "restore": "restored",
+    "unassign": "handed back",
     "edit": "edited",
 }
 
@@ -132,9 +142,23 @@ def _check_permission(action, claim, user):
             "ask an editor to reassign it."
         )
     if action.only_assignee and claim.assignee_id != user.pk and not user.is_superuser:
+        if claim.assignee_id is None:
+            raise PermissionDenied(
+                f"Only the reviewer this claim is assigned to can {action.name} it; "
+                "take it or ask an editor to assign it to you."
+            )
         raise PermissionDenied(
-            f"Only the reviewer this claim is assigned to can {action.name} it; "
-            "take it or ask an editor to assign it to you."
+            f"Only the reviewer this claim is assigned to, {person_name(claim.assignee)}, can "
+            "verify or dispute it; ask an editor to reassign it to you."
+        )
+    if (
+        action.assignee_or_manager
+        and claim.assignee_id != user.pk
+        and not user.has_perm(permissions.MANAGE)
+    ):
+        raise PermissionDenied(
+            f"Only {person_name(claim.assignee) or 'the reviewer it is assigned to'} or an "
+            "editor can hand this claim back."
         )
     if (
         action.name == "approve"
@@ -235,6 +259,8 @@ def transition(claim, action, *, by, rating=None, note="", version=None, assigne
             changes.update(rating="")
         elif action == "restore":
             changes.update(assignee=None, checked_by=None, checked_at=None)
+        elif action == "unassign":
+            changes.update(assignee=None)
 
         # Guarded by the version read under the lock: on databases without row locks
         # (SQLite) a concurrent writer that got in first makes this update match nothing.
@@ -274,6 +300,40 @@ def allowed_actions(claim, user):
             continue
         result.append(spec.name)
     return result
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """Actions the claim's status allows and the user's role covers, refused by one rule."""
+
+    names: tuple
+    labels: tuple
+    reason: str  # a sentence saying why, and who can do it instead
+
+
+def unavailable_actions(claim, user):
+    """The actions ``user`` would expect to take on ``claim`` now but may not, with the rule
+    that stops them ("You verified this claim yourself, so another editor must approve it."):
+    a missing button explains itself. Actions stopped by the same rule come together, in
+    table order.
+
+    Actions outside the user's role (a reviewer and approve) are not listed: they are
+    someone else's job, not a rule in the way.
+    """
+    by_reason = {}
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    for spec in ACTIONS.values():
+        if claim.status not in spec.from_statuses or not user.has_perm(spec.permission):
+            continue
+        try:
+            _check_permission(spec, claim, user)
+        except PermissionDenied as refusal:
+            by_reason.setdefault(str(refusal), []).append(spec)
+    return [
+        Unavailable(tuple(s.name for s in specs), tuple(s.label for s in specs), reason)
+        for reason, specs in by_reason.items()
+    ]
 
 
 EDITABLE_FIELDS = ("text", "start", "end", "attribution", "speaker", "kind")

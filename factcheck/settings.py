@@ -143,6 +143,8 @@ STORAGES = {
 }
 # Serve static files straight from the app folders, so the app works without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site's root (/favicon.ico), served as they are.
+WHITENOISE_ROOT = BASE_DIR / "factcheck" / "root"
 
 # ModelBackend, reading a person's permissions with the person: one query per request, not three.
 AUTHENTICATION_BACKENDS = ["claims.permissions.DeskBackend"]
@@ -187,6 +189,7 @@ SPECTACULAR_SETTINGS = {
         "ReviewStatusEnum": "claims.models.ReviewStatus",
         "RatingEnum": "claims.models.Rating",
         "ClaimKindEnum": "claims.models.ClaimKind",
+        "ReviewActionEnum": "claims.workflow.ACTION_NAMES",
     },
 }
 

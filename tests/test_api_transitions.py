@@ -162,6 +162,40 @@ def test_editor_cannot_approve_what_they_checked_themselves(editor, claim):
     assert "another editor" in body["detail"]
 
 
+def test_the_claim_says_why_approve_is_missing_for_the_editor_who_checked_it(editor, claim):
+    workflow.transition(claim, "take", by=editor)
+    factories.EvidenceFactory(claim=claim, added_by=editor)
+    workflow.transition(claim, "verify", by=editor, rating="accurate")
+
+    body = logged_in(editor).get(f"/api/v1/claims/{claim.pk}/").json()
+
+    assert "approve" not in body["allowed_actions"]
+    assert body["unavailable_actions"] == [
+        {
+            "actions": ["approve"],
+            "reason": "You verified this claim yourself, so another editor must approve it.",
+        }
+    ]
+
+
+def test_a_reviewer_hands_back_a_claim_they_took(reviewer, taken):
+    response = move(reviewer, taken, action="unassign", note="Not my field.")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["assignee"]) == ("pending", None)
+    assert "take" in body["allowed_actions"]
+    assert ClaimEvent.objects.filter(claim=taken, action="unassign").count() == 1
+
+
+def test_another_reviewer_cannot_hand_back_someone_elses_claim(second_reviewer, taken):
+    body = assert_error(
+        move(second_reviewer, taken, action="unassign"), 403, "permission_denied"
+    )
+
+    assert body["detail"] == "Only Rita Reviewer or an editor can hand this claim back."
+
+
 def test_editor_approves_a_verified_claim(editor, verified):
     response = move(editor, verified, action="approve")
 

@@ -511,6 +511,30 @@ def test_an_editor_cannot_approve_what_they_checked_themselves(editor_client, ed
     assert claim.status == "verified"
 
 
+def test_the_claim_page_says_why_the_checking_editor_has_no_approve_button(
+    editor_client, editor, claim
+):
+    _verified(claim, editor)
+    page = editor_client.get(reverse("claims:claim_detail", args=[claim.pk])).content.decode()
+    assert 'class="button button-action action-approve"' not in page
+    assert (
+        "<strong>Approve:</strong> You verified this claim yourself, so another editor must "
+        "approve it." in page
+    )
+
+
+def test_a_reviewer_hands_back_a_claim_from_its_page(reviewer_client, reviewer, claim):
+    _in_review(claim, reviewer)
+    page = reviewer_client.get(reverse("claims:claim_detail", args=[claim.pk])).content.decode()
+    assert 'class="button button-action action-unassign">Hand back</button>' in page
+    response = _post_action(reviewer_client, claim, "unassign")
+    assert _messages(response) == [
+        "Claim handed back: it is unassigned and waiting in the queue again."
+    ]
+    claim.refresh_from_db()
+    assert (claim.status, claim.assignee) == ("pending", None)
+
+
 def test_a_superuser_assigns_and_notes_like_an_editor(superuser_client, reviewer, claim):
     response = _post_action(superuser_client, claim, "assign", assignee=reviewer.pk)
     assert _messages(response) == ["Claim assigned to Rita Reviewer."]

@@ -19,7 +19,7 @@ from tests import factories
 
 STATUSES = [status.value for status in ReviewStatus]
 ACTIONS = ["take", "assign", "verify", "dispute", "approve", "return", "reopen", "dismiss",
-           "restore"]
+           "restore", "unassign"]
 
 # Written out here, not read from workflow.ACTIONS, so that a change to the table shows up as a
 # failing test: (status, action) -> the status the claim moves to.
@@ -37,6 +37,7 @@ MOVES = {
     ("pending", "dismiss"): "dismissed",
     ("in_review", "dismiss"): "dismissed",
     ("dismissed", "restore"): "pending",
+    ("in_review", "unassign"): "pending",
 }
 
 
@@ -92,6 +93,7 @@ def request_for(action, desk):
         "reopen": (editor, {"note": "A correction was published."}),
         "dismiss": (editor, {}),
         "restore": (editor, {}),
+        "unassign": (reviewer, {}),
     }[action]
 
 
@@ -156,6 +158,32 @@ def test_restoring_a_dismissed_claim_puts_it_back_unassigned(reviewer, editor):
     transition(claim, "restore", by=editor)
     claim = reload(claim)
     assert (claim.status, claim.assignee) == ("pending", None)
+
+
+def test_a_reviewer_hands_back_a_claim_they_took_and_anyone_may_take_it_again(
+    reviewer, second_reviewer, editor
+):
+    claim = claim_in("pending", editor=editor, reviewer=reviewer)
+    transition(claim, "take", by=reviewer)
+    transition(claim, "unassign", by=reviewer, note="Out sick tomorrow.")
+    claim = reload(claim)
+    assert (claim.status, claim.assignee) == ("pending", None)
+    event = claim.events.latest("id")
+    assert (event.action, event.note, event.assignee) == ("unassign", "Out sick tomorrow.", None)
+    transition(claim, "take", by=second_reviewer)
+    assert reload(claim).assignee == second_reviewer
+
+
+def test_an_editor_may_hand_back_a_claim_but_another_reviewer_may_not(
+    reviewer, second_reviewer, editor
+):
+    claim = claim_in("in_review", editor=editor, reviewer=reviewer)
+    before = reload(claim)
+    with pytest.raises(PermissionDenied, match="Only Rita Reviewer or an editor"):
+        transition(claim, "unassign", by=second_reviewer)
+    assert_nothing_written(claim, before)
+    transition(claim, "unassign", by=editor)
+    assert reload(claim).status == "pending"
 
 
 def test_transition_updates_the_claim_object_it_was_given(reviewer, editor):
@@ -317,6 +345,29 @@ def test_an_editor_cannot_approve_a_claim_they_checked(check, editor, second_edi
     )
 
 
+def test_a_missing_action_says_which_rule_stops_it(editor, second_editor, reviewer,
+                                                  second_reviewer):
+    claim = factories.ClaimFactory()
+    factories.EvidenceFactory(claim=claim, added_by=editor)
+    transition(claim, "take", by=editor)
+    transition(claim, "verify", by=editor, rating="accurate")
+    (approve,) = workflow.unavailable_actions(reload(claim), editor)
+    assert approve.names == ("approve",)
+    assert approve.reason == "You verified this claim yourself, so another editor must approve it."
+    assert workflow.unavailable_actions(reload(claim), second_editor) == []
+    # A reviewer does not approve at all: that is an editor's job, not a rule in the way.
+    assert workflow.unavailable_actions(reload(claim), reviewer) == []
+
+    other = claim_in("in_review", editor=editor, reviewer=reviewer)
+    (checks, hand_back) = workflow.unavailable_actions(other, second_reviewer)
+    assert checks.labels == ("Verify", "Dispute")
+    assert checks.reason == (
+        "Only the reviewer this claim is assigned to, Rita Reviewer, can verify or dispute it; "
+        "ask an editor to reassign it to you."
+    )
+    assert hand_back.names == ("unassign",)
+
+
 def test_a_one_person_desk_may_approve_its_own_check(settings, editor):
     settings.FACTCHECK_SEPARATE_APPROVAL = False
     claim = factories.ClaimFactory()
@@ -395,8 +446,8 @@ def test_the_offered_actions_are_exactly_the_ones_that_work(
 
 def test_allowed_actions_follow_the_table_order(editor, reviewer):
     claim = claim_in("in_review", editor=editor, reviewer=reviewer)
-    assert allowed_actions(claim, editor) == ["assign", "dismiss"]
-    assert allowed_actions(claim, reviewer) == ["verify", "dispute"]
+    assert allowed_actions(claim, editor) == ["assign", "dismiss", "unassign"]
+    assert allowed_actions(claim, reviewer) == ["verify", "dispute", "unassign"]
 
 
 def test_every_refusal_is_a_workflow_error_with_a_code():

@@ -299,6 +299,13 @@ def claim_row(row):
     }
 
 
+class UnavailableActionsSerializer(serializers.Serializer):
+    actions = serializers.ListField(
+        child=serializers.ChoiceField(choices=workflow.ACTION_NAMES), read_only=True
+    )
+    reason = serializers.CharField(read_only=True, help_text="Why, as a sentence.")
+
+
 class ClaimDetailSerializer(ClaimSerializer):
     paragraph_text = serializers.CharField(source="paragraph.text", read_only=True)
     checked_by = UserSerializer(read_only=True, allow_null=True)
@@ -306,6 +313,12 @@ class ClaimDetailSerializer(ClaimSerializer):
     reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
     allowed_actions = serializers.SerializerMethodField(
         help_text="The actions you may take on this claim now (POST them to transition/)."
+    )
+    unavailable_actions = serializers.SerializerMethodField(
+        help_text=(
+            "Actions your role covers and the claim's status allows, that a rule stops you "
+            "from taking now, each group with the reason (e.g. you checked it yourself)."
+        )
     )
 
     class Meta(ClaimSerializer.Meta):
@@ -322,14 +335,22 @@ class ClaimDetailSerializer(ClaimSerializer):
             "approved_by",
             "approved_at",
             "allowed_actions",
+            "unavailable_actions",
         ]
         read_only_fields = fields
 
     @extend_schema_field(
-        serializers.ListField(child=serializers.ChoiceField(choices=list(workflow.ACTIONS)))
+        serializers.ListField(child=serializers.ChoiceField(choices=workflow.ACTION_NAMES))
     )
     def get_allowed_actions(self, claim):
         return workflow.allowed_actions(claim, self.context["request"].user)
+
+    @extend_schema_field(UnavailableActionsSerializer(many=True))
+    def get_unavailable_actions(self, claim):
+        return [
+            {"actions": list(group.names), "reason": group.reason}
+            for group in workflow.unavailable_actions(claim, self.context["request"].user)
+        ]
 
 
 # What a PATCH may not touch, and where to go instead.

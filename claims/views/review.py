@@ -484,6 +484,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "evidence": evidence,
         "events": _history(claim),
         "action_forms": _action_forms(claim, user, draft),
+        "unavailable_actions": workflow.unavailable_actions(claim, user),
         "can_annotate": permissions.can_annotate(user, claim),
         "can_add_evidence": permissions.can_add_evidence(user, claim),
         "annotation_fields": _form_fields(annotation_form, AnnotationForm),
@@ -503,6 +504,8 @@ def _success_sentence(claim, action):
         return "Claim taken: it is assigned to you."
     if action == "assign":
         return f"Claim assigned to {person_name(claim.assignee)}."
+    if action == "unassign":
+        return "Claim handed back: it is unassigned and waiting in the queue again."
     return f"Claim {workflow.PAST_TENSE[action]}."
 
 
