@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# `make run PORT=8001` serves elsewhere; the claim and fact-check links follow the port.
+PORT ?= 8000
 
 .PHONY: run test lint bench clean
 
@@ -20,10 +22,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PIP) install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
+run: export FACTCHECK_PUBLISHER_URL ?= http://127.0.0.1:$(PORT)/
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -44,6 +44,12 @@ def test_it_prints_how_to_log_in_and_where():
     assert "http://127.0.0.1:8000/" in out
 
 
+def test_it_prints_the_address_make_run_serves(settings):
+    # `make run PORT=8001` sets the publisher URL from the port.
+    settings.FACTCHECK_PUBLISHER_URL = "http://127.0.0.1:8001/"
+    assert "open http://127.0.0.1:8001/ and log in" in setup_demo()
+
+
 def test_the_accounts_have_their_roles():
     setup_demo()
     User = get_user_model()

@@ -19,7 +19,6 @@ from claims.management.base import SentenceCommand, read_release_file
 from claims.models import Annotation, ClaimKind, Evidence, ReviewStatus
 from claims.workflow import WorkflowError, transition
 
-SITE_URL = "http://127.0.0.1:8000/"
 SAMPLE_PATH = settings.BASE_DIR / "seed" / "nato-japan-2023-01-31.txt"
 SAMPLE = {
     "source_url": "https://www.nato.int/cps/en/natohq/news_211294.htm",
@@ -171,7 +170,9 @@ class Command(SentenceCommand):
         )
 
     def print_logins(self, users):
-        self.stdout.write(f"factcheck demo desk: open {SITE_URL} and log in as")
+        # Where `make run` serves the desk (it sets the publisher URL from its PORT).
+        site = settings.FACTCHECK_PUBLISHER_URL
+        self.stdout.write(f"factcheck demo desk: open {site} and log in as")
         for username, password, *_, purpose in ACCOUNTS:
             note = "" if username in self.created_accounts else " (already there, not changed)"
             self.stdout.write(f"  {username:<9} password {password:<19} {purpose}{note}")
@@ -186,4 +187,5 @@ class Command(SentenceCommand):
         what = f"sample release #{release.pk} “{release.title}”"
         how = f"Imported the {what}" if created else f"The {what} was already there, unchanged"
         self.stdout.write(f"{how}: {sum(counts.values())} claims ({states}).")
-        self.stdout.write(f"Review queue: {SITE_URL}review/   Admin: {SITE_URL}admin/")
+        site = settings.FACTCHECK_PUBLISHER_URL
+        self.stdout.write(f"Review queue: {site}review/   Admin: {site}admin/")
