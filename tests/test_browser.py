@@ -124,6 +124,8 @@ def test_a_release_goes_from_import_to_an_approved_quote(
     _log_in(page, base, "reviewer")
     page.get_by_label("Assigned to me").check()
     page.get_by_role("button", name="Apply").click()
+    # Count the rows of the new page, not of the one the click leaves.
+    page.wait_for_url("**assigned_to_me=true**")
     rows = page.locator(".queue-table tbody tr")
     assert rows.count() == 1
     rows.first.get_by_role("link", name=QUOTE).click()
