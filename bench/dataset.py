@@ -50,7 +50,7 @@ STATUS_WEIGHTS = {
 }
 REVIEW_FIELDS = (
     "status", "rating", "assignee_id", "version", "checked_by_id", "checked_at",
-    "approved_by_id", "approved_at", "updated_at",
+    "approved_by_id", "approved_at", "updated_at", "verdict", "reasoning",
 )
 VERIFY_RATINGS = [r.value for r in workflow.VERIFY_RATINGS]
 DISPUTE_RATINGS = [r.value for r in workflow.DISPUTE_RATINGS]
@@ -66,6 +66,12 @@ DISPUTE_NOTES = (
     "No public source supports this; the press office did not answer.",
     "The comparison uses different base years.",
 )
+# The public ruling every checked claim of the benchmark carries (verify and dispute need one).
+BENCH_RULING = {
+    "verdict": "The published statistics were checked against the claim.",
+    "reasoning": "The statistics office's tables for the same period were compared with the "
+    "figure in the release; the evidence links to them.",
+}
 EVIDENCE = (
     ("https://stats.example.org/tables/{n}", "Official statistics, table {n}", "Rows 4 to 9."),
     ("https://budget.example.org/{n}.pdf", "Budget statement {n}", "Section 3, capital spending"),
@@ -176,7 +182,8 @@ def review_state(rng, created_at, desk, ids, claim_id, now):
     """Fields, events, evidence and notes of a claim in a status drawn like a working desk."""
     status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
     fields = dict.fromkeys(REVIEW_FIELDS)
-    fields.update(status=status, rating="", version=1, updated_at=created_at)
+    fields.update(status=status, rating="", version=1, updated_at=created_at, verdict="",
+                  reasoning="")
     events, evidence, notes = [], [], []
     if status == S.PENDING:
         return fields, events, evidence, notes
@@ -218,6 +225,7 @@ def review_state(rng, created_at, desk, ids, claim_id, now):
                 n = rng.randint(100, 99999)
                 evidence.append({
                     "id": ids.take(Evidence), "claim_id": claim_id,
+                    "stance": "supports" if verdict == "verify" else "contradicts",
                     "url": url.format(n=n), "title": title.format(n=n), "excerpt": excerpt,
                     "added_by_id": reviewer.pk, "added_at": later(5, 900),
                 })
@@ -226,7 +234,8 @@ def review_state(rng, created_at, desk, ids, claim_id, now):
             later(10, 3 * 24 * 60)
             event(reviewer, verdict, S.IN_REVIEW, checked, rating=rating, assignee=reviewer,
                   note=rng.choice(DISPUTE_NOTES) if verdict == "dispute" else "")
-            fields.update(rating=rating, checked_by_id=reviewer.pk, checked_at=clock[0])
+            fields.update(rating=rating, checked_by_id=reviewer.pk, checked_at=clock[0],
+                          **BENCH_RULING)
             if status == S.APPROVED:
                 later(60, 5 * 24 * 60)
                 event(editor, "approve", checked, S.APPROVED, rating=rating, assignee=reviewer)
@@ -304,11 +313,13 @@ class Builder:
             Evidence.objects.create(claim=claim, url="https://stats.example.org/tables/1",
                                     title="Official statistics", added_by=reviewer)
             if index % 4 == 0:
-                workflow.transition(claim, "verify", by=reviewer, rating=Rating.ACCURATE)
+                workflow.transition(claim, "verify", by=reviewer, rating=Rating.ACCURATE,
+                                    **BENCH_RULING)
                 workflow.transition(claim, "approve", by=second)
             else:
                 workflow.transition(claim, "dispute", by=reviewer, rating=Rating.MISLEADING,
-                                    note="The statistics office gives a lower figure.")
+                                    note="The statistics office gives a lower figure.",
+                                    **BENCH_RULING)
         self.workflow_claims = {c.pk for c in claims}
 
     def _review_sample(self, releases):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 
 from claims import permissions
-from claims.models import Annotation, Evidence, Rating, person_name
+from claims.models import VERDICT_MAX_LENGTH, Annotation, Evidence, Rating, person_name
 from claims.workflow import ACTIONS
 
 IMPORT_EXTENSIONS = (".txt", ".html", ".htm")
@@ -48,10 +48,20 @@ class EvidenceForm(forms.ModelForm):
         },
     )
 
+    stance = forms.ChoiceField(
+        label="What it says about the claim",
+        choices=Evidence.Stance.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Say whether the evidence supports or contradicts the claim, or gives "
+            "context.",
+        },
+    )
+
     class Meta:
         model = Evidence
-        fields = ["url", "title", "excerpt"]
-        labels = {"excerpt": "Excerpt (the passage that supports or contradicts the claim)"}
+        fields = ["stance", "url", "title", "excerpt"]
+        labels = {"excerpt": "Excerpt (the passage readers will see with the fact-check)"}
         widgets = {"excerpt": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -74,6 +84,9 @@ class TransitionForm(forms.Form):
     )
     rating = forms.ChoiceField(choices=[("", "Choose a rating")] + Rating.choices, required=False)
     note = forms.CharField(required=False, max_length=5000, widget=forms.Textarea)
+    # Checked by the workflow (verify and dispute need them), so a refusal is one sentence.
+    verdict = forms.CharField(required=False, max_length=VERDICT_MAX_LENGTH * 4)
+    reasoning = forms.CharField(required=False, max_length=10000, widget=forms.Textarea)
     assignee = PersonChoiceField(
         queryset=None,
         required=False,

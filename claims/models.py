@@ -128,12 +128,20 @@ def person_name_from(first_name, last_name, username):
     return f"{first_name or ''} {last_name or ''}".strip() or username or ""
 
 
+# The longest verdict: one sentence, short enough for a headline.
+VERDICT_MAX_LENGTH = 300
+
+
 class ClaimQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(status__in=[ReviewStatus.PENDING, ReviewStatus.IN_REVIEW])
 
     def approved(self):
         return self.filter(status=ReviewStatus.APPROVED)
+
+    def published(self):
+        """The public fact-checks: approved claims, the latest approved first."""
+        return self.approved().order_by("-approved_at", "-id")
 
     def with_context(self):
         """Everything a list of claims shows, in a fixed number of queries."""
@@ -189,6 +197,18 @@ class Claim(models.Model):
         max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, editable=False
     )
     rating = models.CharField(max_length=20, choices=Rating.choices, blank=True, editable=False)
+    # The public ruling, given with verify or dispute and published with the claim once it is
+    # approved; internal notes stay in the discussion. Kept when a claim is returned or
+    # reopened, so the next check starts from it.
+    verdict = models.CharField(
+        max_length=VERDICT_MAX_LENGTH,
+        blank=True,
+        editable=False,
+        help_text="The ruling in one sentence, as readers see it.",
+    )
+    reasoning = models.TextField(
+        blank=True, editable=False, help_text="A few lines for readers: how the claim was checked."
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -282,6 +302,11 @@ class Claim(models.Model):
             models.Index(fields=["release", "status"], name="claim_release_status_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
+            # The public index and feed of fact-checks: approved claims, latest first.
+            models.Index(
+                fields=["-approved_at", "-id"], condition=Q(status="approved"),
+                name="claim_published_idx",
+            ),
             *(
                 models.Index(
                     fields=[link], condition=Q(**{f"{link}__isnull": False}),
@@ -296,6 +321,10 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:claim_detail", args=[self.pk])
+
+    def get_public_url(self):
+        """The published fact-check's page: it answers only while the claim is approved."""
+        return reverse("claims:fact_check", args=[self.pk])
 
     @staticmethod
     def label(pk, text):
@@ -331,7 +360,18 @@ class Annotation(models.Model):
 
 
 class Evidence(models.Model):
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports the claim"
+        CONTRADICTS = "contradicts", "Contradicts the claim"
+        CONTEXT = "context", "Gives context"
+
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="evidence")
+    stance = models.CharField(
+        max_length=20,
+        choices=Stance.choices,
+        blank=True,
+        help_text="What it says about the claim; empty for evidence added before stances.",
+    )
     url = models.URLField("URL", max_length=2000)
     title = models.CharField(max_length=300, blank=True)
     excerpt = models.TextField(blank=True)
@@ -343,6 +383,13 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["added_at", "id"]
         verbose_name_plural = "evidence"
+        constraints = [
+            # A stance is one of the three words, or none (evidence older than stances).
+            models.CheckConstraint(
+                condition=Q(stance="") | Q(stance__in=["supports", "contradicts", "context"]),
+                name="evidence_stance_valid",
+            ),
+        ]
 
     def __str__(self):
         return self.title or self.url
@@ -379,6 +426,9 @@ class ClaimEvent(models.Model):
         related_name="+",
     )
     note = models.TextField(blank=True)
+    # The public ruling as it was given with this verify or dispute.
+    verdict = models.CharField(max_length=VERDICT_MAX_LENGTH, blank=True)
+    reasoning = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClaimEventQuerySet.as_manager()

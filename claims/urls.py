@@ -1,6 +1,7 @@
 from django.urls import path
 
-from claims.views import releases, reports, review
+from claims.feeds import PublishedFeed
+from claims.views import public, releases, reports, review
 
 app_name = "claims"
 
@@ -19,4 +20,8 @@ urlpatterns = [
     path("reports/export/", reports.report_export, name="report_export"),
     path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
     path("reports/<int:pk>/download/", reports.report_download, name="report_download"),
+    # Public: the published fact-checks, for anyone.
+    path("fact-checks/", public.fact_check_list, name="fact_check_list"),
+    path("fact-checks/feed/", PublishedFeed(), name="fact_check_feed"),
+    path("fact-checks/<int:pk>/", public.fact_check, name="fact_check"),
 ]

@@ -14,7 +14,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from claims import permissions
-from claims.models import Claim, ClaimEvent, Rating, ReviewStatus, person_name
+from claims.models import (
+    VERDICT_MAX_LENGTH,
+    Claim,
+    ClaimEvent,
+    Rating,
+    ReviewStatus,
+    person_name,
+)
 
 S = ReviewStatus
 
@@ -36,6 +43,7 @@ class Action:
     permission: str
     ratings: tuple = ()  # the ratings this action accepts; empty: it takes none
     needs_note: bool = False
+    needs_ruling: bool = False  # a public verdict and its reasoning
     needs_evidence: bool = False
     needs_assignee: bool = False
     only_assignee: bool = False  # only the reviewer the claim is assigned to may do it
@@ -54,11 +62,12 @@ ACTIONS = {
         ),
         Action(
             "verify", "Verify", (S.IN_REVIEW,), S.VERIFIED, permissions.REVIEW,
-            ratings=VERIFY_RATINGS, needs_evidence=True, only_assignee=True,
+            ratings=VERIFY_RATINGS, needs_ruling=True, needs_evidence=True, only_assignee=True,
         ),
+        # The ruling's reasoning says publicly why a claim is disputed: no internal note needed.
         Action(
             "dispute", "Dispute", (S.IN_REVIEW,), S.DISPUTED, permissions.REVIEW,
-            ratings=DISPUTE_RATINGS, needs_note=True, only_assignee=True,
+            ratings=DISPUTE_RATINGS, needs_ruling=True, only_assignee=True,
         ),
         Action("approve", "Approve", (S.VERIFIED, S.DISPUTED), S.APPROVED, permissions.APPROVE),
         Action(
@@ -170,7 +179,24 @@ def _check_permission(action, claim, user):
         )
 
 
-def _check_needs(action, claim, *, rating, note, assignee):
+def _check_ruling(action, *, verdict, reasoning):
+    if not verdict:
+        raise MissingRequirement(
+            f"Write the verdict readers will see, in one sentence, to {action.name} this claim."
+        )
+    if len(verdict) > VERDICT_MAX_LENGTH:
+        raise MissingRequirement(
+            f"The verdict is {len(verdict):,} characters long; keep it to one sentence of at "
+            f"most {VERDICT_MAX_LENGTH} and put the rest in the reasoning."
+        )
+    if not reasoning:
+        raise MissingRequirement(
+            f"Write the reasoning readers will see (a few lines on how you checked), to "
+            f"{action.name} this claim."
+        )
+
+
+def _check_needs(action, claim, *, rating, note, assignee, verdict="", reasoning=""):
     if action.ratings and rating not in action.ratings:
         labels = ", ".join(str(Rating(r).label).lower() for r in action.ratings)
         if rating:
@@ -181,6 +207,8 @@ def _check_needs(action, claim, *, rating, note, assignee):
         raise MissingRequirement(f"Choose a rating to {action.name} this claim ({labels}).")
     if action.needs_note and not (note or "").strip():
         raise MissingRequirement(f"Write a note saying why, to {action.label.lower()} this claim.")
+    if action.needs_ruling:
+        _check_ruling(action, verdict=verdict, reasoning=reasoning)
     if action.needs_evidence and not claim.evidence.exists():
         raise MissingRequirement(
             "Add at least one piece of evidence before verifying this claim."
@@ -219,10 +247,15 @@ def _lock(claim):
     )
 
 
-def transition(claim, action, *, by, rating=None, note="", version=None, assignee=None):
+def transition(
+    claim, action, *, by, rating=None, note="", version=None, assignee=None, verdict="",
+    reasoning="",
+):
     """Apply ``action`` to ``claim`` for user ``by``; return the updated claim.
 
     ``version`` is the version the user saw; a different current version is a conflict.
+    ``note`` is internal; ``verdict`` and ``reasoning`` are the public ruling that verify and
+    dispute need.
     Raises one of :class:`InvalidTransition`, :class:`StaleVersion`, :class:`PermissionDenied`,
     :class:`MissingRequirement`, and then nothing has changed.
     """
@@ -232,6 +265,8 @@ def transition(claim, action, *, by, rating=None, note="", version=None, assigne
         raise InvalidTransition(f"“{action}” is not a review action; use one of: {known}.")
     note = (note or "").strip()
     rating = rating or ""
+    verdict = " ".join((verdict or "").split())  # one sentence: one line
+    reasoning = (reasoning or "").strip()
     with transaction.atomic():
         current = _lock(claim)
         _check_version(current, version)
@@ -241,7 +276,10 @@ def transition(claim, action, *, by, rating=None, note="", version=None, assigne
                 f"{PAST_TENSE[action]}."
             )
         _check_permission(spec, current, by)
-        _check_needs(spec, current, rating=rating, note=note, assignee=assignee)
+        _check_needs(
+            spec, current, rating=rating, note=note, assignee=assignee, verdict=verdict,
+            reasoning=reasoning,
+        )
 
         now = timezone.now()
         changes = {"status": spec.to_status, "version": current.version + 1, "updated_at": now}
@@ -250,7 +288,10 @@ def transition(claim, action, *, by, rating=None, note="", version=None, assigne
         elif action == "assign":
             changes["assignee"] = assignee
         elif action in ("verify", "dispute"):
-            changes.update(rating=rating, checked_by=by, checked_at=now)
+            changes.update(
+                rating=rating, checked_by=by, checked_at=now, verdict=verdict,
+                reasoning=reasoning,
+            )
         elif action == "approve":
             changes.update(approved_by=by, approved_at=now)
         elif action in ("return", "reopen"):
@@ -276,6 +317,8 @@ def transition(claim, action, *, by, rating=None, note="", version=None, assigne
             rating=changes.get("rating", current.rating),
             assignee=changes.get("assignee", current.assignee),
             note=note,
+            verdict=verdict if spec.needs_ruling else "",
+            reasoning=reasoning if spec.needs_ruling else "",
         )
     for field, value in changes.items():
         setattr(claim, field, value)

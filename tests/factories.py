@@ -9,6 +9,12 @@ from claims.models import Annotation, Claim, ClaimEvent, Evidence, Paragraph, Re
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "seed" / "nato-japan-2023-01-31.txt"
 
+# A public ruling, for tests that verify or dispute a claim (both need one).
+RULING = {
+    "verdict": "The ministry's budget tables were checked against the claim.",
+    "reasoning": "The 2027 budget tables list the bridge, its opening date and its cost.",
+}
+
 
 def seed_text():
     return SEED_PATH.read_text(encoding="utf-8")

@@ -35,7 +35,7 @@ def claim_in_review(editor, reviewer, **kwargs):
 def verified_claim(editor, reviewer, **kwargs):
     claim = claim_in_review(editor, reviewer, **kwargs)
     factories.EvidenceFactory(claim=claim, added_by=reviewer)
-    transition(claim, "verify", by=reviewer, rating="accurate")
+    transition(claim, "verify", by=reviewer, rating="accurate", **factories.RULING)
     return reload(claim)
 
 
@@ -160,7 +160,7 @@ def test_approving_in_bulk_reports_which_claims_moved_and_why_others_did_not(
     checked_by_editor = factories.ClaimFactory()
     factories.EvidenceFactory(claim=checked_by_editor, added_by=editor)
     transition(checked_by_editor, "take", by=editor)
-    transition(checked_by_editor, "verify", by=editor, rating="accurate")
+    transition(checked_by_editor, "verify", by=editor, rating="accurate", **factories.RULING)
 
     response = editor_client.post(
         CLAIMS_URL,

@@ -25,7 +25,10 @@ ENDPOINTS = {
     "read notes": ("get", "/api/v1/claims/{claim}/annotations/", None),
     "add a note": ("post", "/api/v1/claims/{claim}/annotations/", {"body": "Checked."}),
     "read evidence": ("get", "/api/v1/claims/{claim}/evidence/", None),
-    "add evidence": ("post", "/api/v1/claims/{claim}/evidence/", {"url": "https://example.org/"}),
+    "add evidence": (
+        "post", "/api/v1/claims/{claim}/evidence/",
+        {"url": "https://example.org/", "stance": "context"},
+    ),
     "read history": ("get", "/api/v1/claims/{claim}/events/", None),
     "list speakers": ("get", "/api/v1/speakers/", None),
     "read a speaker": ("get", "/api/v1/speakers/{speaker}/", None),

@@ -187,7 +187,7 @@ def test_claims_filter_by_score_range(reviewer_client, desk):
 
 def test_claims_filter_by_rating(reviewer_client, reviewer, desk):
     factories.EvidenceFactory(claim=desk["taken"], added_by=reviewer)
-    workflow.transition(desk["taken"], "verify", by=reviewer, rating="accurate")
+    workflow.transition(desk["taken"], "verify", by=reviewer, rating="accurate", **factories.RULING)
 
     assert _ids(reviewer_client.get(CLAIMS, {"rating": "accurate"})) == {desk["taken"].pk}
 
@@ -602,13 +602,31 @@ def test_reviewer_adds_evidence_with_a_web_address(reviewer_client, reviewer, cl
 
     response = reviewer_client.post(
         url,
-        {"url": "https://www.example.org/budget.pdf", "title": "Budget", "excerpt": "£40m"},
+        {
+            "url": "https://www.example.org/budget.pdf",
+            "title": "Budget",
+            "excerpt": "£40m",
+            "stance": "contradicts",
+        },
         format="json",
     )
 
     assert response.status_code == 201, response.content
     assert response.json()["added_by"]["username"] == reviewer.username
+    assert response.json()["stance"] == "contradicts"
     assert reviewer_client.get(url).json()["count"] == 1
+
+
+def test_evidence_says_whether_it_supports_or_contradicts_the_claim(reviewer_client, claim):
+    response = reviewer_client.post(
+        f"{detail_url(claim)}evidence/", {"url": "https://www.example.org/"}, format="json"
+    )
+
+    body = assert_error(response, 400, "invalid")
+    assert body["fields"]["stance"] == [
+        "Say what the evidence does: supports, contradicts or context."
+    ]
+    assert not claim.evidence.exists()
 
 
 @pytest.mark.parametrize(
@@ -627,7 +645,7 @@ def test_evidence_needs_a_web_address(reviewer_client, claim, address):
 def test_outsider_cannot_add_evidence(outsider_client, claim):
     response = outsider_client.post(
         f"{detail_url(claim)}evidence/",
-        {"url": "https://example.org/"},
+        {"url": "https://example.org/", "stance": "supports"},
         format="json",
     )
 

@@ -67,7 +67,7 @@ def desk(seed_release, editor, reviewer):
         factories.EvidenceFactory(claim=checked, added_by=reviewer)
         factories.AnnotationFactory(claim=checked, author=reviewer)
         workflow.transition(checked, "take", by=reviewer)
-        workflow.transition(checked, "verify", by=reviewer, rating="accurate")
+        workflow.transition(checked, "verify", by=reviewer, rating="accurate", **factories.RULING)
     workflow.transition(claims[2], "approve", by=editor)
     workflow.transition(claims[3], "dismiss", by=editor)
     factories.ClaimFactory(paragraph__release=factories.ReleaseFactory(imported_by=None))

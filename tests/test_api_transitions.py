@@ -6,6 +6,7 @@ from claims import workflow
 from claims.models import ClaimEvent
 from tests import factories
 from tests.api_support import assert_error, logged_in, with_token
+from tests.factories import RULING
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def taken(claim, reviewer):
 
 @pytest.fixture
 def verified(taken, reviewer):
-    return workflow.transition(taken, "verify", by=reviewer, rating="accurate")
+    return workflow.transition(taken, "verify", by=reviewer, rating="accurate", **RULING)
 
 
 def url(claim):
@@ -49,17 +50,20 @@ def test_reviewer_takes_a_pending_claim(reviewer, claim):
 
 def test_a_script_with_a_token_verifies_a_claim(reviewer, taken):
     response = with_token(reviewer).post(
-        url(taken), {"action": "verify", "rating": "accurate", "version": 2}, format="json"
+        url(taken), {"action": "verify", "rating": "accurate", "version": 2, **RULING},
+        format="json",
     )
 
     assert response.status_code == 200, response.content
-    assert (response.json()["status"], response.json()["rating"]) == ("verified", "accurate")
+    body = response.json()
+    assert (body["status"], body["rating"]) == ("verified", "accurate")
+    assert (body["verdict"], body["reasoning"]) == (RULING["verdict"], RULING["reasoning"])
 
 
 def test_verify_without_evidence_is_400_and_changes_nothing(reviewer, claim):
     workflow.transition(claim, "take", by=reviewer)
 
-    response = move(reviewer, claim, action="verify", rating="accurate")
+    response = move(reviewer, claim, action="verify", rating="accurate", **RULING)
 
     body = assert_error(response, 400, "missing_requirement")
     assert "evidence" in body["detail"]
@@ -79,21 +83,25 @@ def test_verify_with_a_disputing_rating_is_400(reviewer, taken):
     assert_error(response, 400, "missing_requirement")
 
 
-def test_dispute_needs_a_note(reviewer, taken):
-    response = move(reviewer, taken, action="dispute", rating="misleading", note="  ")
+def test_dispute_needs_a_public_ruling(reviewer, taken):
+    response = move(reviewer, taken, action="dispute", rating="misleading", note="Internal.")
 
     body = assert_error(response, 400, "missing_requirement")
-    assert "note" in body["detail"]
+    assert "Write the verdict readers will see" in body["detail"]
 
 
-def test_dispute_with_a_rating_and_a_note(reviewer, taken):
+def test_dispute_with_a_rating_a_ruling_and_an_internal_note(reviewer, taken):
     response = move(
-        reviewer, taken, action="dispute", rating="misleading", note="The cost is £60m."
+        reviewer, taken, action="dispute", rating="misleading", note="Asked the press office.",
+        verdict="The bridge will cost £60m, not £40m.",
+        reasoning="The 2027 budget tables put the bridge at £60m.",
     )
 
     assert response.status_code == 200
     event = ClaimEvent.objects.get(claim=taken, action="dispute")
-    assert event.note == "The cost is £60m."
+    assert event.note == "Asked the press office."
+    assert event.verdict == "The bridge will cost £60m, not £40m."
+    assert response.json()["reasoning"] == "The 2027 budget tables put the bridge at £60m."
 
 
 def test_an_unknown_rating_is_400_with_the_field_named(reviewer, taken):
@@ -147,7 +155,7 @@ def test_reviewer_cannot_approve(reviewer, verified):
 
 
 def test_reviewer_cannot_verify_a_claim_assigned_to_someone_else(second_reviewer, taken):
-    response = move(second_reviewer, taken, action="verify", rating="accurate")
+    response = move(second_reviewer, taken, action="verify", rating="accurate", **RULING)
 
     assert_error(response, 403, "permission_denied")
 
@@ -155,7 +163,7 @@ def test_reviewer_cannot_verify_a_claim_assigned_to_someone_else(second_reviewer
 def test_editor_cannot_approve_what_they_checked_themselves(editor, claim):
     workflow.transition(claim, "take", by=editor)
     factories.EvidenceFactory(claim=claim, added_by=editor)
-    workflow.transition(claim, "verify", by=editor, rating="accurate")
+    workflow.transition(claim, "verify", by=editor, rating="accurate", **RULING)
 
     body = assert_error(move(editor, claim, action="approve"), 403, "permission_denied")
 
@@ -165,7 +173,7 @@ def test_editor_cannot_approve_what_they_checked_themselves(editor, claim):
 def test_the_claim_says_why_approve_is_missing_for_the_editor_who_checked_it(editor, claim):
     workflow.transition(claim, "take", by=editor)
     factories.EvidenceFactory(claim=claim, added_by=editor)
-    workflow.transition(claim, "verify", by=editor, rating="accurate")
+    workflow.transition(claim, "verify", by=editor, rating="accurate", **RULING)
 
     body = logged_in(editor).get(f"/api/v1/claims/{claim.pk}/").json()
 

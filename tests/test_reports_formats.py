@@ -12,7 +12,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
-from pyld import jsonld
 
 from claims import workflow
 from claims.importing import import_text
@@ -20,8 +19,8 @@ from claims.models import Claim, ClaimKind, Report, ReportChunk
 from claims.reports import ReportRefused, export_with_filters, printable, recording
 from claims.reports.formats import CSV_HEADER
 from tests import factories
+from tests.claimreview_check import SCHEMA, check_claim_review, expand, value
 
-SCHEMA = "http://schema.org/"
 # Ratings handed out in turn to the approved quotes, so every rating shows up in the reports.
 RATINGS = [
     "accurate",
@@ -42,12 +41,14 @@ def approve(claim, *, reviewer, editor, rating="accurate"):
         added_by=reviewer,
         url=f"https://evidence.example.org/claims/{claim.pk}",
         title=f"Evidence for claim {claim.pk}",
+        stance="supports",
     )
     if rating in workflow.VERIFY_RATINGS:
-        workflow.transition(claim, "verify", by=reviewer, rating=rating)
+        workflow.transition(claim, "verify", by=reviewer, rating=rating, **factories.RULING)
     else:
         workflow.transition(
-            claim, "dispute", by=reviewer, rating=rating, note="The record says otherwise."
+            claim, "dispute", by=reviewer, rating=rating, note="The record says otherwise.",
+            **factories.RULING,
         )
     workflow.transition(claim, "approve", by=editor)
     return claim
@@ -104,7 +105,7 @@ def approved_seed(seed_release, reviewer, editor):
     others = list(seed_release.claims.exclude(kind=ClaimKind.QUOTE).order_by("id")[:2])
     workflow.transition(others[0], "take", by=reviewer)
     factories.EvidenceFactory(claim=others[0], added_by=reviewer)
-    workflow.transition(others[0], "verify", by=reviewer, rating="accurate")
+    workflow.transition(others[0], "verify", by=reviewer, rating="accurate", **factories.RULING)
     workflow.transition(others[1], "take", by=reviewer)
     return seed_release
 
@@ -235,6 +236,28 @@ def test_csv_stays_utf8_for_curly_quotes_and_accents(reviewer, editor):
     assert row[header.index("claim text")] == "“Zürich’s naïve café” costs €4"
 
 
+def test_csv_carries_the_ruling_every_piece_of_evidence_and_the_public_page(reviewer, editor):
+    claim = approved_claim("Exports rose by 12% in 2023.", reviewer=reviewer, editor=editor)
+    factories.EvidenceFactory(
+        claim=claim, added_by=reviewer, stance="contradicts", title="",
+        url="https://stats.example.org/trade-2023", excerpt="=Exports rose 9% in 2023.",
+    )
+
+    header, row = csv_rows(export("csv", by=editor)[0])
+    cells = dict(zip(header, row, strict=True))
+
+    assert (cells["verdict"], cells["reasoning"]) == (claim.verdict, claim.reasoning)
+    assert cells["evidence URLs"] == (
+        f"https://evidence.example.org/claims/{claim.pk}\nhttps://stats.example.org/trade-2023"
+    )
+    assert cells["evidence"] == (
+        f"Supports the claim: Evidence for claim {claim.pk} "
+        f"<https://evidence.example.org/claims/{claim.pk}>\n“Bridge: £40m”\n\n"
+        "Contradicts the claim: https://stats.example.org/trade-2023\n“=Exports rose 9% in 2023.”"
+    )
+    assert cells["fact-check URL"] == f"http://127.0.0.1:8000/fact-checks/{claim.pk}/"
+
+
 # JSON
 
 
@@ -248,19 +271,22 @@ def test_json_has_the_documented_shape_and_every_approved_claim(approved_seed, e
     assert {c["id"] for c in document["claims"]} == approved_ids(approved_seed)
     claim = document["claims"][0]
     assert list(claim) == [
-        "id", "url", "release", "paragraph", "start", "end", "kind", "speaker", "text",
-        "rating", "rating_label", "evidence", "reviewer", "verified_at", "approver",
-        "approved_at",
+        "id", "url", "public_url", "release", "paragraph", "start", "end", "kind", "speaker",
+        "text", "rating", "rating_label", "verdict", "reasoning", "evidence", "reviewer",
+        "verified_at", "approver", "approved_at",
     ]  # fmt: skip
     stored = Claim.objects.get(pk=claim["id"])
-    assert claim["url"].endswith(f"/review/claims/{stored.pk}/")
-    assert claim["url"].startswith("http")
+    assert claim["url"] == f"http://127.0.0.1:8000/review/claims/{stored.pk}/"
+    assert claim["public_url"] == f"http://127.0.0.1:8000/fact-checks/{stored.pk}/"
+    assert (claim["verdict"], claim["reasoning"]) == (stored.verdict, stored.reasoning)
     assert claim["release"]["title"] == approved_seed.title
     assert claim["speaker"]["name"] == stored.speaker.name
     assert claim["evidence"] == [
         {
             "url": f"https://evidence.example.org/claims/{stored.pk}",
             "title": f"Evidence for claim {stored.pk}",
+            "stance": "supports",
+            "excerpt": "Bridge: £40m",
         }
     ]
     assert datetime.datetime.fromisoformat(document["generated_at"]) == report.created_at.replace(
@@ -279,73 +305,22 @@ def test_json_of_no_claims_is_still_a_complete_document(editor):
 # ClaimReview JSON-LD
 
 
-def schema_org_loader(url, options=None):
-    """Serve a minimal schema.org context from here: the tests never touch the network."""
-    if url.rstrip("/") not in ("https://schema.org", "http://schema.org"):
-        raise AssertionError(f"The JSON-LD processor tried to load {url}")
-    return {
-        "contentType": "application/ld+json",
-        "contextUrl": None,
-        "documentUrl": url,
-        "document": {
-            "@context": {"@vocab": SCHEMA, "url": {"@id": SCHEMA + "url", "@type": "@id"}}
-        },
-    }
-
-
-def value(node, name):
-    """The single value of property ``name`` of an expanded JSON-LD node."""
-    values = node.get(SCHEMA + name)
-    assert values and len(values) == 1, f"{name} is given once: {node}"
-    item = values[0]
-    return item.get("@value", item.get("@id", item))
-
-
 def test_claimreview_has_every_property_googles_fact_check_markup_requires(
     approved_seed, editor
 ):
     content, report = export("claimreview", by=editor)
 
-    reviews = jsonld.expand(json.loads(content), {"documentLoader": schema_org_loader})
+    reviews = expand(json.loads(content))
     assert len(reviews) == report.row_count == approved_seed.claims.approved().count()
     for review in reviews:
-        assert review["@type"] == [SCHEMA + "ClaimReview"]
         claim = Claim.objects.select_related("speaker", "release").get(
             pk=int(value(review, "url").rstrip("/").rsplit("/", 1)[1])
         )
         assert claim.status == "approved"
-        assert value(review, "claimReviewed") == claim.text
-        assert value(review, "url").startswith("http://127.0.0.1:8000/review/claims/")
-        assert value(review, "datePublished") == claim.approved_at.date().isoformat()
-        author = value(review, "author")
-        assert author["@type"] == [SCHEMA + "Organization"]
-        assert value(author, "name") == "factcheck desk"
-
-        rating = value(review, "reviewRating")
-        assert rating["@type"] == [SCHEMA + "Rating"]
-        assert value(rating, "alternateName") == claim.get_rating_display()
-        assert value(rating, "bestRating") == 5
-        assert value(rating, "worstRating") == 1
-        expected = {
-            "accurate": 5,
-            "mostly_accurate": 4,
-            "misleading": 3,
-            "mostly_inaccurate": 2,
-            "inaccurate": 1,
-        }.get(claim.rating)
-        if expected is None:
-            assert SCHEMA + "ratingValue" not in rating, "unverifiable has no ratingValue"
-        else:
-            assert value(rating, "ratingValue") == expected
-
-        item = value(review, "itemReviewed")
-        assert item["@type"] == [SCHEMA + "Claim"]
-        speaker = value(item, "author")
-        assert speaker["@type"] == [SCHEMA + "Person"]
-        assert value(speaker, "name") == claim.speaker.name
-        appearance = value(item, "appearance")
-        assert appearance["@type"] == [SCHEMA + "CreativeWork"]
-        assert value(appearance, "headline") == approved_seed.title
+        check_claim_review(
+            review, claim, public_url=f"http://127.0.0.1:8000/fact-checks/{claim.pk}/"
+        )
+        assert value(value(review, "author"), "name") == "factcheck desk"
 
 
 def test_claimreview_item_has_the_release_date_and_url_when_they_are_known(
@@ -364,9 +339,7 @@ def test_claimreview_item_has_the_release_date_and_url_when_they_are_known(
         release=release,
     )
 
-    (review,) = jsonld.expand(
-        json.loads(export("claimreview", by=editor)[0]), {"documentLoader": schema_org_loader}
-    )
+    (review,) = expand(json.loads(export("claimreview", by=editor)[0]))
 
     item = value(review, "itemReviewed")
     assert value(item, "datePublished") == "2024-03-05"
@@ -384,7 +357,7 @@ def test_claimreview_is_served_from_the_publisher_url_setting(settings, reviewer
 
     (review,) = json.loads(export("claimreview", by=editor)[0])
 
-    assert review["url"] == f"https://facts.example.org/review/claims/{claim.pk}/"
+    assert review["url"] == f"https://facts.example.org/fact-checks/{claim.pk}/"
     assert review["author"] == {
         "@type": "Organization",
         "name": "Example Fact Desk",
@@ -409,6 +382,14 @@ def test_printable_html_groups_claims_by_release_and_highlights_them(approved_se
     assert "approved by Erin Editor on" in html
     assert "Checked by Rita Reviewer on" in html
     assert 'href="https://evidence.example.org/claims/' in html
+    ruling = factories.RULING
+    assert html.count(f'<p class="verdict">{escape(ruling["verdict"])}</p>') == (
+        approved_seed.claims.approved().count()
+    )
+    assert f"<p>{escape(ruling['reasoning'])}</p>" in html
+    assert '<span class="stance stance-supports">Supports the claim:</span>' in html
+    assert '<blockquote class="excerpt">Bridge: £40m</blockquote>' in html
+    assert 'Published fact-check: <a href="http://127.0.0.1:8000/fact-checks/' in html
 
 
 def test_printable_html_escapes_hostile_markup(reviewer, editor):
@@ -480,6 +461,11 @@ def test_pdf_contains_every_approved_claim(approved_seed, editor):
     for claim in approved_seed.claims.approved():
         # Text extraction may break a line anywhere; compare word by word.
         assert normalize_space(claim.text) in text
+    # The reader learns why: the ruling and the evidence's excerpt are in the PDF.
+    assert normalize_space(factories.RULING["verdict"]) in text
+    assert normalize_space(factories.RULING["reasoning"]) in text
+    assert "Supports the claim: Evidence for claim" in text
+    assert "Bridge: £40m" in text
     for claim in approved_seed.claims.exclude(status="approved"):
         assert f"Claim #{claim.pk} " not in text + " "
     assert report.format == "pdf"

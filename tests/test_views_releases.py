@@ -100,7 +100,7 @@ def test_the_release_list_shows_organization_date_and_progress(
     factories.ClaimFactory(paragraph__release=claim.release)
     factories.EvidenceFactory(claim=claim, added_by=reviewer)
     workflow.transition(claim, "take", by=reviewer)
-    workflow.transition(claim, "verify", by=reviewer, rating="accurate")
+    workflow.transition(claim, "verify", by=reviewer, rating="accurate", **factories.RULING)
     workflow.transition(claim, "approve", by=editor)
     page = reviewer_client.get(reverse("claims:release_list")).content.decode()
     assert claim.release.title in page

@@ -44,7 +44,7 @@ def _in_review(claim, reviewer):
 def _verified(claim, reviewer):
     _in_review(claim, reviewer)
     factories.EvidenceFactory(claim=claim, added_by=reviewer)
-    return _move(claim, ("verify", reviewer, {"rating": "accurate"}))
+    return _move(claim, ("verify", reviewer, {"rating": "accurate", **factories.RULING}))
 
 
 def _post_action(client, claim, action, **data):
@@ -414,12 +414,16 @@ ACTION_CASES = {
         None, "editor", {"assignee": "reviewer"}, "in_review", "Claim assigned to Rita Reviewer."
     ),
     "verify": (
-        _ready_to_check, "reviewer", {"rating": "mostly_accurate"}, "verified", "Claim verified."
+        _ready_to_check,
+        "reviewer",
+        {"rating": "mostly_accurate", **factories.RULING},
+        "verified",
+        "Claim verified.",
     ),
     "dispute": (
         _ready_to_check,
         "reviewer",
-        {"rating": "misleading", "note": "The budget says £60m."},
+        {"rating": "misleading", "note": "The budget says £60m.", **factories.RULING},
         "disputed",
         "Claim disputed.",
     ),
@@ -495,7 +499,9 @@ def test_a_reviewer_cannot_do_an_editors_job(reviewer_client, reviewer, action, 
 def test_a_reviewer_cannot_verify_someone_elses_claim(reviewer_client, second_reviewer, claim):
     _in_review(claim, second_reviewer)
     factories.EvidenceFactory(claim=claim, added_by=second_reviewer)
-    response = _post_action(reviewer_client, claim, "verify", rating="accurate")
+    response = _post_action(
+        reviewer_client, claim, "verify", rating="accurate", **factories.RULING
+    )
     assert "Only the reviewer this claim is assigned to" in _messages(response)[0]
     claim.refresh_from_db()
     assert claim.status == "in_review"
@@ -546,7 +552,9 @@ def test_a_superuser_assigns_and_notes_like_an_editor(superuser_client, reviewer
 
 def test_verifying_without_evidence_says_what_is_missing(reviewer_client, reviewer, claim):
     _in_review(claim, reviewer)
-    response = _post_action(reviewer_client, claim, "verify", rating="accurate")
+    response = _post_action(
+        reviewer_client, claim, "verify", rating="accurate", **factories.RULING
+    )
     assert _messages(response) == [
         "Add at least one piece of evidence before verifying this claim."
     ]
@@ -586,6 +594,53 @@ def test_a_refused_action_keeps_the_note_the_person_wrote(reviewer_client, revie
     assert "says £60m" not in page
     claim.refresh_from_db()
     assert claim.status == "in_review"
+
+
+def test_a_refused_check_keeps_the_rating_the_ruling_and_the_note(
+    reviewer_client, reviewer, claim
+):
+    _in_review(claim, reviewer)
+    response = _post_action(
+        reviewer_client, claim, "dispute", rating="inaccurate", note="Asked the <b>office</b>.",
+        verdict="The bridge will cost £60m.", reasoning="",
+    )
+    assert _messages(response) == [
+        "Write the reasoning readers will see (a few lines on how you checked), to dispute "
+        "this claim."
+    ]
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert '<option value="inaccurate" selected>Inaccurate</option>' in page
+    assert 'name="verdict" maxlength="300" required aria-describedby="ruling-hint-dispute" ' \
+        'value="The bridge will cost £60m."' in page
+    assert "Asked the &lt;b&gt;office&lt;/b&gt;.</textarea>" in page
+    claim.refresh_from_db()
+    assert (claim.status, claim.verdict) == ("in_review", "")
+
+
+def test_verifying_publishes_nothing_until_an_editor_approves(
+    reviewer_client, client, reviewer, editor, claim
+):
+    _ready_to_check(claim, {"reviewer": reviewer})
+    response = _post_action(
+        reviewer_client, claim, "verify", rating="accurate",
+        verdict="  The bridge   will cost £40m. ", reasoning="The budget tables say so.",
+    )
+    assert _messages(response) == ["Claim verified."]
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.reasoning) == (
+        "The bridge will cost £40m.", "The budget tables say so."
+    )
+    event = claim.events.get(action="verify")
+    assert (event.verdict, event.reasoning) == (claim.verdict, claim.reasoning)
+    public = reverse("claims:fact_check", args=[claim.pk])
+    assert client.get(public).status_code == 404
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert "<dt>Ruling</dt><dd><strong>The bridge will cost £40m.</strong>" in page
+
+    _move(claim, ("approve", editor, {}))
+    assert client.get(public).status_code == 200
+    page = reviewer_client.get(claim.get_absolute_url()).content.decode()
+    assert f'<a href="{public}">Published fact-check</a>' in page
 
 
 def test_an_unknown_action_or_a_missing_version_is_refused_politely(reviewer_client, claim):
@@ -635,6 +690,7 @@ def test_a_reviewer_adds_evidence_with_a_title_and_excerpt(reviewer_client, revi
     response = reviewer_client.post(
         reverse("claims:claim_add_evidence", args=[claim.pk]),
         {
+            "stance": "contradicts",
             "url": "https://budget.example.gov/2027.pdf",
             "title": "Budget 2027",
             "excerpt": "Bridge: £40m",
@@ -643,9 +699,27 @@ def test_a_reviewer_adds_evidence_with_a_title_and_excerpt(reviewer_client, revi
     assert response["Location"] == claim.get_absolute_url() + "#evidence"
     assert _messages(response) == ["Evidence added."]
     item = Evidence.objects.get()
-    assert (item.claim, item.added_by, item.title) == (claim, reviewer, "Budget 2027")
+    assert (item.claim, item.added_by, item.title, item.stance) == (
+        claim, reviewer, "Budget 2027", "contradicts"
+    )
     page = reviewer_client.get(claim.get_absolute_url()).content.decode()
     assert 'href="https://budget.example.gov/2027.pdf"' in page
+    assert '<span class="stance stance-contradicts">Contradicts the claim</span>' in page
+
+
+def test_evidence_without_a_stance_is_refused_and_keeps_what_was_typed(reviewer_client, claim):
+    response = reviewer_client.post(
+        reverse("claims:claim_add_evidence", args=[claim.pk]),
+        {"url": "https://budget.example.gov/2027.pdf", "excerpt": "Bridge: £40m"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert (
+        "Say whether the evidence supports or contradicts the claim, or gives context." in page
+    )
+    assert 'value="https://budget.example.gov/2027.pdf"' in page
+    assert "Bridge: £40m</textarea>" in page
+    assert not Evidence.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -654,7 +728,8 @@ def test_a_reviewer_adds_evidence_with_a_title_and_excerpt(reviewer_client, revi
 def test_evidence_needs_a_web_address(reviewer_client, claim, url):
     response = reviewer_client.post(
         reverse("claims:claim_add_evidence", args=[claim.pk]),
-        {"url": url, "title": "Keep this title", "excerpt": "Keep this excerpt"},
+        {"url": url, "title": "Keep this title", "excerpt": "Keep this excerpt",
+         "stance": "supports"},
     )
     assert response.status_code == 400
     page = response.content.decode()

@@ -16,6 +16,7 @@ from claims.workflow import (
     transition,
 )
 from tests import factories
+from tests.factories import RULING
 
 STATUSES = [status.value for status in ReviewStatus]
 ACTIONS = ["take", "assign", "verify", "dispute", "approve", "return", "reopen", "dismiss",
@@ -62,9 +63,9 @@ def claim_in(status, *, editor, reviewer, approver=None):
     if status == "in_review":
         return reload(claim)
     if status == "disputed":
-        transition(claim, "dispute", by=reviewer, rating="misleading", note="Figures differ.")
+        transition(claim, "dispute", by=reviewer, rating="misleading", **factories.RULING)
         return reload(claim)
-    transition(claim, "verify", by=reviewer, rating="accurate")
+    transition(claim, "verify", by=reviewer, rating="accurate", **factories.RULING)
     if status == "approved":
         transition(claim, "approve", by=approver or editor)
     return reload(claim)
@@ -86,8 +87,8 @@ def request_for(action, desk):
     return {
         "take": (reviewer, {}),
         "assign": (editor, {"assignee": desk["second_reviewer"]}),
-        "verify": (reviewer, {"rating": "accurate"}),
-        "dispute": (reviewer, {"rating": "inaccurate", "note": "The treaty says otherwise."}),
+        "verify": (reviewer, {"rating": "accurate", **factories.RULING}),
+        "dispute": (reviewer, {"rating": "inaccurate", **factories.RULING}),
         "approve": (editor, {}),
         "return": (editor, {"note": "Check the date again."}),
         "reopen": (editor, {"note": "A correction was published."}),
@@ -139,7 +140,7 @@ def test_taking_a_claim_assigns_it_to_the_reviewer(reviewer, editor):
 
 def test_verifying_records_the_rating_and_who_checked(reviewer, editor):
     claim = claim_in("in_review", editor=editor, reviewer=reviewer)
-    transition(claim, "verify", by=reviewer, rating="mostly_accurate")
+    transition(claim, "verify", by=reviewer, rating="mostly_accurate", **factories.RULING)
     claim = reload(claim)
     assert (claim.rating, claim.checked_by) == ("mostly_accurate", reviewer)
     assert claim.checked_at is not None
@@ -150,6 +151,15 @@ def test_returning_a_claim_clears_its_rating_so_it_is_checked_again(reviewer, ed
     transition(claim, "return", by=editor, note="The date is wrong.")
     claim = reload(claim)
     assert (claim.status, claim.rating, claim.assignee) == ("in_review", "", reviewer)
+    # The ruling stays as a draft for the next check, which replaces it.
+    assert claim.verdict == RULING["verdict"]
+    transition(claim, "dispute", by=reviewer, rating="inaccurate", verdict="  Wrong   date. ",
+               reasoning=" The treaty was signed in 2019. ")
+    claim = reload(claim)
+    assert (claim.verdict, claim.reasoning) == ("Wrong date.", "The treaty was signed in 2019.")
+    assert [(e.action, e.verdict) for e in claim.events.filter(verdict__gt="")] == [
+        ("verify", RULING["verdict"]), ("dispute", "Wrong date."),
+    ]
 
 
 def test_restoring_a_dismissed_claim_puts_it_back_unassigned(reviewer, editor):
@@ -215,10 +225,23 @@ def assert_nothing_written(claim, before):
     [
         ("in_review", "verify", {}, "Choose a rating to verify"),
         ("in_review", "verify", {"rating": "misleading"}, "cannot be verified"),
-        ("in_review", "dispute", {"rating": "inaccurate"}, "Write a note"),
-        ("in_review", "dispute", {"rating": "inaccurate", "note": "   "}, "Write a note"),
-        ("in_review", "dispute", {"note": "Wrong."}, "Choose a rating to dispute"),
-        ("in_review", "dispute", {"rating": "accurate", "note": "Wrong."}, "cannot be disputed"),
+        ("in_review", "verify", {"rating": "accurate"}, "Write the verdict readers will see"),
+        (
+            "in_review", "verify", {"rating": "accurate", "verdict": "Right.", "reasoning": " "},
+            "Write the reasoning readers will see",
+        ),
+        (
+            "in_review", "verify",
+            {"rating": "accurate", "verdict": "x" * 301, "reasoning": "Long."},
+            "keep it to one sentence of at most 300",
+        ),
+        ("in_review", "dispute", {"rating": "inaccurate"}, "Write the verdict"),
+        (
+            "in_review", "dispute", {"rating": "inaccurate", "verdict": "  ", "note": "x"},
+            "Write the verdict",
+        ),
+        ("in_review", "dispute", {**RULING}, "Choose a rating to dispute"),
+        ("in_review", "dispute", {"rating": "accurate", **RULING}, "cannot be disputed"),
         ("verified", "return", {}, "Write a note"),
         ("approved", "reopen", {"note": ""}, "Write a note"),
         ("pending", "assign", {}, "Choose the reviewer"),
@@ -242,7 +265,7 @@ def test_verifying_without_evidence_asks_for_evidence(editor, reviewer):
     transition(claim, "assign", by=editor, assignee=reviewer)
     before = reload(claim)
     with pytest.raises(MissingRequirement, match="Add at least one piece of evidence"):
-        transition(claim, "verify", by=reviewer, rating="accurate")
+        transition(claim, "verify", by=reviewer, rating="accurate", **factories.RULING)
     assert_nothing_written(claim, before)
 
 
@@ -291,13 +314,13 @@ def test_only_the_assigned_reviewer_can_check_a_claim(action, desk):
     rating = "accurate" if action == "verify" else "misleading"
     for someone in (desk["second_reviewer"], desk["editor"]):
         with pytest.raises(PermissionDenied, match="Only the reviewer this claim is assigned to"):
-            transition(claim, action, by=someone, rating=rating, note="Seen elsewhere.")
+            transition(claim, action, by=someone, rating=rating, **factories.RULING)
     assert_nothing_written(claim, before)
 
 
 def test_a_superuser_may_check_a_claim_assigned_to_someone_else(superuser, editor, reviewer):
     claim = claim_in("in_review", editor=editor, reviewer=reviewer)
-    transition(claim, "verify", by=superuser, rating="accurate")
+    transition(claim, "verify", by=superuser, rating="accurate", **factories.RULING)
     assert reload(claim).checked_by == superuser
 
 
@@ -320,7 +343,7 @@ def test_someone_outside_the_desk_can_do_nothing(outsider, editor, reviewer):
         for action in ACTIONS:
             with pytest.raises((PermissionDenied, InvalidTransition)):
                 transition(claim, action, by=outsider, rating="accurate", note="x",
-                           assignee=reviewer)
+                           assignee=reviewer, **RULING)
         assert_nothing_written(claim, before)
 
 
@@ -330,7 +353,7 @@ def test_an_editor_cannot_approve_a_claim_they_checked(check, editor, second_edi
     factories.EvidenceFactory(claim=claim, added_by=editor)
     transition(claim, "take", by=editor)
     transition(claim, check, by=editor, rating="accurate" if check == "verify" else "inaccurate",
-               note="The ministry's own figures differ.")
+               **factories.RULING)
     before = reload(claim)
     assert "approve" not in allowed_actions(before, editor)
     with pytest.raises(PermissionDenied, match="another editor must approve it"):
@@ -350,7 +373,7 @@ def test_a_missing_action_says_which_rule_stops_it(editor, second_editor, review
     claim = factories.ClaimFactory()
     factories.EvidenceFactory(claim=claim, added_by=editor)
     transition(claim, "take", by=editor)
-    transition(claim, "verify", by=editor, rating="accurate")
+    transition(claim, "verify", by=editor, rating="accurate", **factories.RULING)
     (approve,) = workflow.unavailable_actions(reload(claim), editor)
     assert approve.names == ("approve",)
     assert approve.reason == "You verified this claim yourself, so another editor must approve it."
@@ -373,7 +396,7 @@ def test_a_one_person_desk_may_approve_its_own_check(settings, editor):
     claim = factories.ClaimFactory()
     factories.EvidenceFactory(claim=claim, added_by=editor)
     transition(claim, "take", by=editor)
-    transition(claim, "verify", by=editor, rating="accurate")
+    transition(claim, "verify", by=editor, rating="accurate", **factories.RULING)
     assert "approve" in allowed_actions(reload(claim), editor)
     transition(claim, "approve", by=editor)
     assert reload(claim).status == "approved"
@@ -572,11 +595,11 @@ def test_verify_and_dispute_at_once_on_the_same_version_one_wins(run):
     results = _at_once(
         lambda: transition(
             Claim.objects.get(pk=claim.pk), "verify", by=reviewer, rating="accurate",
-            version=seen,
+            version=seen, **factories.RULING,
         ),
         lambda: transition(
             Claim.objects.get(pk=claim.pk), "dispute", by=reviewer, rating="inaccurate",
-            note="Wrong year.", version=seen,
+            note="Wrong year.", version=seen, **factories.RULING,
         ),
     )
     won = [r for r in results if isinstance(r, Claim)]

@@ -145,7 +145,7 @@ class AnnotationInline(ReviewWorkInline):
 
 class EvidenceInline(ReviewWorkInline):
     model = Evidence
-    fields = ["url", "title", "excerpt", "added_by_name", "added_at"]
+    fields = ["stance", "url", "title", "excerpt", "added_by_name", "added_at"]
     readonly_fields = ["added_by_name", "added_at"]
 
     added_by_name = person_column("added_by", "added by")
@@ -239,7 +239,7 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
             "Review",
             {
                 "fields": [
-                    "status", "rating", "assignee_name", "version",
+                    "status", "rating", "verdict", "reasoning", "assignee_name", "version",
                     ("checked_by_name", "checked_at"), ("approved_by_name", "approved_at"),
                 ],
                 "description": "Changed only by review actions, which the history records.",
@@ -255,8 +255,8 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
         ),
     ]
     readonly_fields = [
-        "source", "release_link", "status", "rating", "assignee_name", "version",
-        "checked_by_name", "checked_at", "approved_by_name", "approved_at", "score",
+        "source", "release_link", "status", "rating", "verdict", "reasoning", "assignee_name",
+        "version", "checked_by_name", "checked_at", "approved_by_name", "approved_at", "score",
         "reasons_list", "continues", "repeats", "created_at", "updated_at",
     ]
     inlines = [AnnotationInline, EvidenceInline, ClaimEventInline]

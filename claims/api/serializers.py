@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from claims import workflow
 from claims.models import (
+    VERDICT_MAX_LENGTH,
     Annotation,
     Claim,
     ClaimEvent,
@@ -314,6 +315,9 @@ class ClaimDetailSerializer(ClaimSerializer):
     allowed_actions = serializers.SerializerMethodField(
         help_text="The actions you may take on this claim now (POST them to transition/)."
     )
+    public_url = serializers.SerializerMethodField(
+        help_text="The published fact-check's page while the claim is approved, else null."
+    )
     unavailable_actions = serializers.SerializerMethodField(
         help_text=(
             "Actions your role covers and the claim's status allows, that a rule stops you "
@@ -332,8 +336,11 @@ class ClaimDetailSerializer(ClaimSerializer):
             "repeats",
             "checked_by",
             "checked_at",
+            "verdict",
+            "reasoning",
             "approved_by",
             "approved_at",
+            "public_url",
             "allowed_actions",
             "unavailable_actions",
         ]
@@ -344,6 +351,12 @@ class ClaimDetailSerializer(ClaimSerializer):
     )
     def get_allowed_actions(self, claim):
         return workflow.allowed_actions(claim, self.context["request"].user)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_public_url(self, claim):
+        if claim.status != ReviewStatus.APPROVED:
+            return None
+        return self.context["request"].build_absolute_uri(claim.get_public_url())
 
     @extend_schema_field(UnavailableActionsSerializer(many=True))
     def get_unavailable_actions(self, claim):
@@ -416,7 +429,21 @@ class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="Why: required for dispute, return and reopen.",
+        help_text="An internal note on why: required for return and reopen.",
+    )
+    verdict = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=VERDICT_MAX_LENGTH,
+        help_text=(
+            "For verify and dispute: the public ruling in one sentence, published with the "
+            "claim once it is approved."
+        ),
+    )
+    reasoning = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="For verify and dispute: a few lines for readers on how the claim was checked.",
     )
     version = serializers.IntegerField(
         min_value=1,
@@ -441,6 +468,13 @@ class AnnotationSerializer(serializers.ModelSerializer):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
+    stance = serializers.ChoiceField(
+        choices=Evidence.Stance.choices,
+        help_text="What it says about the claim: supports, contradicts, or context.",
+        error_messages={
+            "required": "Say what the evidence does: supports, contradicts or context.",
+        },
+    )
     url = WebAddressField(
         max_length=2000, help_text="A web address (http or https) where the evidence can be read."
     )
@@ -448,7 +482,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Evidence
-        fields = ["id", "claim", "url", "title", "excerpt", "added_by", "added_at"]
+        fields = ["id", "claim", "stance", "url", "title", "excerpt", "added_by", "added_at"]
         read_only_fields = ["id", "claim", "added_by", "added_at"]
 
 

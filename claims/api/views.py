@@ -187,6 +187,8 @@ def _transition_description():
             needs.append("rating: " + ", ".join(spec.ratings))
         if spec.needs_note:
             needs.append("note")
+        if spec.needs_ruling:
+            needs.append("verdict and reasoning (the public ruling)")
         if spec.needs_evidence:
             needs.append("evidence on the claim")
         if spec.needs_assignee:
@@ -298,6 +300,8 @@ class ClaimViewSet(
             note=data.get("note", ""),
             version=data["version"],
             assignee=data.get("assignee"),
+            verdict=data.get("verdict", ""),
+            reasoning=data.get("reasoning", ""),
         )
         return self._detail(claim.pk)
 

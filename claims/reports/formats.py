@@ -8,7 +8,10 @@ CSV
     mark as such too); a header row, then one row per claim, each line ending in CRLF. Columns:
     ``CSV_HEADER``. The paragraph is its position in the release (0 is the headline); kinds and
     ratings are their word values (``mostly_accurate``); times are ISO 8601 in the desk's time
-    zone; evidence URLs are one per line inside their cell. A cell that a spreadsheet would run
+    zone; the verdict and reasoning are the public ruling; evidence URLs are one per line
+    inside their cell, and the "evidence" cell gives each piece in words (what it says about
+    the claim, its title and URL, its excerpt), pieces apart by an empty line; the last column
+    is the published fact-check's address. A cell that a spreadsheet would run
     as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)
     starts with a single quote instead, which the spreadsheet shows as text and a reader
     ignores.
@@ -20,20 +23,25 @@ JSON
          "filters": {"release": 3, "since": "2023-01-01", "kind": ["quote"]},
          "claims": [
            {"id": 12, "url": "https://desk.example.org/review/claims/12/",
+            "public_url": "https://desk.example.org/fact-checks/12/",
             "release": {"id": 3, "title": "...", "published_on": "2023-01-31",
                         "url": "https://...", "organization": "NATO"},
             "paragraph": 1, "start": 10, "end": 58, "kind": "quote",
             "speaker": {"name": "...", "role": "...", "organization": "..."},
             "text": "...", "rating": "accurate", "rating_label": "Accurate",
-            "evidence": [{"url": "https://...", "title": "..."}],
+            "verdict": "...", "reasoning": "...",
+            "evidence": [{"url": "https://...", "title": "...", "stance": "supports",
+                          "excerpt": "..."}],
             "reviewer": "Rita Reviewer", "verified_at": "2023-02-01T09:00:00+00:00",
             "approver": "Erin Editor", "approved_at": "2023-02-01T09:20:00+00:00"}],
          "count": 1}
 
     ``filters`` holds only the filters that were set (``{}`` for all approved claims);
     ``speaker`` is null for claims without one; ``published_on`` and ``url`` of a release are
-    null when unknown. ``count`` comes after the claims because the file is written while the
-    claims are read.
+    null when unknown; ``url`` is the claim's page on the desk, ``public_url`` its published
+    fact-check; an evidence ``stance`` (supports, contradicts, context) is null for evidence
+    added before stances were asked. ``count`` comes after the claims because the file is
+    written while the claims are read.
 
 ClaimReview
     A JSON array with one schema.org ``ClaimReview`` per claim, each carrying its own
@@ -43,7 +51,10 @@ ClaimReview
     ``ratingValue``), ``itemReviewed`` (a ``Claim`` with its ``author``, ``datePublished`` and
     ``appearance`` in the release), ``author`` (the publishing organization, from the
     ``FACTCHECK_PUBLISHER_NAME`` and ``FACTCHECK_PUBLISHER_URL`` settings), ``datePublished``
-    (the day the claim was approved) and ``url`` (the claim's page).
+    (the day the claim was approved) and ``url`` (the published fact-check, readable without
+    logging in); the ruling as ``headline`` and ``reviewBody`` (verdict and reasoning), the
+    verdict also as the rating's ``ratingExplanation``. The public fact-check page embeds the
+    very same object.
 """
 
 import csv
@@ -64,11 +75,15 @@ CSV_HEADER = (
     "role",
     "claim text",
     "rating",
+    "verdict",
+    "reasoning",
     "evidence URLs",
+    "evidence",
     "reviewer",
     "verified at",
     "approver",
     "approved at",
+    "fact-check URL",
 )
 
 # What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
@@ -88,7 +103,8 @@ class ExportContext:
     created_by: str  # who exported it, as colleagues know them
     publisher_name: str
     publisher_url: str
-    claim_url: Callable  # claim id -> absolute URL of the claim's page
+    claim_url: Callable  # claim id -> absolute URL of the claim's page on the desk
+    public_url: Callable  # claim id -> absolute URL of its published fact-check
 
 
 def neutralize(value):
@@ -120,20 +136,21 @@ class _Lines:
         return text
 
 
-def _safe_cells(row):
-    claim_id, *text_cells = row
-    return (claim_id, *[neutralize(cell) for cell in text_cells])
-
-
 def write_csv(batches, context):
     """Batches of CSV rows (``rows.iter_csv_batches``) as CSV bytes: UTF-8 with a byte order
-    mark (for Excel), CRLF line ends, one piece per batch."""
+    mark (for Excel), CRLF line ends, one piece per batch; each row ends with the address of
+    its published fact-check."""
     lines = _Lines()
     writer = csv.writer(lines)
     lines.write("\ufeff")
     writer.writerow(CSV_HEADER)
+
+    def safe_cells(row):
+        claim_id, *text_cells = row
+        return (claim_id, *map(neutralize, text_cells), context.public_url(claim_id))
+
     for batch in batches:
-        writer.writerows(map(_safe_cells, batch))
+        writer.writerows(map(safe_cells, batch))
         yield lines.take().encode("utf-8")
     yield lines.take().encode("utf-8")
 
@@ -154,6 +171,7 @@ def claim_json(row, context, tz):
     return {
         "id": row.claim_id,
         "url": context.claim_url(row.claim_id),
+        "public_url": context.public_url(row.claim_id),
         "release": {
             "id": row.release_id,
             "title": row.release_title,
@@ -169,7 +187,13 @@ def claim_json(row, context, tz):
         "text": row.text,
         "rating": row.rating,
         "rating_label": row.rating_label,
-        "evidence": [{"url": link.url, "title": link.title} for link in row.evidence],
+        "verdict": row.verdict,
+        "reasoning": row.reasoning,
+        "evidence": [
+            {"url": link.url, "title": link.title, "stance": link.stance or None,
+             "excerpt": link.excerpt}
+            for link in row.evidence
+        ],
         "reviewer": row.reviewer,
         "verified_at": local_iso(row.checked_at, tz) or None,
         "approver": row.approver,
@@ -234,6 +258,8 @@ def claim_review(row, context, tz):
     }
     if row.rating_value is not None:
         rating["ratingValue"] = row.rating_value
+    if row.verdict:
+        rating["ratingExplanation"] = row.verdict
     appearance = {"@type": "CreativeWork", "headline": row.release_title}
     if row.release_url:
         appearance["url"] = row.release_url
@@ -251,16 +277,21 @@ def claim_review(row, context, tz):
     publisher = {"@type": "Organization", "name": context.publisher_name}
     if context.publisher_url:
         publisher["url"] = context.publisher_url
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": context.claim_url(row.claim_id),
+        "url": context.public_url(row.claim_id),
         "claimReviewed": row.text,
         "datePublished": local_date(row.approved_at, tz),
         "author": publisher,
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if row.verdict:
+        review["headline"] = row.verdict
+    if row.reasoning:
+        review["reviewBody"] = row.reasoning
+    return review
 
 
 def write_claimreview(rows, context):

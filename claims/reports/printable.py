@@ -1,7 +1,8 @@
 """The printable report: one self-contained HTML page, and the same page as a PDF.
 
 The page groups the claims by release and shows each in its source paragraph with the claim
-highlighted, its rating as a labelled badge, the evidence and who checked and approved it. Its
+highlighted, its rating as a labelled badge, the ruling (verdict and reasoning), the evidence
+with what each piece says about the claim and its excerpt, and who checked and approved it. Its
 stylesheet (with print rules) is inline and it loads nothing, so the file stands alone and
 WeasyPrint renders it without touching the network. Every piece of user text goes through the
 template's escaping; the highlight markup is built from the offsets, never from the text.
@@ -63,7 +64,7 @@ def _is_web_link(url):
     return url.lower().startswith(("http://", "https://"))
 
 
-def group_by_release(rows, claim_url):
+def group_by_release(rows, claim_url, public_url):
     """The rows (in report order) as a list of :class:`ReleaseGroup`, ready for the template."""
     groups = []
     for row in rows:
@@ -84,9 +85,9 @@ def group_by_release(rows, claim_url):
                 "before": before,
                 "after": after,
                 "url": claim_url(row.claim_id),
+                "public_url": public_url(row.claim_id),
                 "evidence": [
-                    {"url": link.url, "title": link.title, "is_link": _is_web_link(link.url)}
-                    for link in row.evidence
+                    {"link": link, "is_link": _is_web_link(link.url)} for link in row.evidence
                 ],
             }
         )
@@ -96,7 +97,7 @@ def group_by_release(rows, claim_url):
 def render_html(rows, context):
     """The printable report as UTF-8 bytes."""
     rows = list(rows)
-    groups = group_by_release(rows, context.claim_url)
+    groups = group_by_release(rows, context.claim_url, context.public_url)
     html = render_to_string(
         "claims/reports/printable.html",
         {

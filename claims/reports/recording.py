@@ -88,14 +88,40 @@ class ReportRefused(Exception):
         self.code = code
 
 
-def claim_url_builder(base_url=None):
-    """claim id -> absolute URL of its page, on ``FACTCHECK_PUBLISHER_URL`` or ``base_url``."""
+def url_builder(viewname, base_url=None):
+    """claim id -> absolute URL of the claim at ``viewname`` (its desk page, its published
+    fact-check), on ``FACTCHECK_PUBLISHER_URL`` or else ``base_url``."""
     root = settings.FACTCHECK_PUBLISHER_URL or base_url or ""
     # The path is the same for every claim but its id: build it once, not per row.
     marker = 987654321
-    path = reverse("claims:claim_detail", args=[marker])
+    path = reverse(viewname, args=[marker])
     prefix, _, suffix = urljoin(root, path).rpartition(str(marker))
     return lambda claim_id: f"{prefix}{claim_id}{suffix}"
+
+
+def claim_url_builder(base_url=None):
+    """claim id -> absolute URL of its page on the desk."""
+    return url_builder("claims:claim_detail", base_url)
+
+
+def public_url_builder(base_url=None):
+    """claim id -> absolute URL of its published fact-check."""
+    return url_builder("claims:fact_check", base_url)
+
+
+def publishing_context(*, generated_at, base_url=None, filters=None, description="",
+                       created_by=""):
+    """The :class:`~claims.reports.formats.ExportContext` of a report or a public page."""
+    return formats.ExportContext(
+        generated_at=generated_at,
+        filters=filters or {},
+        description=description,
+        created_by=created_by,
+        publisher_name=settings.FACTCHECK_PUBLISHER_NAME,
+        publisher_url=settings.FACTCHECK_PUBLISHER_URL,
+        claim_url=claim_url_builder(base_url),
+        public_url=public_url_builder(base_url),
+    )
 
 
 def filename_for(spec, moment, report_id=None):
@@ -208,14 +234,12 @@ class Export:
                 description=self.description[:1000],
                 sha256="",
             )
-            context = formats.ExportContext(
+            context = publishing_context(
                 generated_at=report.created_at,
+                base_url=self.base_url,
                 filters=self.filters,
                 description=self.description,
                 created_by=person_name(self.by),
-                publisher_name=settings.FACTCHECK_PUBLISHER_NAME,
-                publisher_url=settings.FACTCHECK_PUBLISHER_URL,
-                claim_url=claim_url_builder(self.base_url),
             )
             writer = _ChunkWriter(report)
             writing = self.spec.write(read, context)

@@ -5,11 +5,12 @@ plain values through a database cursor (``iterator``), and the evidence of each 
 in one more query, so memory and the number of queries do not grow with each row.
 
 The CSV, the report that grows to a hundred thousand rows and more, reads the same columns
-through :func:`iter_csv_batches` instead: one query whose rows carry their evidence URLs already
-joined by the database, fetched as the database driver hands them over (Django's per-value
-converters cost more than the rest of the export), so it runs close to a bare cursor.
+through :func:`iter_csv_batches` instead: one query whose rows carry their evidence already
+gathered by the database (as JSON), fetched as the database driver hands them over (Django's
+per-value converters cost more than the rest of the export), so it runs close to a bare cursor.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -66,6 +67,8 @@ _FIELDS = (
     "speaker__organization",
     "text",
     "rating",
+    "verdict",
+    "reasoning",
     *_SIGN_OFF_FIELDS,
 )
 
@@ -73,6 +76,12 @@ _FIELDS = (
 class EvidenceLink(NamedTuple):
     url: str
     title: str
+    stance: str = ""  # supports, contradicts, context; "" for evidence older than stances
+    excerpt: str = ""
+
+    @property
+    def stance_label(self):
+        return str(Evidence.Stance(self.stance).label) if self.stance else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,8 @@ class ReportRow:
     speaker_organization: str
     text: str
     rating: str
+    verdict: str  # the public ruling in one sentence
+    reasoning: str  # and its few lines of reasoning
     evidence: tuple  # of EvidenceLink, in the order they were added
     reviewer: str
     checked_at: object  # aware datetime or None
@@ -123,10 +134,10 @@ def _evidence_by_claim(claim_ids):
     rows = (
         Evidence.objects.filter(claim_id__in=claim_ids)
         .order_by("claim_id", "added_at", "id")
-        .values_list("claim_id", "url", "title")
+        .values_list("claim_id", "url", "title", "stance", "excerpt")
     )
-    for claim_id, url, title in rows:
-        links.setdefault(claim_id, []).append(EvidenceLink(url, title))
+    for claim_id, *link in rows:
+        links.setdefault(claim_id, []).append(EvidenceLink(*link))
     return links
 
 
@@ -134,7 +145,7 @@ def _row(values, paragraph_text, evidence):
     (
         claim_id, release_id, release_title, release_date, release_url, release_organization,
         position, start, end, kind, speaker, speaker_role, speaker_organization, text, rating,
-        checker_first, checker_last, checker_username, checked_at,
+        verdict, reasoning, checker_first, checker_last, checker_username, checked_at,
         approver_first, approver_last, approver_username, approved_at,
     ) = values  # fmt: skip
     return ReportRow(
@@ -154,6 +165,8 @@ def _row(values, paragraph_text, evidence):
         speaker_organization=speaker_organization or "",
         text=text,
         rating=rating,
+        verdict=verdict,
+        reasoning=reasoning,
         evidence=tuple(evidence.get(claim_id, ())),
         reviewer=person_name_from(checker_first, checker_last, checker_username),
         checked_at=checked_at,
@@ -181,16 +194,18 @@ def iter_rows(queryset, *, with_paragraphs=False, batch_size=BATCH_SIZE):
                 yield _row(item, "", evidence)
 
 
-# The URLs of a claim's evidence in the order they were added, one per line, or NULL.
-_EVIDENCE_URLS = {
+# A claim's evidence in the order it was added, as the JSON text of an array of
+# [stance, url, title, excerpt] (NULL or "[]" for none).
+_EVIDENCE_ITEMS = {
     "postgresql": (
-        "(SELECT string_agg(e.url, E'\\n' ORDER BY e.added_at, e.id) FROM {evidence} e "
-        "WHERE e.claim_id = {claim}.id)"
+        "(SELECT json_agg(json_build_array(e.stance, e.url, e.title, e.excerpt) "
+        "ORDER BY e.added_at, e.id)::text FROM {evidence} e WHERE e.claim_id = {claim}.id)"
     ),
-    # SQLite before 3.44 has no ORDER BY inside an aggregate; it concatenates in the order an
+    # SQLite before 3.44 has no ORDER BY inside an aggregate; it gathers in the order an
     # ordered subquery hands the rows over.
     "sqlite": (
-        "(SELECT group_concat(url, char(10)) FROM (SELECT e.url FROM {evidence} e "
+        "(SELECT json_group_array(json_array(stance, url, title, excerpt)) FROM "
+        "(SELECT e.stance, e.url, e.title, e.excerpt FROM {evidence} e "
         "WHERE e.claim_id = {claim}.id ORDER BY e.added_at, e.id))"
     ),
 }
@@ -206,14 +221,16 @@ _CSV_FIELDS = (
     "speaker__role",
     "text",
     "rating",
-    "evidence_urls",
+    "verdict",
+    "reasoning",
+    "evidence_items",
     *_SIGN_OFF_FIELDS,
 )
 
 
-def _evidence_urls(vendor):
+def _evidence_items(vendor):
     try:
-        sql = _EVIDENCE_URLS[vendor]
+        sql = _EVIDENCE_ITEMS[vendor]
     except KeyError:
         raise ImproperlyConfigured(
             f"CSV reports need PostgreSQL or SQLite; this database is {vendor}. "
@@ -228,6 +245,21 @@ def _moment(value, database_tz):
         return value
     moment = datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=database_tz)
+
+
+def _evidence_cells(items_json):
+    """The CSV's two evidence cells from a claim's evidence as JSON: the URLs one per line,
+    and each piece in words ("Contradicts the claim: title <url>", then its excerpt), the
+    pieces apart by an empty line."""
+    items = [EvidenceLink(url, title, stance, excerpt)
+             for stance, url, title, excerpt in json.loads(items_json or "[]")]
+    urls = "\n".join(item.url for item in items)
+    pieces = []
+    for item in items:
+        source = f"{item.title} <{item.url}>" if item.title else item.url
+        piece = f"{item.stance_label}: {source}" if item.stance else source
+        pieces.append(f"{piece}\n“{item.excerpt}”" if item.excerpt else piece)
+    return urls, "\n\n".join(pieces)
 
 
 def _iso(value, tz, database_tz):
@@ -246,7 +278,7 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
     database_tz = connection.timezone
     query = (
         queryset.order_by(*ORDER)
-        .annotate(evidence_urls=_evidence_urls(connection.vendor))
+        .annotate(evidence_items=_evidence_items(connection.vendor))
         .values_list(*_CSV_FIELDS)
     )
     compiler = query.query.get_compiler(using=query.db)
@@ -259,10 +291,12 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
         rows = []
         for (
             claim_id, title, published_on, source_url, position, kind, speaker, role, text,
-            rating, evidence_urls, checker_first, checker_last, checker_username, checked_at,
-            approver_first, approver_last, approver_username, approved_at,
+            rating, verdict, reasoning, evidence_items, checker_first, checker_last,
+            checker_username, checked_at, approver_first, approver_last, approver_username,
+            approved_at,
         ) in batch:  # fmt: skip
             claim_ids.append(claim_id)
+            evidence_urls, evidence = _evidence_cells(evidence_items)
             rows.append((
                 claim_id,
                 title,
@@ -275,7 +309,10 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
                 role or "",
                 text,
                 rating,
-                evidence_urls or "",
+                verdict,
+                reasoning,
+                evidence_urls,
+                evidence,
                 person_name_from(checker_first, checker_last, checker_username),
                 _iso(checked_at, tz, database_tz),
                 person_name_from(approver_first, approver_last, approver_username),

@@ -4,6 +4,7 @@ Permission checks go through claims.permissions, the one policy, so a template n
 a different question than the view that handles the request.
 """
 
+import json
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -274,6 +275,17 @@ def query_with(context, **changes):
 def past_tense(action):
     """A history entry's action as a verb: ``verify`` reads “verified”."""
     return workflow.PAST_TENSE.get(action, action)
+
+
+# What would let JSON text end its <script> element or start markup, as JSON escapes.
+_JSON_IN_HTML = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
+@register.filter
+def json_ld(value):
+    """``value`` as JSON text safe inside ``<script type="application/ld+json">``."""
+    # Safe: the only characters that could close the element or open markup are escaped.
+    return mark_safe(json.dumps(value, ensure_ascii=False, indent=1).translate(_JSON_IN_HTML))
 
 
 @register.filter

@@ -26,6 +26,7 @@ from claims.forms import AnnotationForm, EvidenceForm, TransitionForm
 from claims.models import (
     Claim,
     ClaimKind,
+    Evidence,
     Paragraph,
     Release,
     ReviewStatus,
@@ -53,6 +54,7 @@ QUEUE_COLUMNS = (
     "speaker_id", "speaker__name", "assignee_id", "assignee__first_name",
     "assignee__last_name", "assignee__username",
 )
+STANCE_LABELS = dict(Evidence.Stance.choices)
 # Counting stops here: "1,000+" says as much to an editor as 612,345 on a tab, and each count
 # reads at most this many index entries, which a page can afford six times over.
 COUNT_CAP = 1_000
@@ -465,9 +467,13 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     repeated_by = [c for c in mentioned if c.repeats_id == claim.pk]
     repeats = next((c for c in mentioned if c.pk == claim.repeats_id), None)
     evidence = _with_names(
-        claim.evidence.values("url", "title", "excerpt", "added_at", *_person_columns("added_by")),
+        claim.evidence.values(
+            "stance", "url", "title", "excerpt", "added_at", *_person_columns("added_by")
+        ),
         "added_by",
     )
+    for item in evidence:
+        item["stance_label"] = STANCE_LABELS.get(item["stance"], "")
     draft = request.session.pop(f"claim-draft-{claim.pk}", None)
     context = {
         "claim": claim,
@@ -518,26 +524,23 @@ def claim_transition(request, pk):
         messages.error(request, form.error_sentence())
         return redirect(claim)
     action = form.cleaned_data["action"]
-    note = form.cleaned_data["note"]
+    typed = {name: form.cleaned_data[name] for name in ("note", "verdict", "reasoning")}
     try:
         workflow.transition(
             claim,
             action,
             by=request.user,
             rating=form.cleaned_data["rating"],
-            note=note,
             version=form.cleaned_data["version"],
             assignee=form.cleaned_data["assignee"],
+            **typed,
         )
     except workflow.WorkflowError as refusal:
         messages.error(request, str(refusal))
-        if note.strip():
-            # Keep what the person wrote, so a refusal never costs them their note.
-            request.session[f"claim-draft-{claim.pk}"] = {
-                "action": action,
-                "note": note,
-                "rating": form.cleaned_data["rating"],
-            }
+        # Keep what the person chose and wrote, so a refusal never costs them their work.
+        request.session[f"claim-draft-{claim.pk}"] = {
+            "action": action, "rating": form.cleaned_data["rating"], **typed,
+        }
         return redirect(claim)
     messages.success(request, _success_sentence(claim, action))
     return redirect(claim)

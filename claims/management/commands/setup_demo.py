@@ -27,6 +27,17 @@ SAMPLE = {
 }
 RELEASE_PAGE = SAMPLE["source_url"]
 JAPAN_PAGE = "https://www.nato.int/cps/en/natohq/topics_50336.htm"
+# The desk's own rulings on the sample claims (the desk's words, not the speakers').
+QUOTE_RULING = {
+    "verdict": "NATO's own record of the visit carries these words of the Secretary General.",
+    "reasoning": "The quote appears word for word in NATO's news release on his visit to Tokyo "
+    "on 31 January 2023, which is linked as evidence.",
+}
+RELEASE_RULING = {
+    "verdict": "NATO's published record of the visit says the same.",
+    "reasoning": "NATO's news release on the visit, linked as evidence, gives the same account; "
+    "for the other claims NATO's page on its relations with Japan agrees with it.",
+}
 
 # username, password, first name, last name, group, what they are for
 ACCOUNTS = [
@@ -115,7 +126,7 @@ class Command(SentenceCommand):
         for claim in quotes[:1]:
             transition(claim, "assign", by=editor, assignee=reviewer)
             self.add_evidence(claim, reviewer, RELEASE_PAGE, "Secretary General in Tokyo")
-            transition(claim, "verify", by=reviewer, rating="accurate")
+            transition(claim, "verify", by=reviewer, rating="accurate", **QUOTE_RULING)
             transition(claim, "approve", by=editor)
 
         # Disputed: a judgement no public source can confirm.
@@ -133,6 +144,11 @@ class Command(SentenceCommand):
                 by=reviewer,
                 rating="unverifiable",
                 note="An assessment of another government's intentions; it cannot be checked.",
+                verdict="This is a judgement of another government's intentions, which no "
+                "public record can confirm or refute.",
+                reasoning="The release gives it as the Secretary General's own reading. We "
+                "found no published document that settles what those intentions are, so the "
+                "statement cannot be checked either way.",
             )
 
         # Verified, waiting for an editor's approval.
@@ -143,7 +159,7 @@ class Command(SentenceCommand):
             self.add_evidence(claim, reviewer, RELEASE_PAGE, "Secretary General in Tokyo")
             if claim.kind != ClaimKind.QUOTE:
                 self.add_evidence(claim, reviewer, JAPAN_PAGE, "NATO: Relations with Japan")
-            transition(claim, "verify", by=reviewer, rating=rating)
+            transition(claim, "verify", by=reviewer, rating=rating, **RELEASE_RULING)
 
         # In review with the demo reviewer: one taken, the others assigned by the editor.
         in_review = others[2:5]
@@ -163,6 +179,7 @@ class Command(SentenceCommand):
     def add_evidence(self, claim, user, url, title):
         Evidence.objects.create(
             claim=claim,
+            stance=Evidence.Stance.SUPPORTS,
             url=url,
             title=title,
             excerpt=claim.text if len(claim.text) <= 300 else claim.text[:299] + "…",
