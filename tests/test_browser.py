@@ -130,6 +130,7 @@ def test_a_release_goes_from_import_to_an_approved_quote(
     assert rows.count() == 1
     rows.first.get_by_role("link", name=QUOTE).click()
     page.wait_for_url(f"{base}/review/claims/{quote.pk}/")
+    page.get_by_label("Supports the claim").check()
     page.get_by_label("URL", exact=True).fill(
         "https://www.mofa.go.jp/files/100454524.pdf"
     )
@@ -143,6 +144,9 @@ def test_a_release_goes_from_import_to_an_approved_quote(
     page.get_by_role("button", name="Add note").click()
     assert "Note added." in _message(page)
     page.get_by_label("Rating to verify").select_option("accurate")
+    verify = page.get_by_role("form", name="Verify")
+    verify.get_by_label("Verdict").fill("NATO's record of the visit carries these words.")
+    verify.get_by_label("Reasoning").fill("The joint statement of the same day agrees.")
     page.get_by_role("button", name="Verify", exact=True).click()
     assert "Claim verified." in _message(page)
     _log_out(page)
