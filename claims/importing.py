@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.extraction import ExtractionError, decode_release, extract, parse_release
+from claims.extraction.claims import reasons_for, score_for
 from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
 
 
@@ -69,6 +70,13 @@ def import_bytes(data, *, by=None, filename="", **metadata):
 def content_sha256(paragraphs):
     """The fingerprint of a release's normalized text: the same text gives the same hash."""
     return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
+
+
+def quote_worthiness(text):
+    """A quote's score and reasons: its check-worthiness from what it says, as for any claim
+    (a figure or a date outranks a pledge), and "direct_quote" among the reasons."""
+    reasons = reasons_for(text)
+    return score_for(reasons), ["direct_quote", *reasons]
 
 
 def import_text(
@@ -164,8 +172,7 @@ def _save(extraction, digest, *, body, by, **metadata):
         claim_row(
             item,
             ClaimKind.QUOTE.value,
-            1.0,
-            ["direct_quote"],
+            *quote_worthiness(item.text),
             attribution=(item.attribution or "")[:500],
         )
         for item in extraction.quotes
