@@ -72,11 +72,14 @@ def content_sha256(paragraphs):
     return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
 
 
-def quote_worthiness(text):
-    """A quote's score and reasons: its check-worthiness from what it says, as for any claim
-    (a figure or a date outranks a pledge), and "direct_quote" among the reasons."""
+def worthiness(text, kind):
+    """The score and reasons of a span: its check-worthiness from what it says (a figure or
+    a date outranks a pledge), quotes included, which have "direct_quote" first among their
+    reasons. For quotes on import and for claims an editor adds, splits or merges."""
     reasons = reasons_for(text)
-    return score_for(reasons), ["direct_quote", *reasons]
+    if kind == ClaimKind.QUOTE:
+        return score_for(reasons), ["direct_quote", *reasons]
+    return score_for(reasons), reasons
 
 
 def import_text(
@@ -172,7 +175,7 @@ def _save(extraction, digest, *, body, by, **metadata):
         claim_row(
             item,
             ClaimKind.QUOTE.value,
-            *quote_worthiness(item.text),
+            *worthiness(item.text, ClaimKind.QUOTE),
             attribution=(item.attribution or "")[:500],
         )
         for item in extraction.quotes
