@@ -15,8 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from claims.extraction import ExtractionError, decode_release, extract, parse_release
-from claims.extraction.claims import reasons_for, score_for
+from claims.extraction import ExtractionError, budget, decode_release, extract, parse_release
 from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
 
 
@@ -67,34 +66,44 @@ def import_bytes(data, *, by=None, filename="", **metadata):
     return result
 
 
+def _check_limit(count, limit, what, setting):
+    if count > limit:
+        raise ImportRefused(
+            f"This release has {count:,} {what}; factcheck takes at most {limit:,}. "
+            f"Split it or raise {setting}."
+        )
+
+
 def content_sha256(paragraphs):
     """The fingerprint of a release's normalized text: the same text gives the same hash."""
     return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
 
 
-def worthiness(text, kind):
-    """The score and reasons of a span: its check-worthiness from what it says (a figure or
-    a date outranks a pledge), quotes included, which have "direct_quote" first among their
-    reasons. For quotes on import and for claims an editor adds, splits or merges."""
-    reasons = reasons_for(text)
-    if kind == ClaimKind.QUOTE:
-        return score_for(reasons), ["direct_quote", *reasons]
-    return score_for(reasons), reasons
-
-
 def import_text(
     text, *, by=None, is_html=None, source_url="", organization="", published_on=None,
-    language="en",
+    language=None,
 ):
-    """Import a release from text (plain or HTML); an identical release is found, not doubled."""
+    """Import a release from text (plain or HTML); an identical release is found, not doubled.
+
+    The release's language is the one extraction detects, unless ``language`` is given.
+    A release with more paragraphs or claims than the settings allow is refused, and
+    nothing of it is saved.
+    """
     size = len(text.encode("utf-8"))
     if size > settings.FACTCHECK_MAX_RELEASE_BYTES:
         raise ImportRefused(_size_limit_sentence(size))
+    # NUL characters: no database keeps them in text (PostgreSQL refuses them).
+    text = text.replace("\x00", "")
     try:
-        parsed = parse_release(text, is_html=is_html)
-        extraction = extract(parsed)
+        with budget():
+            parsed = parse_release(text, is_html=is_html)
+            _check_limit(len(parsed.paragraphs), settings.FACTCHECK_MAX_PARAGRAPHS,
+                         "paragraphs", "FACTCHECK_MAX_PARAGRAPHS")
+            extraction = extract(parsed)
     except ExtractionError as error:
         raise ImportRefused(str(error)) from None
+    _check_limit(len(extraction.quotes) + len(extraction.claims), settings.FACTCHECK_MAX_CLAIMS,
+                 "quotes and claims", "FACTCHECK_MAX_CLAIMS")
 
     digest = content_sha256(extraction.paragraphs)
     result = _save(
@@ -105,7 +114,8 @@ def import_text(
         source_url=source_url,
         organization=organization,
         published_on=published_on,
-        language=language,
+        language=language or extraction.language,
+        left_out=extraction.left_out,
     )
     if result is None:
         # The same text was imported before, or by someone else at this very moment: the
@@ -155,7 +165,7 @@ def _save(extraction, digest, *, body, by, **metadata):
     )
     speaker_ids = _save_speakers(extraction.speakers)
 
-    def claim_row(item, kind, score, reasons, attribution=""):
+    def claim_row(item, kind, score, reasons, attribution="", how="", sure=False, note=""):
         return {
             "release": release.pk,
             "paragraph": paragraph_ids[item.paragraph],
@@ -167,6 +177,9 @@ def _save(extraction, digest, *, body, by, **metadata):
             "attribution": attribution,
             "score": score,
             "reasons": reasons,
+            "speaker_how": how,
+            "speaker_sure": sure,
+            "speaker_note": note[:300],
             "created_at": now,
             "updated_at": now,
         }
@@ -175,8 +188,12 @@ def _save(extraction, digest, *, body, by, **metadata):
         claim_row(
             item,
             ClaimKind.QUOTE.value,
-            *worthiness(item.text, ClaimKind.QUOTE),
+            1.0,
+            ["direct_quote"],
             attribution=(item.attribution or "")[:500],
+            how=item.speaker_how,
+            sure=item.speaker_sure,
+            note=item.speaker_note,
         )
         for item in extraction.quotes
     ]

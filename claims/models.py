@@ -17,7 +17,15 @@ class Release(models.Model):
     source_url = models.URLField("source URL", max_length=2000, blank=True)
     organization = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
-    language = models.CharField(max_length=16, default="en")
+    language = models.CharField(
+        max_length=16, default="en", help_text="Detected on import: en, fr, de or es."
+    )
+    left_out = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What the importer left out as boilerplate (end markers, contacts, "
+        "notes to editors, About sections), paragraph by paragraph.",
+    )
     content_sha256 = models.CharField(
         "content SHA-256",
         max_length=64,
@@ -171,6 +179,18 @@ class Claim(models.Model):
         db_index=False,
     )
     attribution = models.CharField(max_length=500, blank=True)
+    # How a quote's speaker was found, for the editor who checks it; see the README's
+    # extraction JSON ("speaker_how", "speaker_sure", "speaker_note").
+    speaker_how = models.CharField(
+        max_length=40, blank=True, help_text="How the quote's speaker was found: named, "
+        "title, honorific, pronoun, previous_paragraph, statement, headline, ... (README)."
+    )
+    speaker_sure = models.BooleanField(
+        default=False, help_text="Whether the rule that found the speaker is a sure one."
+    )
+    speaker_note = models.CharField(
+        max_length=300, blank=True, help_text="Why no speaker was given, when none was."
+    )
     # The four links below are empty for almost every claim: each has a partial index (see
     # Meta.indexes) holding only the claims that have one, which a new claim never touches.
     continues = models.ForeignKey(

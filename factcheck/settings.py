@@ -204,6 +204,10 @@ LOGGING = {
 # factcheck's own settings.
 # Largest release file or pasted text accepted by the importer, in bytes.
 FACTCHECK_MAX_RELEASE_BYTES = env_int("FACTCHECK_MAX_RELEASE_BYTES", 2 * 1024 * 1024)
+# The most paragraphs and claims (quotes included) one release may hold: past them the import
+# is refused with a sentence, and nothing is saved.
+FACTCHECK_MAX_PARAGRAPHS = env_int("FACTCHECK_MAX_PARAGRAPHS", 2000)
+FACTCHECK_MAX_CLAIMS = env_int("FACTCHECK_MAX_CLAIMS", 5000)
 # Let a pasted release over the limit reach the importer, which refuses it with a sentence,
 # instead of Django's bare "400 Bad Request".
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * FACTCHECK_MAX_RELEASE_BYTES)

@@ -329,3 +329,25 @@ def test_releases_cannot_be_changed_or_deleted_over_the_api(editor, seed_release
 
     assert_error(response, 405, "method_not_allowed")
     assert Release.objects.filter(pk=seed_release.pk).exists()
+
+
+def test_a_release_over_the_paragraph_limit_is_refused_and_nothing_is_saved(editor, settings):
+    settings.FACTCHECK_MAX_PARAGRAPHS = 3
+    text = "Headline\n\n" + "\n\n".join(f"Paragraph {n} of the release." for n in range(6))
+
+    response = logged_in(editor).post(RELEASES, {"text": text}, format="json")
+
+    body = assert_error(response, 400, "import_refused")
+    assert body["detail"] == ("This release has 7 paragraphs; factcheck takes at most 3. "
+                              "Split it or raise FACTCHECK_MAX_PARAGRAPHS.")
+    assert Release.objects.count() == 0
+
+
+def test_a_file_with_a_nul_byte_past_its_first_kilobytes_imports(editor):
+    body = "Harbour board opens new quay\n\n" + "The quay is open. " * 600 + "\x00 More.\n"
+    upload = SimpleUploadedFile("quay.txt", b"\xef\xbb\xbf" + body.encode())
+
+    response = logged_in(editor).post(RELEASES, {"file": upload}, format="multipart")
+
+    assert response.status_code == 201
+    assert "\x00" not in Release.objects.get().body

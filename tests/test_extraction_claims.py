@@ -10,10 +10,10 @@ def sentences(text):
 
 
 def test_sentence_splitting_survives_abbreviations_initials_and_decimals():
-    text = ("Mr. Carney met Dr. Smith in the U.S. on Jan. 31 to discuss No. 5 Street. "
+    text = ("Mr. Calloway met Dr. Smith in the U.S. on Jan. 31 to discuss No. 5 Street. "
             "Growth was 3.5 per cent, e.g. in Mark J. Carney’s view. It ended.")
     assert sentences(text) == [
-        "Mr. Carney met Dr. Smith in the U.S. on Jan. 31 to discuss No. 5 Street.",
+        "Mr. Calloway met Dr. Smith in the U.S. on Jan. 31 to discuss No. 5 Street.",
         "Growth was 3.5 per cent, e.g. in Mark J. Carney’s view.", "It ended."]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from claims.extraction import NoBodyText, extract_text, parse_release
 
-PAGE = (Path(__file__).parent / "releases" / "html-city-council.html").read_text()
+PAGE = (Path(__file__).parent / "releases" / "invented" / "html-city-council.html").read_text()
 
 
 def test_it_takes_the_headline_from_the_h1_and_the_body_from_the_article():

@@ -83,9 +83,14 @@ def test_scare_quotes_and_titles_in_double_quotes_are_not_quotes():
 
 
 def test_a_sentence_in_quotes_without_attribution_is_still_a_quote():
+    # A paragraph about one person, who opens it, then a paragraph of quote: theirs (unsure).
     assert quotes("Dr Ruth Baines met the families.",
                   "“We cannot let this happen again.”") == [
         ("We cannot let this happen again.", "Ruth Baines")]
+    # A person the paragraph only mentions is not guessed.
+    assert quotes("The families of the crew met Dr Ruth Baines.",
+                  "“We cannot let this happen again.”") == [
+        ("We cannot let this happen again.", None)]
 
 
 def test_a_quote_over_several_paragraphs_is_one_entry_per_paragraph():
@@ -112,10 +117,13 @@ def test_interview_style_name_and_colon_introduces_a_quote():
         ("Yes, it was worth it.", "Rosa Lind")]
 
 
-def test_guillemets_and_german_quotes_are_read():
-    assert quotes("« Nous sommes prêts », a déclaré Claire Dubois.",
-                  "„Wir sind bereit“, sagte Robert Habeck.") == [
-        ("Nous sommes prêts", "Claire Dubois"), ("Wir sind bereit", "Robert Habeck")]
+def test_guillemets_and_german_quotes_are_read_in_their_own_language():
+    assert quotes("La ville de Portvale a présenté son budget pour la nouvelle année.",
+                  "« Nous sommes prêts », a déclaré Claire Dubois, la maire de la ville.") == [
+        ("Nous sommes prêts", "Claire Dubois")]
+    assert quotes("Die Stadt Nordhafen hat ihren Haushalt für das kommende Jahr vorgestellt.",
+                  "„Wir sind bereit“, sagte Jonas Feldberg, der Bürgermeister der Stadt.") == [
+        ("Wir sind bereit", "Jonas Feldberg")]
 
 
 def test_an_unclosed_quote_runs_to_the_end_of_the_paragraph():

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from claims.extraction import extract_text
+from claims.extraction.model import SPEAKER_HOW
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "nato-japan-2023-01-31.txt"
 if not SEED.exists():
@@ -79,11 +80,15 @@ def test_bare_attribution_fragments_are_not_claims(sample):
 
 def test_the_json_has_the_documented_shape(sample):
     data = sample.to_json()
-    assert set(data) == {"title", "paragraphs", "speakers", "quotes", "claims"}
+    assert set(data) == {"title", "paragraphs", "speakers", "quotes", "claims", "language",
+                         "left_out"}
+    assert data["language"] == "en"
     assert data["paragraphs"][0] == {"index": 0, "text": sample.title}
     assert set(data["speakers"][0]) == {"name", "role", "organization", "aliases"}
     assert set(data["quotes"][0]) == {"text", "speaker", "role", "paragraph", "start", "end",
-                                      "attribution", "continues"}
+                                      "attribution", "continues", "speaker_how",
+                                      "speaker_sure", "speaker_note"}
+    assert data["quotes"][0]["speaker_how"] in SPEAKER_HOW
     assert set(data["claims"][0]) == {"text", "kind", "score", "reasons", "paragraph", "start",
                                       "end", "speaker", "repeats"}
     for claim in data["claims"]:

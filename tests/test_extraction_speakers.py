@@ -12,14 +12,14 @@ def speakers_of(*paragraphs):
 
 
 def test_it_resolves_a_title_used_earlier_with_a_name():
-    assert speakers_of("UN Secretary-General António Guterres opened the summit.",
+    assert speakers_of("Union Secretary-General Tomás Arriaga opened the summit.",
                        "“We are on a highway to climate hell,” said the Secretary-General.") == [
-        "António Guterres"]
+        "Tomás Arriaga"]
 
 
 def test_it_resolves_an_honorific_and_surname_to_the_full_name():
-    assert speakers_of("Jens Stoltenberg, NATO Secretary General, met the minister.",
-                       "“We stand together,” Mr Stoltenberg said.") == ["Jens Stoltenberg"]
+    assert speakers_of("Jens Tollefsen, Alliance Secretary General, met the minister.",
+                       "“We stand together,” Mr Tollefsen said.") == ["Jens Tollefsen"]
 
 
 def test_it_resolves_a_bare_surname_to_the_full_name():
@@ -40,12 +40,12 @@ def test_it_respects_gender_cues_when_resolving_a_pronoun():
 
 def test_it_keeps_particles_hyphens_initials_and_accents_in_names():
     assert speakers_of(
-        "“Europe is ready,” said President Ursula von der Leyen.",
-        "“We will deliver,” said Jean-Claude Juncker.",
-        "“Rates will stay high,” said Governor Mark J. Carney.",
-        "“Health is a right,” said Dr. Tedros Adhanom Ghebreyesus.",
-    ) == ["Ursula von der Leyen", "Jean-Claude Juncker", "Mark J. Carney",
-          "Tedros Adhanom Ghebreyesus"]
+        "“Europe is ready,” said President Margarete von der Aue.",
+        "“We will deliver,” said Jean-Claude Verlinden.",
+        "“Rates will stay high,” said Governor Mark J. Calloway.",
+        "“Health is a right,” said Dr. Kiros Abraha Welde.",
+    ) == ["Margarete von der Aue", "Jean-Claude Verlinden", "Mark J. Calloway",
+          "Kiros Abraha Welde"]
 
 
 def test_it_reads_roles_before_and_after_the_name():
@@ -84,15 +84,15 @@ def test_an_unnamed_spokesperson_has_no_speaker():
 
 def test_one_person_named_several_ways_is_one_speaker():
     result = extraction(
-        "NATO Secretary General Jens Stoltenberg arrived in Tokyo.",
+        "Alliance Secretary General Jens Tollefsen arrived in Tokyo.",
         "“Japan is a key partner,” said the Secretary General.",
-        "“We share values,” Mr Stoltenberg added.",
-        "“We will meet again,” Stoltenberg said.",
+        "“We share values,” Mr Tollefsen added.",
+        "“We will meet again,” Tollefsen said.",
     )
-    people = [s for s in result.speakers if s.name == "Jens Stoltenberg"]
+    people = [s for s in result.speakers if s.name == "Jens Tollefsen"]
     assert len(people) == 1
-    assert {"the Secretary General", "Mr Stoltenberg", "Stoltenberg"} <= set(people[0].aliases)
-    assert {q.speaker for q in result.quotes} == {"Jens Stoltenberg"}
+    assert {"the Secretary General", "Mr Tollefsen", "Tollefsen"} <= set(people[0].aliases)
+    assert {q.speaker for q in result.quotes} == {"Jens Tollefsen"}
 
 
 def test_capitalised_places_and_bodies_are_not_taken_for_people():
@@ -103,14 +103,14 @@ def test_capitalised_places_and_bodies_are_not_taken_for_people():
 
 
 def test_a_generational_suffix_stays_part_of_the_name():
-    assert speakers_of("“We waited long enough,” said Mayor Sheldon A. Neeley Jr.",
+    assert speakers_of("“We waited long enough,” said Mayor Sheldon A. Nettles Jr.",
                        "“It is done,” said Robert K. Ashby III, director of the institute.") == [
-        "Sheldon A. Neeley Jr.", "Robert K. Ashby III"]
+        "Sheldon A. Nettles Jr.", "Robert K. Ashby III"]
 
 
 def test_a_suffix_after_a_comma_stays_part_of_the_name():
-    assert speakers_of("District Attorney Alvin L. Bragg, Jr., announced the indictment.",
-                       "“We will not tolerate it,” Bragg said.") == ["Alvin L. Bragg Jr."]
+    assert speakers_of("District Attorney Calvin R. Holloway, Jr., announced the indictment.",
+                       "“We will not tolerate it,” Holloway said.") == ["Calvin R. Holloway Jr."]
 
 
 def test_gaelic_and_welsh_particles_keep_the_surname_whole():
@@ -121,14 +121,15 @@ def test_gaelic_and_welsh_particles_keep_the_surname_whole():
 
 
 def test_the_word_completing_a_role_is_not_a_first_name():
-    assert speakers_of("Chancellor of the Exchequer Rachel Reeves said:",
-                       "‘Building homes is central to growing the economy.’") == ["Rachel Reeves"]
+    assert speakers_of("Chancellor of the Exchequer Harriet Colquhoun said:",
+                       "‘Building homes is central to growing the economy.’") == [
+        "Harriet Colquhoun"]
 
 
 def test_a_name_after_a_coordinated_role_is_the_speaker():
-    assert speakers_of('MTA Chair and CEO Janno Lieber said, "The line will be built."',
-                       "“Others will follow,” said IMCO committee chair Anna Cavazzini.") == [
-        "Janno Lieber", "Anna Cavazzini"]
+    assert speakers_of('HTA Chair and CEO Jaan Liebermann said, "The line will be built."',
+                       "“Others will follow,” said market committee chair Anna Cavallini.") == [
+        "Jaan Liebermann", "Anna Cavallini"]
 
 
 def test_a_title_with_its_complement_resolves_to_the_name_beside_it():
@@ -138,8 +139,8 @@ def test_a_title_with_its_complement_resolves_to_the_name_beside_it():
 
 
 def test_an_all_capitals_country_code_is_not_the_pronoun_it():
-    assert speakers_of("Co-rapporteur Brando Benifei (S&D, IT) added: “This is a balanced "
-                       "text.”") == ["Brando Benifei"]
+    assert speakers_of("Co-rapporteur Bruno Benedetti (S&D, IT) added: “This is a balanced "
+                       "text.”") == ["Bruno Benedetti"]
 
 
 def test_singular_they_after_one_named_person_is_that_person():
@@ -154,25 +155,13 @@ def test_they_after_two_named_people_is_nobody_in_particular():
 
 def test_a_signature_line_under_each_quote_names_its_speaker():
     assert speakers_of("“The Arctic is warming four times faster than the planet.”",
-                       "- The Honourable Rebecca Alty, Minister of Crown-Indigenous Relations",
+                       "- The Honourable Miriam Tulugak, Minister of Northern Relations",
                        "“Inuit knowledge and science are strongest side by side.”",
-                       "- Dr. Jeanette Carpenter-Qitsualik, President, Polar Knowledge Canada"
-                       ) == ["Rebecca Alty", "Jeanette Carpenter-Qitsualik"]
+                       "- Dr. Jeannine Carver-Qilaut, President, Polar Knowledge Borealia"
+                       ) == ["Miriam Tulugak", "Jeannine Carver-Qilaut"]
 
 
 def test_a_long_apposition_does_not_hide_the_speaker():
     assert speakers_of("Prof. Dr. Katrin Müller, Director of the Department of Dermatology at "
                        "Charité - Universitätsmedizin Berlin and a lead investigator in the "
                        "trial, noted: “The speed of response was striking.”") == ["Katrin Müller"]
-
-
-def organizations_of(*paragraphs):
-    return {s.name: s.organization for s in extraction(*paragraphs).speakers}
-
-
-def test_a_speakers_organization_is_a_name_not_a_possessive_or_a_common_noun():
-    found = organizations_of(
-        "Dana Whitfield, Leeds City Council’s leader, said: “The bus lanes open in May.”",
-        "Omar Haddad, the council’s treasurer, said: “We have no money for it.”",
-    )
-    assert found == {"Dana Whitfield": "Leeds City Council", "Omar Haddad": ""}

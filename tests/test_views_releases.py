@@ -365,3 +365,13 @@ def test_the_release_list_makes_the_same_number_of_queries_for_3_or_20_releases(
         response = reviewer_client.get(reverse("claims:release_list"))
     assert len(response.context["rows"]) == 20
     assert few <= 8
+
+
+def test_a_release_over_the_paragraph_limit_is_refused_on_the_page(editor_client, settings):
+    settings.FACTCHECK_MAX_PARAGRAPHS = 3
+    text = "Headline\n\n" + "\n\n".join(f"Paragraph {n} of the release." for n in range(6))
+    response = _import(editor_client, text=text)
+    assert response.status_code == 400
+    assert ("This release has 7 paragraphs; factcheck takes at most 3. Split it or raise "
+            "FACTCHECK_MAX_PARAGRAPHS.") in response.content.decode()
+    assert not Release.objects.exists()

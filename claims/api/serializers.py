@@ -16,7 +16,6 @@ from claims.models import (
     Annotation,
     Claim,
     ClaimEvent,
-    ClaimKind,
     Evidence,
     Paragraph,
     Rating,
@@ -119,6 +118,7 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "organization",
             "published_on",
             "language",
+            "left_out",
             "imported_by",
             "created_at",
             "claim_count",
@@ -250,6 +250,9 @@ class ClaimSerializer(serializers.ModelSerializer):
             "text",
             "speaker",
             "attribution",
+            "speaker_how",
+            "speaker_sure",
+            "speaker_note",
             "score",
             "status",
             "rating",
@@ -265,7 +268,8 @@ class ClaimSerializer(serializers.ModelSerializer):
 # running ClaimSerializer for each row cost three to four times as long, for the same JSON.
 CLAIM_ROW_COLUMNS = (
     "id", "release_id", "release__title", "paragraph__position", "kind", "text", "speaker_id",
-    "speaker__name", "speaker__role", "attribution", "score", "status", "rating",
+    "speaker__name", "speaker__role", "attribution", "speaker_how", "speaker_sure",
+    "speaker_note", "score", "status", "rating",
     "assignee_id", "assignee__username", "assignee__first_name", "assignee__last_name",
     "version", "created_at", "updated_at",
 )
@@ -291,6 +295,9 @@ def claim_row(row):
         "text": row["text"],
         "speaker": speaker,
         "attribution": row["attribution"],
+        "speaker_how": row["speaker_how"],
+        "speaker_sure": row["speaker_sure"],
+        "speaker_note": row["speaker_note"],
         "score": row["score"],
         "status": row["status"],
         "rating": row["rating"],
@@ -413,61 +420,6 @@ class ClaimEditSerializer(serializers.ModelSerializer):
         return workflow.edit_claim(
             claim, by=self.context["request"].user, version=version, **validated_data
         )
-
-
-class ClaimAddSerializer(serializers.Serializer):
-    """A quote or claim the importer missed, added by an editor."""
-
-    release = serializers.PrimaryKeyRelatedField(
-        queryset=Release.objects.only("id"), help_text="The release's id."
-    )
-    paragraph = serializers.IntegerField(
-        min_value=0, help_text="The paragraph's position in the release (0 is the headline)."
-    )
-    start = serializers.IntegerField(min_value=0, help_text="Offset of the first character.")
-    end = serializers.IntegerField(min_value=1, help_text="Offset just past the last one.")
-    kind = serializers.ChoiceField(choices=ClaimKind.choices)
-    speaker = serializers.PrimaryKeyRelatedField(
-        queryset=Speaker.objects.all(), required=False, allow_null=True,
-        help_text="The speaker's id, for a quote or reported speech.",
-    )
-    attribution = serializers.CharField(
-        max_length=500, required=False, allow_blank=True, help_text="e.g. “said the minister”."
-    )
-
-    def validate(self, data):
-        paragraph = Paragraph.objects.filter(
-            release=data["release"], position=data["paragraph"]
-        ).first()
-        if paragraph is None:
-            raise serializers.ValidationError(
-                {"paragraph": [f"Release #{data['release'].pk} has no paragraph "
-                               f"{data['paragraph']}."]}
-            )
-        return {**data, "paragraph": paragraph}
-
-
-class SplitSerializer(serializers.Serializer):
-    version = serializers.IntegerField(
-        min_value=1, max_value=MAX_VERSION, help_text="The version you loaded."
-    )
-    at = serializers.IntegerField(
-        min_value=0,
-        help_text="The paragraph offset to split at: the claim keeps the words before it, a "
-        "new claim takes the words after.",
-    )
-
-
-class MergeSerializer(serializers.Serializer):
-    version = serializers.IntegerField(
-        min_value=1, max_value=MAX_VERSION, help_text="The version of this claim you loaded."
-    )
-    other = serializers.PrimaryKeyRelatedField(
-        queryset=Claim.objects.all(), help_text="The claim of the same paragraph to merge in."
-    )
-    other_version = serializers.IntegerField(
-        min_value=1, max_value=MAX_VERSION, help_text="The version of the other claim you loaded."
-    )
 
 
 class TransitionSerializer(serializers.Serializer):

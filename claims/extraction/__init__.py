@@ -6,14 +6,18 @@ Public API (the Django side calls exactly this)::
     normalize_text(text: str) -> str
     parse_release(text: str, *, is_html: bool | None = None) -> ReleaseText
                                                       # raises EmptyRelease, NoBodyText
-    extract(release: ReleaseText) -> Extraction       # never raises
+    extract(release: ReleaseText) -> Extraction       # raises TooMuchWork only
     extract_text(text: str) -> Extraction             # extract(parse_release(text))
+
+Parsing and extraction run within a budget of work (``budget``): an input that would take
+more than a few seconds raises ``TooMuchWork`` (an ``ExtractionError``) instead.
 
 ``Extraction.to_json()`` gives the public JSON shape documented in ``model``.
 """
 
 from __future__ import annotations
 
+from .budget import DEFAULT_UNITS, TooMuchWork, budget, current
 from .errors import BinaryFile, EmptyRelease, ExtractionError, NoBodyText
 from .model import (
     CLAIM_KINDS,
@@ -30,9 +34,14 @@ from .release import parse_release
 from .text import decode_release, normalize_text
 
 
-def extract_text(text: str) -> Extraction:
-    """Parse and extract a release given as text (plain or HTML)."""
-    return extract(parse_release(text))
+def extract_text(text: str, *, is_html: bool | None = None,
+                 units: int | None = DEFAULT_UNITS) -> Extraction:
+    """Parse and extract a release given as text (plain or HTML), within one budget (the
+    budget of the extraction it runs in, if any)."""
+    if current() is not None:
+        return extract(parse_release(text, is_html=is_html))
+    with budget(units):
+        return extract(parse_release(text, is_html=is_html))
 
 
 __all__ = [
@@ -48,6 +57,8 @@ __all__ = [
     "Quote",
     "ReleaseText",
     "Speaker",
+    "TooMuchWork",
+    "budget",
     "decode_release",
     "extract",
     "extract_text",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .budget import charge
 from .lexicon import (
     COMPARISON_WORDS,
     EVENT_VERBS,
@@ -59,15 +60,19 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at|from|to|across|near|throughout) (?:the )?
 def reasons_for(text: str, *, named_person: bool = False, reported: bool = False,
                 toks: list | None = None) -> list[str]:
     """The reasons (from ``model.REASONS``) that make ``text`` worth checking."""
+    charge(len(text) // 20 + 1)
     toks = tokenize(text) if toks is None else toks
     lows = [t.low for t in toks]
     found: list[str] = []
     dates = [m.span() for m in _DATE.finditer(text)]
     if dates:
         found.append("date")
-    in_date = [m for m in _NUMBER.finditer(text)
-               if any(a <= m.start() < b for a, b in dates)]
-    numbers = sum(1 for _ in _NUMBER.finditer(text)) - len(in_date)
+    numbers, k = 0, 0
+    for m in _NUMBER.finditer(text):
+        while k < len(dates) and dates[k][1] <= m.start():
+            k += 1
+        if not (k < len(dates) and dates[k][0] <= m.start()):
+            numbers += 1  # a figure that is not part of a date
     if numbers > 0 or any(w in NUMBER_WORDS for w in lows):
         found.append("number")
     if named_person:

@@ -7,8 +7,12 @@ Every entry is lower case; callers compare against ``word.lower()``.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set: how every list here is written."""
     return frozenset(text.split())
+
+
+_words = word_set
 
 
 # Verbs that attribute words to a speaker ("said the Minister", "she added").
@@ -53,9 +57,12 @@ HONORIFICS = _words(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
     sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt insp supt
-    det dci ds pc
+    det dci ds pc cr excellency rt right sheikh sheikha highness
     """
 )
+
+# Honorifics written before a given name rather than a surname ("Sir Anand", "Sheikh Mohammed").
+GIVEN_NAME_HONORIFICS = _words("sir dame sheikh sheikha lord lady")
 
 MALE_HONORIFICS = _words("mr sir lord father fr king prince")
 FEMALE_HONORIFICS = _words("mrs ms miss dame lady sister queen princess")
@@ -89,6 +96,9 @@ ROLE_WORDS = _words(
     bundesminister bundesministerin staatssekretär staatssekretärin präsident präsidentin
     ministerin vorsitzende vorsitzender sprecher sprecherin geschäftsführer direktor
     direktorin président présidente directeur directrice ministre porte-parole
+    nutritionist dietitian dietician engineer architect lawyer solicitor barrister doctor
+    pharmacist teacher historian planner consultant specialist expert strategist journalist
+    ranger officer-in-charge helm coxswain crew skipper mechanic navigator
     """
 )
 
@@ -103,6 +113,35 @@ WEAK_ROLE_WORDS = _words(
 
 # Canonical forms so that "the company's CEO" matches "Chief Executive Officer Mary Barra".
 ROLE_SYNONYMS = (
+    ("premier ministre", "prime minister"),
+    ("primer ministro", "prime minister"),
+    ("primera ministra", "prime minister"),
+    ("presidenta", "president"),
+    ("presidente", "president"),
+    ("président", "president"),
+    ("présidente", "president"),
+    ("präsident", "president"),
+    ("präsidentin", "president"),
+    ("mandatario", "president"),
+    ("mandataria", "president"),
+    ("ministra", "minister"),
+    ("ministro", "minister"),
+    ("ministre", "minister"),
+    ("ministerin", "minister"),
+    ("alcaldesa", "mayor"),
+    ("alcalde", "mayor"),
+    ("maire", "mayor"),
+    ("bürgermeisterin", "mayor"),
+    ("bürgermeister", "mayor"),
+    ("portavoz", "spokesperson"),
+    ("porte-parole", "spokesperson"),
+    ("sprecherin", "spokesperson"),
+    ("sprecher", "spokesperson"),
+    ("directora", "director"),
+    ("directeur", "director"),
+    ("directrice", "director"),
+    ("direktorin", "director"),
+    ("direktor", "director"),
     ("chief executive officer", "ceo"),
     ("chief executive", "ceo"),
     ("chief financial officer", "cfo"),
@@ -128,11 +167,34 @@ PARTICLES = _words(
     " ó ní uí nic ap"
 )
 
-# Generational suffixes belong to the name ("Alvin L. Bragg Jr.", "Robert K. Ashby III").
+# First parts of hyphenated common words ("Co-author", "Ex-minister"); after any other, a
+# short lower-case part makes a given name ("Seon-hee", "Nak-yon").
+HYPHEN_PREFIXES = _words(
+    """
+    co vice ex non anti pro pre post self multi semi inter cross well long short high low
+    full part all one two three four five first second third under over sub mid re de year
+    day week month half top record world e
+    """
+)
+
+# Endings of capitalised common nouns (all German nouns are capitalised, and headlines
+# capitalise Spanish and French ones): a word ending so is not part of a person's name.
+COMMON_NOUN_ENDINGS = {
+    "de": ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+           "tionen", "tät", "täten", "ismus", "nisse", "ium", "ischen", "ische", "lichen",
+           "liche", "ierung"),
+    "fr": ("tion", "tions", "ité", "ités", "isme", "ments", "ances"),
+    "es": ("ciones", "dad", "dades", "ismo", "miento", "mientos", "ncia", "ncias"),
+    "en": ("tion", "tions", "ments", "ship", "ism"),
+}
+
+# Generational suffixes belong to the name ("Calvin R. Holloway Jr.", "Robert K. Ashby III").
 NAME_SUFFIXES = _words("jr sr ii iii iv")
 
 POSTNOMINALS = _words(
     "td mp mep msp qc kc obe cbe mbe kbe dbe frs phd jr jr. sr iii ii iv md mla mpp esq"
+    " cmg kcmg gcmg gcb kcb cb cvo lvo mvo kcvo gcvo om ch gnzm qso onzm mnzm cnzm dcnzm"
+    " knzm ao ac oam sc mha mhk freng frse fba fmedsci jp dl bem"
 )
 
 # Capitalised words that are not (parts of) personal names.
@@ -153,6 +215,14 @@ ORG_WORDS = _words(
     street road square river lake island islands mountain valley county province region
     district city town village harbour harbor tower palace castle cathedral church stadium
     arena bridge
+    gmbh ag aög aör sa sas sarl srl sl kg ev verband verein stiftung gesellschaft ministerium
+    bundesministerium ministère ministerio ayuntamiento gobierno universidad université
+    universität hochschule institut instituto fondation fundación association asociación
+    federación fédération conseil consejo comité kommission agence agencia direction
+    dirección amt behörde polizei policía netzwerk forum foro partei parti partido gruppe
+    groupe grupo secretaría secrétariat municipalidad municipio alcaldía mairie préfecture
+    landtag bundestag bundesrat senado sénat assemblée asamblea congreso kongress gericht
+    cloud stack software platform plattform app apps linux
     """
 )
 
@@ -176,6 +246,12 @@ PLACE_WORDS = _words(
     oslo stockholm copenhagen helsinki amsterdam hague new york boston chicago seoul nairobi
     manchester leeds birmingham glasgow bristol oxford cambridge sydney melbourne toronto
     iruma strasbourg luxembourg frankfurt munich hamburg milan lyon bonn
+    deutschland österreich schweiz frankreich spanien italien europa bundesrepublik
+    allemagne suisse espagne italie belgique europe québec montréal genève lausanne
+    bruxelles marseille lille toulouse nantes bordeaux sénégal mauritanie
+    españa alemania francia suiza italia méxico perú argentina colombia bolivia europa
+    wien zürich zurich köln berlin münchen stuttgart dresden leipzig hamburg bern basel
+    américa latina latinoamérica iberoamérica caribe centroamérica sudamérica
     """
 )
 
@@ -199,6 +275,7 @@ FUNCTION_WORDS = _words(
     adding asked q read see note notes editors editor about contact media
     please dear thank thanks yes well indeed because although though whereas despite
     mr mrs ms dr prof st der die das dessen deren ein eine les du des selon am im
+    laut zufolge gemäß según conforme
     """
 )
 
@@ -221,9 +298,13 @@ OTHER_NON_NAMES = _words(
     """
 )
 
+# Number words are never part of a name ("30 Million Docker pulls").
+NUMBER_WORDS_CAPITALISED = _words("million millions billion billions thousand hundred dozen")
+
 # Months that are also given names or surnames (Theresa May, April Ryan) stay name-capable.
 NON_NAME_WORDS = (
     ORG_WORDS | PLACE_WORDS | MONTHS | WEEKDAYS | FUNCTION_WORDS | OTHER_NON_NAMES
+    | NUMBER_WORDS_CAPITALISED
 ) - PARTICLES - _words("may april june august jan")
 
 # Determiners that open a title reference ("the Minister", "our CEO").

@@ -22,6 +22,24 @@ from typing import Any
 
 CLAIM_KINDS = ("event", "quantity", "prediction", "reported_speech", "comparison", "other")
 
+# How a quote's speaker was found (``Quote.speaker_how``).
+SPEAKER_HOW = (
+    "named",               # a name in the attribution phrase ("said Jane Doe")
+    "title",               # a title used earlier with a name ("the Minister")
+    "honorific",           # an honorific or role with a surname ("Mr Doe", "Minister Doe")
+    "surname",             # a surname alone, of someone named in full earlier
+    "pronoun",             # "he said": the person last named or quoted
+    "implied",             # a verb without a subject ("dijo"): the person the text is about
+    "same_paragraph",      # no phrase of its own: the speaker of the quote before it
+    "previous_paragraph",  # a quote-only paragraph: the speaker of the paragraph before
+    "continues",           # a later paragraph of a quote that runs on
+    "introduced",          # "Jane Doe, Director of X, said:" closing the paragraph before
+    "statement",           # "X released the following statement:"
+    "headline",            # "Statement by X" as the headline of a whole-body quote
+    "signature",           # "— Jane Doe, Director of X" under the quote
+    "organization",        # an organisation the text says said it
+)
+
 # Why a sentence is worth checking; the words that can appear in ``Claim.reasons``.
 REASONS = (
     "date",            # a date, weekday, month or year
@@ -55,6 +73,7 @@ class ReleaseText:
 
     title: str
     paragraphs: list[str]
+    left_out: list[str] = field(default_factory=list)  # boilerplate dropped, in order
 
 
 @dataclass
@@ -87,6 +106,9 @@ class Quote:
     end: int
     attribution: str = ""
     continues: int | None = None
+    speaker_how: str = ""  # one of SPEAKER_HOW, "" when no speaker was found
+    speaker_sure: bool = False
+    speaker_note: str = ""  # why the speaker is empty (or what makes it unsure)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +120,9 @@ class Quote:
             "end": self.end,
             "attribution": self.attribution,
             "continues": self.continues,
+            "speaker_how": _or_none(self.speaker_how),
+            "speaker_sure": self.speaker_sure,
+            "speaker_note": _or_none(self.speaker_note),
         }
 
 
@@ -138,6 +163,8 @@ class Extraction:
     speakers: list[Speaker] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    language: str = "en"
+    left_out: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,4 +173,6 @@ class Extraction:
             "speakers": [s.to_json() for s in self.speakers],
             "quotes": [q.to_json() for q in self.quotes],
             "claims": [c.to_json() for c in self.claims],
+            "language": self.language,
+            "left_out": list(self.left_out),
         }

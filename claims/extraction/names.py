@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .budget import charge
+from .languages import LEXICONS, is_role_word, lexicon
 from .lexicon import (
+    COMMON_NOUN_ENDINGS,
     FEMALE_HONORIFICS,
     FUNCTION_WORDS,
     HONORIFICS,
+    HYPHEN_PREFIXES,
     MALE_HONORIFICS,
     MONTHS,
     NAME_SUFFIXES,
@@ -26,13 +30,13 @@ from .lexicon import (
     ORG_WORDS,
     PARTICLES,
     POSTNOMINALS,
-    PRONOUNS,
     ROLE_SYNONYMS,
-    ROLE_WORDS,
     TITLE_DETERMINERS,
     WEAK_ROLE_WORDS,
     WEEKDAYS,
 )
+from .lexicon import word_set as _words
+from .text import rstrip_end
 
 WORD = re.compile(r"[^\W_]+(?:[’'\-‐‑][^\W_]+)*")
 _POSSESSIVE = ("’s", "'s")
@@ -75,16 +79,18 @@ class Ref:
     possessive: bool = False
 
 
-def _classify(core: str, low: str) -> str:
-    if low in HONORIFICS:
+def _classify(core: str, low: str, code: str) -> str:
+    if low in LEXICONS[code].honorifics:
         return "H"
-    if low in ROLE_WORDS:
+    if is_role_word(low):
         return "R"
     if low in PARTICLES:
         return "P"
     if not core[0].isupper():
         return "l"
-    if any(part[:1].islower() for part in re.split("[-‐‑]", core)[1:]):
+    parts = re.split("[-‐‑]", core)
+    if any(part[:1].islower() for part in parts[1:]) and (
+            parts[0].lower() in HYPHEN_PREFIXES or any(len(p) > 4 for p in parts[1:])):
         return "O"  # "Co-author", "Vice-chair": a hyphenated common noun, not a name
     if len(core) == 1:
         return "I"
@@ -94,18 +100,22 @@ def _classify(core: str, low: str) -> str:
         return "A"
     if low in NON_NAME_WORDS or any(c.isdigit() for c in core):
         return "O"
+    if low.endswith(COMMON_NOUN_ENDINGS.get(code, ())) and len(low) > 5:
+        return "O"  # "Entscheidung", "Política", "Numérique": a capitalised common word
     return "N"
 
 
 @lru_cache(maxsize=65536)
-def _word_info(core: str) -> tuple[str, str, bool]:
+def _word_info(core: str, code: str) -> tuple[str, str, bool]:
     low = core.lower()
-    return low, _classify(core, low), core[0].isupper()
+    return low, _classify(core, low, code), core[0].isupper()
 
 
 def _scan(s: str, lo: int, hi: int) -> list[Tok]:
+    charge((hi - lo) // 6 + 1)  # about one unit a word, charged before the work is done
     toks = []
     append = toks.append
+    code = lexicon().code
     for m in WORD.finditer(s, lo, hi):
         text = m.group()
         start, end = m.span()
@@ -113,14 +123,16 @@ def _scan(s: str, lo: int, hi: int) -> list[Tok]:
         if possessive:
             text = text[:-2]
             end -= 2
-        low, cls, cap = _word_info(text)
+        elif text[-1:] == "s" and s[end:end + 1] in ("’", "'") and not s[end + 1:end + 2].isalpha():
+            possessive = True  # "Sheriffs’ Association": a plural's possessive
+        low, cls, cap = _word_info(text, code)
         dotted = end < hi and s[end] == "."
         append(Tok(text, start, end, low, cls, cap, possessive, dotted))
     return toks
 
 
 @lru_cache(maxsize=8192)
-def _paragraph_tokens(s: str) -> tuple[list[Tok], list[int]]:
+def _paragraph_tokens(s: str, code: str) -> tuple[list[Tok], list[int]]:
     toks = _scan(s, 0, len(s))
     return toks, [t.start for t in toks]
 
@@ -133,19 +145,20 @@ def forget_paragraphs() -> None:
 def tokenize(s: str, lo: int = 0, hi: int | None = None) -> list[Tok]:
     """Words of ``s[lo:hi]`` with their classes (a paragraph is scanned once and reused)."""
     hi = len(s) if hi is None else hi
-    if hi - lo < 64:
-        return _scan(s, lo, hi)
-    toks, starts = _paragraph_tokens(s)
+    if hi - lo < 64 and len(s) > 4096:
+        return _scan(s, lo, hi)  # a few words of a long text: not worth caching it whole
+    toks, starts = _paragraph_tokens(s, lexicon().code)
     i, j = bisect_left(starts, lo), bisect_left(starts, hi)
     while j > i and toks[j - 1].end + (2 if toks[j - 1].possessive else 0) > hi:
         j -= 1
     return toks[i:j]
 
 
+@lru_cache(maxsize=4096)
 def canonical_role(text: str) -> str:
     """Lower-case role words with synonyms unified: "Chief Executive Officer" -> "ceo"."""
     words = [w.lower() for w in WORD.findall(text)]
-    key = " " + " ".join(w for w in words if w in ROLE_WORDS or w in HONORIFICS) + " "
+    key = " " + " ".join(w for w in words if is_role_word(w) or w in HONORIFICS) + " "
     for long, short in ROLE_SYNONYMS:
         key = key.replace(" " + long + " ", " " + short + " ")
     key = key.replace("-", " ")
@@ -154,7 +167,7 @@ def canonical_role(text: str) -> str:
 
 def is_strong_role(words: list[str]) -> bool:
     """A run of role words that names a role on its own ("Chief Executive", "Minister")."""
-    roles = [w for w in words if w in ROLE_WORDS]
+    roles = [w for w in words if is_role_word(w)]
     if not roles:
         return False
     if any(w not in WEAK_ROLE_WORDS for w in roles):
@@ -187,10 +200,15 @@ def _runs(toks: list[Tok], s: str) -> list[tuple[int, int]]:
 
 
 def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
-    """ "von der Leyen": particles count in a name when a capitalised word follows them."""
-    for t in toks[i + 1:i + 4]:
+    """ "von der Aue", "de la Fuente": particles count in a name when one capitalised
+    name word follows them and ends the name; "Daniel Dietrich von der Open Knowledge
+    Foundation" is a person from an organisation."""
+    for k in range(i + 1, min(i + 4, len(toks))):
+        t = toks[k]
         if t.cap:
-            return True
+            after = toks[k + 1] if k + 1 < len(toks) else None
+            return t.cls == "N" and (after is None or not after.cap or after.cls == "P"
+                                     or after.start - t.end > 1)
         if t.cls != "P":
             return False
     return False
@@ -198,9 +216,10 @@ def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
 
 def _gender(honorific: str) -> str:
     low = honorific.lower()
-    if low in MALE_HONORIFICS:
+    lex = lexicon()
+    if low in MALE_HONORIFICS or low in lex.male_honorifics:
         return "m"
-    if low in FEMALE_HONORIFICS:
+    if low in FEMALE_HONORIFICS or low in lex.female_honorifics:
         return "f"
     return ""
 
@@ -213,17 +232,8 @@ def _org_of(role: str) -> str:
     first_role = next((i for i, t in enumerate(toks) if t.cls == "R"), None)
     if first_role:
         head = toks[:first_role]
-        while head and head[0].low in ("the", "a", "an"):
-            head = head[1:]
-        # A name, not a common noun: an acronym ("NATO"), or capitalized words of which at
-        # least one names it ("Leeds City Council"); a lone "Cabinet" or "council" is not one.
-        # The possessive belongs to the role ("Council’s leader"), not to the name.
-        named = any(t.cls == "A" for t in head) or (
-            len(head) > 1 and all(t.cap for t in head)
-            and any(t.low in ORG_WORDS for t in head)
-        )
-        if named:
-            return role[head[0].start:head[-1].end]
+        if any(t.cls == "A" or t.low in ORG_WORDS for t in head):
+            return role[head[0].start:head[-1].end + (2 if head[-1].possessive else 0)]
     for marker in (" at ", " of ", " for ", " with "):
         idx = role.rfind(marker) if marker == " at " else role.find(marker)
         while idx >= 0:
@@ -249,6 +259,11 @@ def _alias_text(text: str) -> str:
 
 def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Ref | None:
     run = toks[a:b]
+    if len(run) >= 2 and run[-1].cls == "A" and run[-2].cls == "N" and len(run[-1].text) >= 3 \
+            and any(c in "AEIOUYÀÂÉÈÊÎÔÛÜÖÄ" for c in run[-1].text) \
+            and run[-1].low not in ORG_WORDS:
+        # "Fabien JAUTARD": a surname printed in capitals after a given name.
+        run[-1] = replace(run[-1], cls="N")
     end = len(run)
     suffix = None
     while end and (run[end - 1].cls == "X" or run[end - 1].low in NAME_SUFFIXES):
@@ -261,6 +276,8 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     while j < end and run[j].cls == "P" and not (j and run[j - 1].cls in ("H", "R")):
         j += 1
     name = run[j:end]
+    if len(name) > 6:  # "Hamdan bin Mohammed bin Rashid Al Maktoum": given name and lineage
+        name = name[:6] if name[1].cls == "P" else name[-6:]
     while name and name[-1].cls == "P":
         name.pop()
     if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")):
@@ -323,32 +340,90 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     sentence_start = toks[0].start
     refs: list[Ref] = []
     run_of: dict[int, int] = {}
-    for a, b in _runs(toks, s):
+    runs = _runs(toks, s)
+    charge(10 * len(runs))
+    for a, b in runs:
         for k in range(a, b):
             run_of[k] = a
         ref = _run_ref(toks, a, b, s, sentence_start)
         if ref is None:
             continue
+        if ref.kind == "bare" and a + 1 < b and toks[a].cls == "A" and len(toks[a].text) <= 2 \
+                and toks[a].low not in ("un", "eu", "uk", "us") and b - a == 2:
+            # "DJ Mountney": initials written together as a given name.
+            ref = Ref("person", toks[a].start, toks[b - 1].end, s[toks[a].start:toks[b - 1].end],
+                      name=s[toks[a].start:toks[b - 1].end])
         if ref.kind == "person":
             _comma_suffix(ref, s, hi)
             _drop_role_complement(ref, toks, a, s)
+        if ref.kind in ("person", "bare") and not (ref.role or ref.honorific) \
+                and _after_article(toks, a, b, s.find(ref.name, ref.start)):
+            continue  # "des Deutschen Buchhandels", "the Smith Report": a thing, not a person
         if ref.kind in ("person", "surname", "bare") and not ref.role:
             _borrow_role_before(ref, toks, a, s)
         elif ref.kind == "title" and s[max(0, ref.start - 4):ref.start] in ("the ", "The "):
             ref.start -= 4
             ref.text = _alias_text(s[ref.start:ref.end])
-        ref.possessive = s.startswith(_POSSESSIVE, ref.end)
+        ref.possessive = s.startswith(_POSSESSIVE, ref.end) or (
+            ref.text.endswith("s") and s[ref.end:ref.end + 1] in ("’", "'")
+            and not s[ref.end + 1:ref.end + 2].isalpha())
         refs.append(ref)
     refs.extend(_lowercase_titles(toks, s, run_of))
     refs.sort(key=lambda r: r.start)
-    return _merge_appositions(refs, s, hi)
+    return _merge_appositions(_merge_nicknames(refs, s), s, hi)
+
+
+# Definite articles and their contractions: a capitalised run right after one is a thing
+# (an organisation, a title, a product), not a person's name.
+_ARTICLES = _words("""
+    the le la les du des au aux der die das des dem den vom zum zur im am beim el los las del al
+""")
+# ... and so is one right after these prepositions ("the Bank of Ashanti Coast", "the MP for
+# North Harbour"): a place or an organisation.
+_NOT_BEFORE_A_NAME = _ARTICLES | _words("of in at from for to")
+_NICKNAME = re.compile(r"\s*[“\"«‘']\s*[A-ZÀ-Ý][\w’'.-]*(?:\s[A-ZÀ-Ý][\w’'.-]*)?\s*[”\"»’']\s*")
+
+
+def _after_article(toks: list[Tok], a: int, b: int, name_start: int) -> bool:
+    """The name starting at ``name_start`` (in the run ``toks[a:b]``) comes right after an
+    article or one of the prepositions that introduce places and organisations."""
+    k = next((i for i in range(a, b) if toks[i].start == name_start), None)
+    if k is None or k == 0 or toks[k - 1].low not in _NOT_BEFORE_A_NAME \
+            or toks[k].start - toks[k - 1].end != 1:
+        return False
+    # "de la Fuente", "Juan Carlos van der Berg": an article after a particle is part of the
+    # name, unless what comes before is no name ("Congreso de la República").
+    return not (k > 1 and toks[k - 2].low in PARTICLES and toks[k - 2].low not in _ARTICLES
+                and (k < 3 or toks[k - 3].cls in ("N", "I")))
+
+
+def _merge_nicknames(refs: list[Ref], s: str) -> list[Ref]:
+    """ "José Eduardo “Cuco” Rovirosa Ramírez": a nickname in quote marks inside a name
+    leaves one name, without the nickname."""
+    out: list[Ref] = []
+    for i, ref in enumerate(refs):
+        if ref.kind == "bare" and ref.start > 0 and s[ref.start - 1] in "“\"«‘'" \
+                and s[ref.end:ref.end + 1] in ("”", '"', "»", "’", "'") and out \
+                and i + 1 < len(refs) and out[-1].end < ref.start <= out[-1].end + 3:
+            continue  # the nickname itself; the names on either side join below
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind in ("person", "bare", "surname") \
+                and ref.kind in ("person", "bare", "surname") \
+                and _NICKNAME.fullmatch(s, prev.end, ref.start):
+            prev.name = f"{prev.name} {ref.name}"
+            prev.kind = "person"
+            prev.end = ref.end
+            prev.text = s[prev.start:ref.end]
+            continue
+        out.append(ref)
+    return out
 
 
 _COMMA_SUFFIX = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV)(?=[\s,;:)]|$)")
 
 
 def _comma_suffix(ref: Ref, s: str, hi: int) -> None:
-    """ "Alvin L. Bragg, Jr.": the suffix after a comma is still part of the name."""
+    """ "Calvin R. Holloway, Jr.": the suffix after a comma is still part of the name."""
     m = _COMMA_SUFFIX.match(s, ref.end, hi)
     if m and not ref.name.endswith(tuple(NAME_SUFFIXES)):
         ref.name += " " + m.group().lstrip(", ")
@@ -357,7 +432,7 @@ def _comma_suffix(ref: Ref, s: str, hi: int) -> None:
 
 
 def _drop_role_complement(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
-    """ "Chancellor of the Exchequer Rachel Reeves": after "<Role> of (the)" the first
+    """ "Chancellor of the Exchequer Harriet Colquhoun": after "<Role> of (the)" the first
     capitalised word completes the role, so a run of three or more names loses it."""
     words = ref.name.split()
     if len(words) < 3 or a < 2 or ref.start != toks[a].start or toks[a].cls != "N":
@@ -374,7 +449,7 @@ def _drop_role_complement(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
 
 def _borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
     """Roles ahead of the name run: "chief executive Mary Barra", "Minister for Health X",
-    "Minister for the Environment, Climate and Communications Eamon Ryan"."""
+    "Minister for the Environment, Climate and Communications Colm Tierney"."""
     start = None
     i = a - 1
     while i >= 0 and toks[i].cls == "R" and not toks[i].cap and _adjacent(toks[i], toks[i + 1], s):
@@ -414,7 +489,8 @@ def _borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
         ref.kind = "surname"
 
 
-_ROLE_CONNECTORS = frozenset(["for", "of", "the", "and", "&", "in"])
+_ROLE_CONNECTORS = frozenset(["for", "of", "the", "and", "&", "in", "du", "de", "des", "la",
+                              "der", "für", "von", "del", "y", "et", "und"])
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]“”\"]")
 
 
@@ -423,6 +499,7 @@ def _lowercase_titles(toks: list[Tok], s: str, run_of: dict[int, int]) -> list[R
     found = []
     i = 0
     n = len(toks)
+    determiners = TITLE_DETERMINERS | lexicon().determiners
     while i < n:
         t = toks[i]
         if t.cap or t.cls not in ("R", "H") or i in run_of:
@@ -437,12 +514,12 @@ def _lowercase_titles(toks: list[Tok], s: str, run_of: dict[int, int]) -> list[R
         followed_by_of = j < n and toks[j].low in ("of", "for", "at")
         det = None
         for k in range(i - 1, max(i - 4, -1), -1):
-            if toks[k].low in TITLE_DETERMINERS or toks[k].possessive:
+            if toks[k].low in determiners or toks[k].possessive:
                 det = k
                 break
             if toks[k].cap and toks[k].cls not in ("A", "O"):
                 break
-        strong = is_strong_role(words) or (followed_by_of and words[-1] in ROLE_WORDS)
+        strong = is_strong_role(words) or (followed_by_of and is_role_word(words[-1]))
         if det is not None and strong and not (j < n and toks[j].cap and toks[j].cls == "N"):
             start = toks[det].start
             end = toks[j - 1].end
@@ -457,10 +534,16 @@ def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
     """Give a name the role written beside it: "Jane Doe, Director of X," / "The CEO, Ann Lee,"."""
     out: list[Ref] = []
     skip_until = -1
+    following: list[Ref | None] = [None] * len(refs)  # the next reference that is no org
+    nxt: Ref | None = None
+    for idx in range(len(refs) - 1, -1, -1):
+        following[idx] = nxt
+        if refs[idx].kind != "org":
+            nxt = refs[idx]
     for idx, ref in enumerate(refs):
         if ref.start < skip_until:
             continue
-        nxt = next((r for r in refs[idx + 1:] if r.kind != "org"), None)
+        nxt = following[idx]
         if ref.kind == "title" and nxt and nxt.kind in ("person", "surname") and not nxt.role:
             gap = s[ref.end:nxt.start]
             complement = _TITLE_COMPLEMENT.fullmatch(gap)
@@ -486,7 +569,8 @@ def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
 # What may sit between a title and the name it introduces: "The Governor of the Bank of
 # Ghana, Dr. ...", "The Chief Executive of the Authority (SEAI), William Walsh".
 _TITLE_COMPLEMENT = re.compile(
-    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
+    r"(?:\s+(?:of|for|at|du|de la|de l’|de l'|des|de|del|de los|der|des|von|für)\s+"
+    r"(?:the\s+)?[A-ZÀ-Ý][^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
 )
 
 
@@ -495,9 +579,8 @@ def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
     if not s.startswith((", ", " ("), i):
         return None
     start = i + 2
-    end = start
-    while end < hi and s[end] not in ",;()[]" and not s.startswith((" – ", " — "), end):
-        end += 1
+    m = _APPOSITION_END.search(s, start, min(hi, start + 300))
+    end = m.start() if m else min(hi, start + 300)
     toks = tokenize(s, start, end)
     if not toks or len(toks) > 30:
         return None
@@ -506,18 +589,23 @@ def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
         any(t.cls == "R" for t in head) and any(t.low in ("of", "for", "at") for t in toks)
     ):
         return None
-    if any(t.cls == "l" and t.low in ("said", "says", "added") for t in toks):
-        cut = next(t for t in toks if t.low in ("said", "says", "added"))
+    verbs = lexicon().speech_verbs
+    cut = next((t for t in toks if t.cls == "l" and t.low in verbs), None)
+    if cut is not None:
+        if any(a.cls == "N" and b.cls == "N" and _adjacent(a, b, s)
+               for a, b in zip(toks, toks[1:], strict=False) if b.start < cut.start):
+            return None  # ", el Presidente Álvaro X destacó …": a clause with its own subject
         end = cut.start
-    return start, len(s[:end].rstrip(" ,.;:!?"))
+    return start, rstrip_end(s, end, " ,.;:!?")
 
 
 def pronoun_ref(s: str, lo: int, hi: int) -> Ref | None:
     """The first personal pronoun in ``s[lo:hi]`` ("he", "She", "they")."""
+    pronouns = lexicon().pronouns
     for t in tokenize(s, lo, hi):
-        if t.low in PRONOUNS and (not t.cap or t.low in ("he", "she", "they", "i", "we", "it")) \
+        if t.low in pronouns and (not t.cap or t.low not in ("her", "him", "them")) \
                 and (len(t.text) == 1 or not t.text.isupper()):
-            gender = PRONOUNS[t.low]
+            gender = pronouns[t.low]
             return Ref("pronoun", t.start, t.end, t.text, gender=gender if gender in "mf" else "",
                        plural=gender == "p", name=t.low)
     return None
@@ -539,7 +627,19 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
         return None
     candidates.sort(key=lambda r: r.start)
     if after_verb:
-        return _named_in_phrase(candidates, 0, s)
+        first = _named_in_phrase(candidates, 0, s)
+        if first.kind in ("title", "org", "bare"):
+            # "sagte die neue Vorsitzende des Ausschusses, die Bundesrätin Christine X",
+            # "said The University of Y, Acting Vice-Chancellor, Professor Gurmeet Singh":
+            # the person the title or organisation introduces, a few phrases on.
+            later = next((c for c in candidates if c.start > first.start
+                          and c.kind in ("person", "surname") and not c.possessive
+                          and s.count(",", first.end, c.start) <= 2
+                          and not any(w in _CONJUNCTIONS for w in
+                                      s[first.end:c.start].lower().split())), None)
+            if later is not None:
+                return later
+        return first
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
         chosen = [c for c in candidates if c.kind in kinds and not c.possessive]
         if chosen:
@@ -551,8 +651,8 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
 
 def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:
     """``refs[i]``, unless it is only a modifier or role of a named person written right
-    after it in the same phrase: "IMCO committee chair Anna Cavazzini", "MTA Chair and CEO
-    Janno Lieber", "Deputy Prime Minister and Housing Secretary Angela Rayner"."""
+    after it in the same phrase: "market committee chair Anna Cavallini", "MTA Chair and CEO
+    Jaan Liebermann", "Deputy Prime Minister and Housing Secretary Joanne Treloar"."""
     ref = refs[i]
     if ref.kind not in ("org", "title"):
         return ref
@@ -564,4 +664,6 @@ def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:
     return ref
 
 
+_CONJUNCTIONS = frozenset(["and", "et", "und", "y", "e", "&"])
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"]|\s[–—-]\s")
+_APPOSITION_END = re.compile(r"[,;()\[\]]| [–—] ")

@@ -17,15 +17,29 @@ The steps, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .attribution import Attribution, latter_word, parse_after, parse_before
+from .budget import DEFAULT_UNITS, budget, charge, current
 from .claims import kind_for, reasons_for, repeats, score_for
-from .lexicon import REPORTING_VERBS, SPEECH_PARTICIPLES
+from .frames import (
+    implied_ref,
+    is_statement_headline,
+    names_several,
+    person_like,
+    pronoun_ref_of,
+    statement_subject,
+)
+from .language import detect_language
+from .languages import lexicon, speaking
+from .lexicon import EVENT_VERBS, REPORTING_VERBS, SPEECH_PARTICIPLES
 from .model import Claim, Extraction, Quote, ReleaseText
 from .names import Ref, analyze_subject, find_refs, forget_paragraphs, pronoun_ref, tokenize
-from .quotes import Attribution, Span, find_spans, parse_after, parse_before
+from .quotes import Span, continuation_span, find_spans
 from .sentences import split_sentences
 from .speakers import Context, Person, Registry
+from .text import rstrip_end
 
 _TRIM = " \t,;:—–-"
 _HEADLINE_SEPARATORS = re.compile(r"\s*(?::|\s[–—-]\s|\s\|\s)\s*")
@@ -39,6 +53,7 @@ _MESSAGE_FROM = re.compile(
 _NEEDS_THAT = frozenset(["agreed", "agrees", "announced", "announces", "confirmed", "confirms"])
 _SO_SAID = re.compile(r"So (?:said|says) ")
 _SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[A-Z])")
+_NAME_LINE = re.compile(r"(?=[A-ZÀ-Ý])")
 
 
 @dataclass
@@ -52,22 +67,40 @@ class _Candidate:
     after_ref: Ref | None = None
     before: Attribution | None = None
     before_ref: Ref | None = None
+    unnamed: Attribution | None = None  # an attribution phrase naming no one we can tell
     accepted: bool = False
     chain_prev: _Candidate | None = None
+    head: _Candidate | None = None  # the first segment of the quote this one continues
     person: Person | None = None
+    how: str = ""  # model.SPEAKER_HOW
+    sure: bool = False
+    note: str = ""  # why there is no speaker (or why it is unsure)
     role: str = ""
     attribution: str = ""
     attribution_span: tuple[int, int] | None = None
     index: int = -1
+    next_attributed: _Candidate | None = None  # the next quote of its sentence with a phrase
     chain: list[_Candidate] = field(default_factory=list)
 
 
-def extract(release: ReleaseText) -> Extraction:
-    """Speakers, quotes and claims of a release (see ``model`` for the JSON shape)."""
+def extract(release: ReleaseText, *, units: int | None = DEFAULT_UNITS) -> Extraction:
+    """Speakers, quotes and claims of a release (see ``model`` for the JSON shape).
+
+    Raises ``TooMuchWork`` past ``units`` of work (``budget``), or past the budget of the
+    extraction it runs in.
+    """
+    if current() is None:
+        with budget(units):
+            return extract(release)
+    code = detect_language("\n".join(release.paragraphs[:200]))
     try:
-        return _Document(list(release.paragraphs)).run(release.title)
+        with speaking(code):
+            found = _Document(list(release.paragraphs)).run(release.title)
     finally:
         forget_paragraphs()
+    found.language = code
+    found.left_out = list(release.left_out)
+    return found
 
 
 class _Document:
@@ -80,14 +113,19 @@ class _Document:
         self.registry = Registry()
         self.ctx = Context(self.registry)
         self.candidates: list[list[_Candidate]] = []
+        self.opens: list[list[int]] = []  # where each paragraph's candidates open, in order
         self.refs: dict[tuple[int, int], list[Ref]] = {}
         self.excluded: dict[int, list[tuple[int, int]]] = {}
         self.quotes: list[Quote] = []
+        self._headline_person: Person | None | bool = False  # False: not looked for yet
+        self.reported: dict[int, Person | None] = {}  # whose speech a paragraph reports
+        self.named_in: dict[int, dict[Person, int]] = {}  # who a paragraph names, and where
         self.claims: list[Claim] = []
 
     def run(self, title: str) -> Extraction:
         for p in range(len(self.paras)):
             self.candidates.append(self._find_candidates(p))
+            self.opens.append([c.span.open for c in self.candidates[-1]])
         self._link_chains()
         self._first_look()
         pending: tuple[Person | None, str] | None = None
@@ -110,24 +148,31 @@ class _Document:
             s_start, s_end = sentences[si] if sentences else (0, len(text))
             nxt = spans[k + 1].open if k + 1 < len(spans) else len(text)
             limit = min(nxt, max(s_end, span.outer_end))
+            charge(20)
             cand = _Candidate(p, span, si)
-            if span.outer_end < limit:
+            if s_end <= span.outer_end + 1 and si + 1 < len(sentences) and limit < nxt:
+                # “Luiz is a special player!” Arrizabalaga-Ruiz said. — the phrase is a
+                # sentence of its own after a quote ending in its own full stop.
+                n_start, n_end = sentences[si + 1]
+                after = parse_after(text, span.outer_end, min(nxt, n_end))
+                if after is not None and after.start == n_start and after.subj_hi > after.subj_lo \
+                        and not text[after.end:n_end].strip(" .!?"):
+                    cand.after = after
+            if span.outer_end < limit and cand.after is None:
                 cand.after = parse_after(text, span.outer_end, limit)
-                if cand.after:
-                    cand.after_ref = analyze_subject(text, cand.after.subj_lo, cand.after.subj_hi,
-                                                     after_verb=cand.after.after_verb)
-                    if cand.after_ref is None:
-                        cand.after = None
+            if cand.after:
+                cand.after_ref = _subject_ref(text, cand.after)
+                if cand.after_ref is None:
+                    cand.unnamed, cand.after = cand.after, None
             lo = s_start
-            if k and spans[k - 1].outer_end > lo:
-                lo = spans[k - 1].outer_end
+            if k and spans[k - 1].outer_end > lo and found[-1].accepted:
+                lo = spans[k - 1].outer_end  # not past a title in quote marks
             if lo < span.open:
                 cand.before = parse_before(text, lo, span.open)
                 if cand.before:
-                    cand.before_ref = analyze_subject(
-                        text, cand.before.subj_lo, cand.before.subj_hi,
-                        after_verb=cand.before.after_verb)
+                    cand.before_ref = _subject_ref(text, cand.before)
                     if cand.before_ref is None:
+                        cand.unnamed = cand.unnamed or cand.before
                         cand.before = None
             cand.accepted = self._is_quote(text, cand)
             found.append(cand)
@@ -161,19 +206,45 @@ class _Document:
         for p in range(1, len(self.paras)):
             prev = [c for c in self.candidates[p - 1] if c.accepted]
             cur = self.candidates[p]
-            if not prev or not cur:
+            if not prev:
                 continue
-            last, first = prev[-1], cur[0]
+            last = prev[-1]
+            if last.span.close is None and last.span.raw_end >= len(self.paras[p - 1]) - 1 \
+                    and (not cur or cur[0].span.open != 0):
+                cur = self._carried_over(p) or cur
+            if not cur:
+                continue
+            first = cur[0]
             if last.span.close is None and last.span.raw_end >= len(self.paras[p - 1]) - 1 \
                     and first.span.open == 0 and last.span.family == first.span.family:
                 first.accepted = True
                 first.chain_prev = last
+                first.head = last.head or last
+
+    def _carried_over(self, p: int) -> list[_Candidate] | None:
+        """A paragraph continuing the quote before it without reopening it: its text up to
+        the closing mark becomes the quote's next segment."""
+        span = continuation_span(self.paras[p])
+        if span is None:
+            return None
+        span.open = 0
+        cand = _Candidate(p, span, 0)
+        rest = [c for c in self.candidates[p] if c.span.open >= span.outer_end]
+        self.candidates[p] = [cand, *rest]
+        self.opens[p] = [c.span.open for c in self.candidates[p]]
+        return self.candidates[p]
 
     # -- 3: names with roles ---------------------------------------------------------------
     def _free_ranges(self, p: int, a: int, b: int, extra=()) -> list[tuple[int, int]]:
-        cuts = sorted([(c.span.open, c.span.outer_end) for c in self.candidates[p]
-                       if c.accepted and c.span.open < b and c.span.outer_end > a]
-                      + [r for r in extra if r[0] < b and r[1] > a])
+        cands, opens = self.candidates[p], self.opens[p]
+        k = max(0, bisect_left(opens, a) - 1)
+        inside = []
+        while k < len(cands) and cands[k].span.open < b:
+            c = cands[k]
+            if c.accepted and c.span.outer_end > a:
+                inside.append((c.span.open, c.span.outer_end))
+            k += 1
+        cuts = sorted(inside + [r for r in extra if r[0] < b and r[1] > a])
         ranges, pos = [], a
         for lo, hi in cuts:
             if lo > pos:
@@ -200,25 +271,34 @@ class _Document:
 
     # -- 4: the walk -----------------------------------------------------------------------
     def _walk(self, p: int, pending: tuple[Person | None, str] | None):
-        self.paras[p]
         cands = [c for c in self.candidates[p] if c.accepted]
         intro = self._intro(p, cands)
         trailer = self._trailer(p, cands)
         next_pending = None
-        last_person: Person | None = None
+        last_quote: _Candidate | None = None
+        by_sentence: dict[int, list[_Candidate]] = {}
+        for cand in cands:
+            by_sentence.setdefault(cand.sentence, []).append(cand)
         for si, (a, b) in enumerate(self.sentences[p]):
-            in_sentence = [c for c in cands if c.sentence == si]
+            in_sentence = by_sentence.get(si, [])
+            attributed_later: _Candidate | None = None
+            for cand in reversed(in_sentence):
+                cand.next_attributed = attributed_later
+                if cand.after or cand.before:
+                    attributed_later = cand
             for cand in in_sentence:
-                self._resolve_quote(p, cand, cands, pending, last_person, trailer)
-                pending = None if cand.person is not None else pending
+                self._resolve_quote(p, cand, last_quote, pending, trailer)
+                pending = None if cand.person is not None or cand.note else pending
+                last_quote = cand
                 if cand.person is not None:
-                    last_person = cand.person
                     self.ctx.note(cand.person)
             if intro and intro[2] == si:
-                person = self._resolve(intro[1])
+                span, ref, _si, attribution, how, note = intro
+                person, how, sure, note = self._speaker(ref, how) if ref else (None, "", False,
+                                                                               note)
                 self.ctx.note(person)
-                next_pending = (person, intro[3])
-                self.excluded.setdefault(p, []).append(intro[0])
+                next_pending = _Pending(person, attribution, how, sure, note)
+                self.excluded.setdefault(p, []).append(span)
             self._note_refs(p, si)
             if p > 0:
                 self._sentence_claims(p, si, a, b, in_sentence)
@@ -227,7 +307,8 @@ class _Document:
     def _intro(self, p: int, cands: list[_Candidate]):
         """ "Dr Jane Doe, Director of X, said:" closing a paragraph before a quote-only one."""
         text = self.paras[p]
-        if not text.endswith(":") or not self.sentences[p] or p + 1 >= len(self.paras):
+        if not text.rstrip(" .").endswith((":", "statement", "Statement")) \
+                or not self.sentences[p] or p + 1 >= len(self.paras):
             return None
         nxt = self.paras[p + 1]
         if nxt[:1] not in "“\"‘'«„":
@@ -237,15 +318,28 @@ class _Document:
         for cand in cands:
             if cand.sentence == si:
                 lo = max(lo, cand.span.outer_end)
+        statement = statement_subject(text, lo, len(text))
+        if statement is not None:
+            a, b = statement
+            if names_several(text, a, b):
+                return (a, len(text)), None, si, "", "introduced", "the statement is by " \
+                    "several people"
+            ref = analyze_subject(text, a, b, after_verb=False)
+            if ref is None:
+                return None
+            return (a, len(text)), ref, si, text[a:len(text)].strip(_TRIM), "statement", ""
         att = parse_before(text, lo, len(text))
         if att is None:
             return None
-        ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
+        if names_several(text, att.subj_lo, att.subj_hi):
+            return (att.start, len(text)), None, si, "", "introduced", "the attribution " \
+                "names several people"
+        ref = _subject_ref(text, att)
         if ref is None:
             return None
         start = att.start if att.after_verb else min(ref.start, att.end)
         span = (start, len(text))
-        return span, ref, si, text[start:att.end].strip(_TRIM)
+        return span, ref, si, text[start:att.end].strip(_TRIM), "introduced", ""
 
     def _resolve(self, ref: Ref | None) -> Person | None:
         if ref is None:
@@ -264,30 +358,86 @@ class _Document:
         if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
             return None
         line = self.paras[p + 1]
-        m = _SIGNATURE.match(line)
+        m = _SIGNATURE.match(line) or _NAME_LINE.match(line)
         if not m or len(line.split()) > 30:
             return None
         ref = analyze_subject(line, m.end(), len(line), after_verb=True)
         if ref is None or ref.kind not in ("person", "surname", "title"):
             return None
+        if not _SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
+                line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
+                or line.rstrip().endswith(":")
+                or any(t.low in self._verbs() or t.low in EVENT_VERBS
+                       or t.low in lexicon().participles for t in tokenize(line))):
+            return None  # a name line: "Jane Doe, Director of X." and nothing else
         person = self._resolve(ref)
         if person is None:
             return None
         person.output = True
         self.excluded.setdefault(p + 1, []).append((0, len(line)))
         for cand in cands:
-            head = cand
-            while head.chain_prev is not None:
-                head = head.chain_prev
+            head = cand.head or cand
             if head is not cand and head.after is None and head.before is None:
                 head.person = person
         return person, line[m.end():].strip(_TRIM)
 
-    def _resolve_quote(self, p, cand, cands, pending, last_person, trailer=None) -> None:
+    def _speaker(self, ref: Ref | None, how: str = ""):
+        """(person, how, sure, note) for the reference an attribution names.
+
+        Only a name with a person's shape, an organisation the text makes the subject of
+        the verb, or one person found by title, honorific, pronoun or left-out subject is a
+        speaker; anything less leaves the speaker empty and says why.
+        """
+        if ref is None:
+            return None, "", False, "no attribution found"
+        if ref.kind == "implied":
+            people = [p for p in self.ctx.recent if not p.is_org]
+            if people:
+                return people[-1], "implied", False, "the verb has no subject of its own"
+            return None, "", False, "the verb has no subject and no one was named before"
+        if ref.kind == "pronoun" and ref.name == "latter":
+            person = self.ctx.last_named
+            if person is None or person.is_org:
+                return None, "", False, f"“{ref.text}” refers to no one named before"
+            return person, "pronoun", False, ""
+        if ref.kind == "pronoun":
+            person = self.ctx.pronoun(ref)
+            if person is None:
+                return None, "", False, f"“{ref.text}” refers to no one named before"
+            return person, "pronoun", False, ""
+        if ref.kind == "org" and ref.name.isupper() and len(ref.name) > 6:
+            return None, "", False, f"“{ref.name}” is a dateline or a heading, not a speaker"
+        if ref.kind == "org":
+            known = self.registry.find_token(ref.name) if " " not in ref.name else None
+            if known is not None and not known.is_org and person_like(known.name):
+                return known, "surname", True, ""  # "MARCHETTI told her": a surname in capitals
+            return self.registry.add_org(ref.name), "organization", True, ""
+        person = self._resolve(ref)
+        if ref.kind == "title":
+            if person is None:
+                return None, "", False, f"the title “{ref.text}” names no one in the release"
+            return person, "title", True, ""
+        if person is None:
+            return None, "", False, f"“{ref.text}” is no one named in the release"
+        if person.is_org:
+            return person, "organization", True, ""
+        if not person_like(person.name):
+            if ref.kind in ("surname", "bare") and (ref.honorific or ref.role) \
+                    and len(person.name.split()) == 1 and person.name[:1].isupper():
+                return person, "honorific", False, "only the surname is given"
+            return None, "", False, f"“{person.name}” is not a person’s name"
+        if ref.kind == "person":
+            return person, how or "named", True, ""
+        return person, "honorific" if (ref.honorific or ref.role) else "surname", True, ""
+
+    def _resolve_quote(self, p, cand, last_quote, pending, trailer=None) -> None:
         text = self.paras[p]
         att, ref = (cand.after, cand.after_ref) if cand.after else (cand.before, cand.before_ref)
         if att is not None and ref is not None:
-            cand.person = self._resolve(ref)
+            if names_several(text, att.subj_lo, att.subj_hi):
+                cand.note = "the attribution names several people"
+            else:
+                cand.person, cand.how, cand.sure, cand.note = self._speaker(ref)
             if ref.kind == "title" and cand.person is None:
                 cand.role = ref.role
             start = att.start if att is cand.after or att.after_verb else ref.start
@@ -303,36 +453,90 @@ class _Document:
             return
         if cand.chain_prev is not None:
             return
+        if cand.unnamed is not None and cand.unnamed.direct:
+            u = cand.unnamed
+            cand.note = ("the attribution names several people"
+                         if names_several(text, u.subj_lo, u.subj_hi) else
+                         f"the attribution “{text[u.start:u.end].strip(_TRIM)}” names no person")
+            return
         if trailer is not None:
             cand.person, cand.attribution = trailer
+            cand.how, cand.sure = "signature", True
             return
         if cand.span.open == 0 and pending is not None:
-            cand.person, cand.attribution = pending
+            cand.person, cand.attribution = pending.person, pending.attribution
+            cand.how, cand.sure, cand.note = pending.how, pending.sure, pending.note
             return
         later = self._message_from(p, cand)
         if later is not None:
             cand.person, cand.attribution = later
+            cand.how, cand.sure = "named", True
             return
-        earlier = [c for c in cands if c.span.open < cand.span.open and c.person is not None]
-        if earlier:
-            cand.person = earlier[-1].person
+        last = (last_quote.head or last_quote) if last_quote is not None else None
+        if last is not None and (last.person is not None or last.note):
+            cand.person, cand.note = last.person, last.note
+            cand.how, cand.sure = "same_paragraph", last.sure
             return
-        following = [c for c in cands if c.span.open > cand.span.open
-                     and c.sentence == cand.sentence and (c.after or c.before)]
-        if following:
-            nxt = following[0]
-            ref = nxt.after_ref or nxt.before_ref
-            cand.person = self._resolve(ref)
+        if self.reported.get(p) is not None:
+            # "Lizzy Baker from the sponsor says it's fantastic. “When it comes to …”"
+            cand.person = self.reported[p]
+            cand.how, cand.sure = "same_paragraph", False
+            return
+        if cand.next_attributed is not None:
+            nxt = cand.next_attributed
+            cand.person, cand.how, cand.sure, cand.note = self._speaker(
+                nxt.after_ref or nxt.before_ref)
             return
         if cand.span.open == 0 and p > 0:
-            prev = [c for c in self.candidates[p - 1] if c.accepted and c.person is not None]
+            prev = [c for c in self.candidates[p - 1] if c.accepted]
             if prev:
-                cand.person = prev[-1].person
+                last = prev[-1].head or prev[-1]
+                if last.person is not None or last.note:
+                    cand.person, cand.note = last.person, last.note
+                    cand.how, cand.sure = "previous_paragraph", False
+                    return
+            elif self.reported.get(p - 1) is not None:
+                # "Chair Professor Jones says around 600 students …" then a quote-only
+                # paragraph: the person whose words the paragraph before reported.
+                cand.person = self.reported[p - 1]
+                cand.how, cand.sure = "previous_paragraph", False
                 return
-        # Last resort: the person the text was last about, as for a pronoun.
-        people = [person for person in self.ctx.recent if not person.is_org]
-        if people:
-            cand.person = people[-1]
+            elif self._opened_by_one_person(p - 1) is not None:
+                # "Jane Doe, a student who started the competition, is pleased …" then a
+                # paragraph of quote: the person that paragraph is about, named first.
+                cand.person = self._opened_by_one_person(p - 1)
+                cand.how, cand.sure = "previous_paragraph", False
+                return
+            elif p > 1:
+                # A paragraph of figures (naming no one else) between two paragraphs of one
+                # person's quote.
+                before = [c for c in self.candidates[p - 2] if c.accepted]
+                last = (before[-1].head or before[-1]) if before else None
+                if last is not None and last.person is not None and not last.person.is_org \
+                        and not set(self.named_in.get(p - 1, {})) - {last.person}:
+                    cand.person = last.person
+                    cand.how, cand.sure = "previous_paragraph", False
+                    return
+        cand.note = "no attribution in the quote’s sentence or paragraph"
+
+    def _named_inside(self, cand: _Candidate) -> bool:
+        """A speaker found by inference who is named inside the quote itself ("To her
+        credit, Minister Jane Doe listened") is someone else's subject, not its speaker."""
+        text = self.paras[cand.paragraph][cand.span.inner_start:cand.span.inner_end]
+        surname = cand.person.name.split()[-1] if cand.person else ""
+        return len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", text) is not None
+
+    def _opened_by_one_person(self, q: int) -> Person | None:
+        """The one person paragraph ``q`` names, if it opens with them (its subject)."""
+        named = self.named_in.get(q, {})
+        if len(named) != 1:
+            return None
+        person, at = next(iter(named.items()))
+        return person if at <= 2 and person_like(person.name) else None
+
+    @staticmethod
+    def _verbs():
+        return lexicon().speech_verbs
 
     @staticmethod
     def _participle(text: str, att: Attribution) -> bool:
@@ -353,7 +557,7 @@ class _Document:
         m = _MESSAGE_FROM.match(text, a, b) or _SO_SAID.match(text, a, b)
         if not m:
             return None
-        end = len(text[:b].rstrip(" .!"))
+        end = rstrip_end(text, b, " .!")
         ref = analyze_subject(text, m.end(), end, after_verb=True)
         person = self._resolve(ref)
         if person is None:
@@ -366,17 +570,26 @@ class _Document:
         refs = self.refs.get((p, si), [])
         subject = None
         text = self.paras[p]
+        a, b = self.sentences[p][si]
+        first = tokenize(text, a, min(b, a + 20))[:1]
+        if first and first[0].low in lexicon().pronouns and not (refs and refs[0].start == a):
+            # "She noted that Prime Minister X was …": the sentence is about the person
+            # "she" stands for, not about X.
+            subject = False
         for i, ref in enumerate(refs):
             if ref.kind == "org":
                 continue
             person = self.ctx.resolve(ref)
             if person is None or ref.possessive:
                 continue
+            if not person.is_org:
+                self.ctx.last_named = person
+                self.named_in.setdefault(p, {})[person] = ref.start
             if subject is None:
                 subject = person
                 group = i + 1 < len(refs) and text[ref.end:refs[i + 1].start].strip() == "and"
                 self.ctx.note(person, group=group)
-        return subject
+        return subject or None
 
     # -- claims -----------------------------------------------------------------------------
     def _sentence_claims(self, p, si, a, b, in_sentence) -> None:
@@ -393,15 +606,20 @@ class _Document:
 
     def _add_claim(self, p: int, lo: int, hi: int, quote_speaker: Person | None,
                    repeats_index: int | None = None, refs: list[Ref] | None = None) -> None:
+        charge(10)
         text = self.paras[p]
         segment = text[lo:hi]
         words = segment.split()
         if len(words) < 3 or segment.rstrip().endswith("?"):
             return
         speaker, reported = self._reported(text, lo, hi, quote_speaker)
+        if reported and speaker is not None and not speaker.is_org:
+            self.reported.setdefault(p, speaker)
         if refs is None:
             refs = find_refs(text, lo, hi)
-        refs = [r for r in refs if r.kind != "org" and lo <= r.start < hi]
+        first = bisect_left(refs, lo, key=lambda r: r.start)
+        last = bisect_left(refs, hi, key=lambda r: r.start)
+        refs = [r for r in refs[first:last] if r.kind != "org"]
         named = any(self.ctx.registry.find_token(r.name) is not None or r.kind == "person"
                     for r in refs if r.name) or any(
             r.kind == "title" and self.registry.find_title(r.role_key) for r in refs)
@@ -446,9 +664,7 @@ class _Document:
             for cand in cands:
                 if not cand.accepted:
                     continue
-                head = cand
-                while head.chain_prev is not None:
-                    head = head.chain_prev
+                head = cand.head or cand
                 if head is not cand:
                     head.chain.append(cand)
                 cand.index = len(self.quotes)
@@ -458,9 +674,19 @@ class _Document:
                 if not cand.accepted or cand.chain_prev is not None:
                     continue
                 members = [cand, *cand.chain]
-                person = next((m.person for m in members if m.person is not None), None)
+                for m in members:
+                    if m.person is not None and not m.sure and self._named_inside(m):
+                        m.person, m.how = None, ""
+                        m.note = "the person it would be is named inside the quote"
+                source = next((m for m in members if m.person is not None and m.sure),
+                              None) or next((m for m in members if m.person is not None), None)
+                if source is None and not any(m.note for m in members if m.note.startswith(
+                        ("the statement", "the attribution names several"))):
+                    source = self._headline_speaker(cand)
+                person = source.person if source else None
                 attribution = next((m.attribution for m in members if m.attribution), "")
                 role = next((m.role for m in members if m.role), "")
+                note = "" if person else next((m.note for m in members if m.note), "")
                 for m in members:
                     span = m.span
                     self.quotes[m.index] = Quote(
@@ -470,9 +696,38 @@ class _Document:
                         paragraph=m.paragraph, start=span.inner_start, end=span.inner_end,
                         attribution=m.attribution or (attribution if m is not cand else ""),
                         continues=None if m is cand else cand.index,
+                        speaker_how=(source.how if m is source or m is cand
+                                     else "continues") if person else "",
+                        speaker_sure=bool(person) and source.sure,
+                        speaker_note=(source.note if person else note),
                     )
                     if person is not None:
                         person.output = True
+
+    def _headline_speaker(self, head: _Candidate) -> _Candidate | None:
+        """A quote no phrase attributes, under a headline that calls the release one
+        person's statement ("Statement by X", "Stellungnahme … / X, Role"): that person."""
+        if self._headline_person is False:
+            self._headline_person = None
+            title = self.paras[0]
+            if is_statement_headline(title):
+                people = [r for r in find_refs(title) if r.kind == "person"]
+                if len(people) == 1:
+                    person, how, sure, note = self._speaker(people[0])
+                    if person is not None:
+                        self._headline_person = person
+        if self._headline_person is None:
+            return None
+        text = self.paras[head.paragraph]
+        last = head.chain[-1] if head.chain else head
+        before = rstrip_end(text, head.span.open)
+        if (before and text[before - 1] not in "-–—:") or last.span.outer_end < len(
+                self.paras[last.paragraph].rstrip(" .")) - 1:
+            return None  # only a quote that is the whole body of its paragraphs
+        found = _Candidate(head.paragraph, head.span, head.sentence)
+        found.person, found.how, found.sure = self._headline_person, "headline", False
+        found.note = "named only in the headline"
+        return found
 
     def _headline_claims(self) -> None:
         if not self.paras:
@@ -485,13 +740,42 @@ class _Document:
                 lo, hi = _trim(text, pos, end)
                 if hi > lo:
                     part = text[lo:hi]
-                    index = next((q_i for q_i, q in enumerate(self.quotes)
-                                  if q.paragraph > 0 and repeats(part, q.text)), None)
+                    # A headline is short; a "headline" of thousands of characters is not
+                    # compared with every quote.
+                    index = None if len(text) > 2000 else next(
+                        (q_i for q_i, q in enumerate(self.quotes[:500])
+                         if q.paragraph > 0 and repeats(part, q.text)), None)
                     added = len(self.claims)
                     self._add_claim(0, lo, hi, None, index)
                     if index is not None and len(self.claims) > added:
                         self.claims[-1].speaker = self.quotes[index].speaker
                 pos = m.end() if m else b
+
+
+@dataclass
+class _Pending:
+    """What a paragraph ending "X said:" hands to the quote opening the next one."""
+
+    person: Person | None
+    attribution: str
+    how: str
+    sure: bool
+    note: str
+
+
+def _subject_ref(text: str, att: Attribution) -> Ref | None:
+    """The reference an attribution's subject makes (a pronoun inside the verb, a subject
+    the language leaves out, "the latter", or the phrase's words)."""
+    if att.pronoun:
+        return pronoun_ref_of(text, att.start, att.pronoun)
+    if att.implied:
+        return implied_ref(att.start)
+    words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
+    if any(latter_word(t.low) for t in words):
+        ref = pronoun_ref_of(text, att.subj_lo, "latter")
+        ref.text = text[att.subj_lo:att.subj_hi]
+        return ref
+    return analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -509,8 +793,8 @@ def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
         return False
     if text[span.inner_end - 1] not in ".!?…":
         return False
-    before = text[:span.open].rstrip()
-    if before and before[-1] not in ".!?…”\"’'»":
+    before = rstrip_end(text, span.open)
+    if before and text[before - 1] not in ".!?…”\"’'»":
         return False
     after = text[span.close + 1:span.close + 3].lstrip()
     return not after or after[0].isupper() or after[0] in "“\"‘'«„"

@@ -1,4 +1,4 @@
-"""Quote marks: where quotes open and close, and the attribution phrase beside each.
+"""Quote marks: where quotes open and close in a paragraph.
 
 Double quotes are paired first: curly and typographic ones (“…”, „…“, «…») each with
 their own kind of closing mark, so straight marks inside them are quotes within the quote;
@@ -12,16 +12,23 @@ closes a quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS, VERB_PARTICLES
-from .names import tokenize
+from .budget import charge
+from .text import rstrip_end
 
 _DOUBLE_OPEN = "“„«‟"
 _SINGLE_MARKS = "'‘’‚‹›"
-_CURLY_RE = re.compile("[“”„«»‟]")
+# Curly and typographic double marks, and two single marks standing for one (‘’…’’, '').
+_CURLY_RE = re.compile("‘’|’’|‘‘|''|[“”„«»‟]")
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
+_PAIRS = ("‘’", "’’", "‘‘", "''")
 _STRAIGHT_RE = re.compile("[\"”]")
-_CURLY_CLOSERS = {"“": "”", "‟": "”", "”": "”", "„": "“”", "«": "»"}
+# What closes each opening mark. Mixed pairs are common in real releases: « closed by ”,
+# a pair of single marks closed by », ” or another pair.
+_CURLY_CLOSERS = {"“": "”", "‟": "”", "”": "”", "„": "“”", "«": "»”", "»": "«",
+                  "pair": "»”"}
 _SINGLE_RE = re.compile(f"[{_SINGLE_MARKS}]")
 _OPEN_CONTEXT = "([{—–-/:;\"“„«‘'‚‹ \n"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…\"”»’'›"
@@ -37,10 +44,11 @@ class Span:
     inner_end: int
     family: str  # "double" or "single"
     raw_end: int  # end of the text inside the marks, before trimming
+    close_width: int = 1  # two for a closing pair of single marks (’’)
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.raw_end
+        return self.close + self.close_width if self.close is not None else self.raw_end
 
 
 def _before(s: str, i: int) -> str:
@@ -51,9 +59,10 @@ def _after(s: str, i: int) -> str:
     return s[i + 1] if i + 1 < len(s) else " "
 
 
-def _make_span(s: str, open_i: int, close_i: int | None, family: str) -> Span | None:
+def _make_span(s: str, open_i: int, close_i: int | None, family: str, *,
+               open_width: int = 1, close_width: int = 1) -> Span | None:
     raw_end = close_i if close_i is not None else len(s)
-    start, end = open_i + 1, raw_end
+    start, end = open_i + open_width, raw_end
     while start < end and s[start].isspace():
         start += 1
     while end > start and s[end - 1].isspace():
@@ -64,16 +73,17 @@ def _make_span(s: str, open_i: int, close_i: int | None, family: str) -> Span | 
         end -= 1
     if end <= start:
         return None
-    return Span(open_i, close_i, start, end, family, raw_end)
+    return Span(open_i, close_i, start, end, family, raw_end, close_width)
 
 
-def _can_open(s: str, i: int) -> bool:
-    prev, nxt = _before(s, i), _after(s, i)
-    return not nxt.isspace() and (prev in _OPEN_CONTEXT or prev.isspace())
+def _can_open(s: str, i: int, width: int = 1) -> bool:
+    prev, nxt = _before(s, i), _after(s, i + width - 1)
+    return not nxt.isspace() and nxt not in _CLOSE_CONTEXT.replace("-", "").replace("…", "") \
+        and (prev in _OPEN_CONTEXT or prev.isspace())
 
 
-def _can_close(s: str, i: int) -> bool:
-    prev, nxt = _before(s, i), _after(s, i)
+def _can_close(s: str, i: int, width: int = 1) -> bool:
+    prev, nxt = _before(s, i), _after(s, i + width - 1)
     return not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT)
 
 
@@ -82,79 +92,140 @@ def _double_spans(s: str) -> list[Span]:
     straight = _straight_spans(s, curly)
     if not straight:
         return curly
-    kept = [c for c in curly if not any(
-        q.close is not None and q.open < c.open and c.outer_end <= q.outer_end
-        for q in straight)]
+    closed = [q for q in straight if q.close is not None]
+    kept = [c for c in curly if _enclosing(closed, c) is None]
     return sorted(kept + straight, key=lambda sp: sp.open)
 
 
+def _enclosing(spans: list[Span], inner: Span) -> Span | None:
+    """The span of ``spans`` (in order, not overlapping) that holds ``inner``, if any."""
+    k = bisect_left(spans, inner.open, key=lambda sp: sp.open) - 1
+    if k >= 0 and spans[k].open < inner.open and inner.outer_end <= spans[k].outer_end:
+        return spans[k]
+    return None
+
+
 def _curly_spans(s: str) -> list[Span]:
-    """Curly and typographic quotes, each closed only by its own kind of closing mark.
+    """Curly and typographic quotes, each closed by a mark that closes its kind.
 
     Straight marks inside are quotes within the quote (a formula, a nickname) and stay in
     its text, unless the closing mark is missing and a straight mark evidently stands in.
+    A second opener that can only close ("…,“ said X") closes; a closing mark before any
+    opener, at the start of a paragraph's text, ends a quote whose opening mark is missing.
     """
     spans: list[Span] = []
-    open_i, open_ch = -1, ""
-    for m in _CURLY_RE.finditer(s):
-        i, ch = m.start(), m.group()
+    open_i, open_ch, open_width = -1, "", 1
+    marks = [(m.start(), m.group()) for m in _CURLY_RE.finditer(s)]
+    nested_until = -1  # the closing mark of a quote nested in the open one
+    for k, (i, ch) in enumerate(marks):
+        pair = ch in _PAIRS
+        key = "pair" if pair else ch
+        w = len(ch)
         if open_i < 0:
-            if ch in _DOUBLE_OPEN or (ch == "”" and _can_open(s, i)):
-                open_i, open_ch = i, ch
+            if pair or ch == "»" or ch == "”":
+                if _can_open(s, i, w) and not (ch == "»" and _can_close(s, i)):
+                    open_i, open_ch, open_width = i, key, w
+                elif not spans and _can_close(s, i, w) and ch != "»" \
+                        and s.find('"', 0, i) < 0 and s.count(" ", 0, i) >= 2:
+                    # A quote whose opening mark is missing: from its first word (after a
+                    # paragraph number such as "5. ").
+                    number = _NUMBERED.match(s)
+                    start = number.end() - 1 if number else 0
+                    _add(spans, _make_span(s, start, i, "double",
+                                           open_width=1 if number else 0, close_width=w))
+            elif ch in _DOUBLE_OPEN:
+                open_i, open_ch, open_width = i, key, 1
             continue
-        if ch in _CURLY_CLOSERS[open_ch]:
-            _add(spans, _make_span(s, open_i, i, "double"))
+        if i <= nested_until:
+            continue
+        closes = (ch in _CURLY_CLOSERS[open_ch] or (pair and open_ch == "pair")) and (
+            _can_close(s, i, w) or not _can_open(s, i, w))
+        if not closes and ch in "“„" and open_ch in "“„" and _can_open(s, i) \
+                and k + 2 < len(marks) and _closer(s, marks[k + 1]) \
+                and _closer(s, marks[k + 2]):
+            # “A “b” c.”: a quote inside the quote, with the same marks.
+            nested_until = marks[k + 1][0]
+            continue
+        if closes or (ch in "“‟" and open_ch in "“‟”" and (
+                (_can_close(s, i) and not _can_open(s, i))
+                or (_before(s, i) == " " and _after(s, i) == " " and s[i - 2:i - 1] in ",.!?"))):
+            # ‘…boats, “ Mr Dutton said’: a closing mark written as an opening one.
+            _add(spans, _make_span(s, open_i, i, "double", open_width=open_width,
+                                   close_width=len(ch)))
             open_i = -1
-        elif ch in "“‟„" and open_ch in "“‟”":
+        elif ch in "“‟„«" and open_ch in "“‟”«" and _can_open(s, i):
             # A second opener before any closer: the first quote was never closed.
-            _add(spans, _unclosed(s, open_i, i))
-            open_i, open_ch = i, ch
+            _add(spans, _unclosed(s, open_i, i, open_width))
+            open_i, open_ch, open_width = i, key, 1
     if open_i >= 0:
-        _add(spans, _unclosed(s, open_i, len(s)))
+        _add(spans, _unclosed(s, open_i, len(s), open_width))
     return spans
 
 
-def _unclosed(s: str, open_i: int, end: int) -> Span | None:
+def _closer(s: str, mark: tuple[int, str]) -> bool:
+    i, ch = mark
+    return ch in "”“»" and _can_close(s, i) and not _can_open(s, i)
+
+
+def _unclosed(s: str, open_i: int, end: int, width: int = 1) -> Span | None:
     """A curly quote without its closing mark, ending at ``end`` or at a lone straight mark
     that closes it instead ("“We will win," she said.")."""
     straight = [i for i in range(open_i + 1, end) if s[i] == "\""]
     if len(straight) % 2:
         close = next((i for i in straight if _can_close(s, i)), None)
         if close is not None:
-            return _make_span(s, open_i, close, "double")
-    return _open_ended(s, open_i, end)
+            return _make_span(s, open_i, close, "double", open_width=width)
+    return _open_ended(s, open_i, end, width)
 
 
 def _straight_spans(s: str, curly: list[Span]) -> list[Span]:
     """Straight quotes paired among themselves outside the curly spans; a stray ” may close
     one. A straight quote may hold a whole curly quote, but never pairs across a curly
     quote's own marks: one still open at a curly opener ends there, unclosed."""
-    marks = [m.start() for m in _STRAIGHT_RE.finditer(s)
-             if not any(c.open <= m.start() < c.outer_end for c in curly)]
+    opens = [c.open for c in curly]
+
+    def first_curly_after(i: int) -> Span | None:
+        k = bisect_right(opens, i)
+        return curly[k] if k < len(curly) else None
+
+    def inside_curly(i: int) -> bool:
+        k = bisect_right(opens, i) - 1
+        return k >= 0 and i < curly[k].outer_end
+
+    marks = [m.start() for m in _STRAIGHT_RE.finditer(s) if not inside_curly(m.start())]
     spans: list[Span] = []
     open_i = -1
     for i in marks:
         if open_i >= 0:
-            between = next((c for c in curly if open_i < c.open < i), None)
+            between = first_curly_after(open_i)
+            if between is not None and between.open >= i:
+                between = None
+            if between is None and _can_open(s, i) and not _can_close(s, i) \
+                    and s[rstrip_end(s, i) - 1:i][:1] in (".", "!", "?", "…"):
+                # ‘"A. "B.’: a new quote opens after a finished sentence; the one before
+                # was never closed.
+                _add(spans, _open_ended(s, open_i, i))
+                open_i = i
+                continue
             if between is None or (_can_close(s, i) and not _can_open(s, i)):
                 _add(spans, _make_span(s, open_i, i, "double"))
                 open_i = -1
                 continue
             _add(spans, _open_ended(s, open_i, between.open))
             open_i = -1
-        if _can_open(s, i):
-            open_i = i
+        if _can_open(s, i) or (s[i - 2:i] == ": " and _after(s, i) == " "):
+            open_i = i  # ‘said: " We are …’ opens too, its space and all
     if open_i >= 0:
-        after = next((c.open for c in curly if c.open > open_i), len(s))
-        _add(spans, _open_ended(s, open_i, after))
+        after = first_curly_after(open_i)
+        _add(spans, _open_ended(s, open_i, after.open if after is not None else len(s)))
     return spans
 
 
-def _open_ended(s: str, open_i: int, end: int) -> Span | None:
+def _open_ended(s: str, open_i: int, end: int, width: int = 1) -> Span | None:
     """A quote never closed: it runs to ``end``, the next quote's opener or the paragraph end."""
     if end >= len(s):
-        return _make_span(s, open_i, None, "double")
-    span = _make_span(s, open_i, _trim_back(s, end), "double")
+        return _make_span(s, open_i, None, "double", open_width=width)
+    span = _make_span(s, open_i, _trim_back(s, end), "double", open_width=width)
     if span:
         span.close = None
     return span
@@ -208,11 +279,44 @@ def _single_spans(s: str, blocked: list[Span]) -> list[Span]:
                 spans.append(span)
             open_i = -1
     if open_i >= 0:
-        span = _make_span(s, open_i, None, "single")
         starts_paragraph = not s[:open_i].strip() or s[:open_i].rstrip().endswith(":")
+        # 'The plan …," said Ms Kelly: a single opener closed by a double mark.
+        double = _LONE_DOUBLE_CLOSER.search(s, open_i + 1)
+        if starts_paragraph and double and _can_close(s, double.start()):
+            _add(spans, _make_span(s, open_i, double.start(), "single"))
+            return spans
+        span = _make_span(s, open_i, None, "single")
         if span and starts_paragraph and len(s[span.inner_start:span.inner_end].split()) >= 4:
             spans.append(span)
     return spans
+
+
+_LONE_DOUBLE_CLOSER = re.compile('[,.!?]["”]')
+
+
+_DOUBLE_MARKS = re.compile('‘’|’’|‘‘|[“”„«»"]')
+
+
+def continuation_span(s: str) -> Span | None:
+    """The rest of a quote carried over from the paragraph before and published without an
+    opening mark: from the paragraph's start to the first closing mark no opener in this
+    paragraph accounts for (None when there is no such mark)."""
+    depth = 0
+    for m in _DOUBLE_MARKS.finditer(s):
+        i, ch = m.start(), m.group()
+        w = len(ch)
+        opens, closes = _can_open(s, i, w), _can_close(s, i, w)
+        if ch in "“„«" and opens and not (ch == "“" and closes and not opens):
+            depth += 1
+        elif closes and not opens:
+            if depth == 0:
+                number = _NUMBERED.match(s)  # "5. " numbering the paragraph is not quoted
+                return _make_span(s, number.end() - 1 if number else -1, i, "double",
+                                  close_width=w)
+            depth -= 1
+        elif ch == '"' and opens:
+            depth += 1
+    return None
 
 
 def _possessive_plural(s: str, i: int) -> bool:
@@ -222,199 +326,19 @@ def _possessive_plural(s: str, i: int) -> bool:
     m = re.match(r" ([a-z][\w-]*)", s[i + 1:i + 40])
     if not m or m.group(1) in ("he", "she", "they", "said", "says", "added", "according"):
         return False
-    rest = s[i + 1:]
-    return bool(re.search(r"[^\s]['’](?=[\s,.;:!?)]|$)", rest))
+    # A closing mark later in the same stretch of text (a long way off is another matter).
+    return bool(_LATER_CLOSER.search(s, i + 1, i + 400))
+
+
+_LATER_CLOSER = re.compile(r"[^\s]['’](?=[\s,.;:!?)]|$)")
 
 
 def find_spans(s: str) -> list[Span]:
     """All quote spans in a paragraph, outer quotes only, in order."""
     doubles = _double_spans(s)
     singles = _single_spans(s, doubles)
+    charge(2 * (len(doubles) + len(singles)) + 1)
     if not singles:
         return doubles
-    kept = [d for d in doubles if not any(
-        q.open < d.open and d.outer_end <= q.outer_end for q in singles)]
+    kept = [d for d in doubles if _enclosing(singles, d) is None]
     return sorted(kept + singles, key=lambda sp: sp.open)
-
-
-# -- attribution -----------------------------------------------------------------------
-
-@dataclass
-class Attribution:
-    """An attribution phrase at ``start:end`` whose subject is at ``subj_lo:subj_hi``."""
-
-    start: int
-    end: int
-    subj_lo: int
-    subj_hi: int
-    after_verb: bool  # the subject follows the verb ("said the Minister")
-    direct: bool  # the phrase touches the quote ("X said:" / ", he said")
-
-
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_EXTRAS = re.compile(
-    r"(?:,?\s+(?:today|yesterday|tonight|afterwards|later|also|further|again|earlier|recently"
-    r"|simply|firmly|proudly|then|on (?:" + _DAYS + r")|last (?:week|month|year|night)"
-    r"|this (?:week|month|morning|afternoon|evening)"
-    r"|in (?:a|an|the|her|his|their|its) (?:[a-z]+ ){0,2}(?:statement|release|interview|speech"
-    r"|address|message|letter|post|blog|email|call|briefing|conference|note|video|remarks)"
-    r"|(?:to|in an interview with|during an interview with) (?:reporters|journalists|the press"
-    r"|the media|delegates|the audience|attendees|students|staff|members|guests|participants"
-    r"|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})"
-    r"|at (?:the|a) (?:event|launch|ceremony|conference|meeting|summit|briefing|press conference"
-    r"|opening|signing|reception|announcement)))+"
-)
-_STOPS = frozenset([
-    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "that",
-    "which", "because", "if", "when", "whether", "than",
-])
-_ADVERBS = frozenset([
-    "also", "further", "then", "later", "again", "simply", "firmly", "proudly", "once", "a",
-    "hat",
-])
-_CUT_PREPOSITIONS = frozenset([
-    "in", "at", "on", "during", "when", "while", "as", "after", "before", "to", "following",
-    "from", "via", "am", "im", "bei",
-])
-_CUT_AFTER_COMMA = frozenset([
-    "who", "which", "adding", "noting", "saying", "before", "after", "as", "when", "while",
-    "and",
-])
-_TIME_WORDS = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday",
-])
-
-
-def _skip_punct(s: str, i: int, hi: int) -> int:
-    while i < hi and (s[i].isspace() or s[i] in ",;:—–-"):
-        i += 1
-    return i
-
-
-def _extend_extras(s: str, end: int, hi: int) -> int:
-    m = _EXTRAS.match(s, end, hi)
-    return m.end() if m else end
-
-
-def _verb_particle(s: str, verb_low: str, end: int, hi: int) -> int | None:
-    particle = VERB_PARTICLES.get(verb_low)
-    if particle is None:
-        return end
-    if s.startswith(" " + particle, end) and end + len(particle) + 1 <= hi:
-        return end + len(particle) + 1
-    return None
-
-
-def _according(toks: list, a: int) -> int:
-    """Words in "according to" (2) or "selon" (1) starting at ``a``, else 0."""
-    if toks[a].low == "according" and a + 1 < len(toks) and toks[a + 1].low == "to":
-        return 2
-    return 1 if toks[a].low in ("selon", "laut") else 0
-
-
-_SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=[A-Z])")
-
-
-def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
-    """An attribution right after a closing mark: ", said X", ", X said", ", according to X",
-    or a signature closing the paragraph: "“...” — Jane Doe, President of X"."""
-    signature = _SIGNATURE.match(s, lo, hi)
-    if signature and hi >= len(s.rstrip()) and len(s[signature.end():hi].split()) <= 25:
-        end = len(s[:hi].rstrip(" .;"))
-        return Attribution(lo, end, signature.end(), end, True, True)
-    i = _skip_punct(s, lo, hi)
-    if i >= hi:
-        return None
-    toks = tokenize(s, i, min(hi, i + 400))[:40]
-    if not toks or toks[0].start != i:
-        return None
-    width = _according(toks, 0)
-    if width:
-        end = _cut_subject(s, toks, width, hi)
-        if width >= len(toks) or end <= toks[width].start:
-            return None
-        return Attribution(i, end, toks[width].start, end, True, True)
-    k = 0
-    while k < len(toks) and toks[k].low in _ADVERBS:
-        k += 1
-    if k < len(toks) and toks[k].low in SPEECH_VERBS and not toks[k].cap:
-        after = _verb_particle(s, toks[k].low, toks[k].end, hi)
-        if after is None:
-            return None
-        j = next((x for x in range(k + 1, len(toks)) if toks[x].start >= after), len(toks))
-        if j >= len(toks):
-            return None
-        end = _cut_subject(s, toks, j, hi)
-        if end <= toks[j].start:
-            return None
-        return Attribution(i, end, toks[j].start, end, True, True)
-    for v in range(1, min(len(toks), 16)):
-        t = toks[v]
-        if t.low in SPEECH_VERBS and not t.cap:
-            end = _verb_particle(s, t.low, t.end, hi)
-            if end is None:
-                return None
-            end = _extend_extras(s, end, hi)
-            subj_hi = len(s[:t.start].rstrip(" ,"))
-            return Attribution(i, end, i, subj_hi, False, True)
-        if t.low in _STOPS or (t.low in SPEECH_PARTICIPLES and v > 0):
-            return None
-    return None
-
-
-def _cut_subject(s: str, toks: list, j: int, hi: int) -> int:
-    """Where a subject after the verb ends: before "in a statement", ", adding that" ..."""
-    end = toks[j - 1].end if j else toks[0].start
-    for x in range(j, len(toks)):
-        t = toks[x]
-        gap = s[toks[x - 1].end:t.start] if x else ""
-        if x > j and "," in gap and (t.low in _CUT_AFTER_COMMA or t.low.endswith("ing")):
-            break
-        if x > j and t.low in _CUT_PREPOSITIONS and x + 1 < len(toks):
-            nxt = toks[x + 1]
-            det = nxt.low in ("a", "an", "the", "his", "her", "their", "its", "this", "last")
-            after = toks[x + 2] if det and x + 2 < len(toks) else nxt
-            if not after.cap or after.low in _TIME_WORDS:
-                break
-        if any(c in gap for c in ";—–") or t.low in _STOPS:
-            break
-        end = t.end + (2 if t.possessive else 0)
-        if s.startswith(".", end) and (t.cls in ("I", "H") or t.low in ("jr", "sr", "st")):
-            end += 1
-    return min(end, hi)
-
-
-_DIRECT_TAIL = re.compile(r"(?:\s*(?:out|on|up))?(?:\s*that)?\s*[:,—–-]?")
-
-
-def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
-    """An attribution ahead of an opening mark: "X said:", "X warned that", "According to X,"."""
-    lo = max(lo, hi - 400)
-    toks = tokenize(s, lo, hi)
-    if not toks:
-        return None
-    end = len(s[:hi].rstrip())
-    tail = s[lo:end]
-    for a in range(len(toks) - 1, -1, -1):
-        width = _according(toks, a)
-        if width and a + width < len(toks):
-            subj_hi = len(s[:end].rstrip(" ,:"))
-            if subj_hi - toks[a + width].start > 150:
-                break
-            return Attribution(toks[a].start, subj_hi, toks[a + width].start, subj_hi, True, True)
-    first = max(0, len(toks) - 30)
-    for v in range(len(toks) - 1, first - 1, -1):
-        t = toks[v]
-        if t.cap or (t.low not in SPEECH_VERBS and t.low not in SPEECH_PARTICIPLES):
-            continue
-        if VERB_PARTICLES.get(t.low) and not s.startswith(" " + VERB_PARTICLES[t.low], t.end):
-            continue
-        after = _extend_extras(s, t.end, end)
-        direct = bool(_DIRECT_TAIL.fullmatch(s, after, end))
-        att_end = len(s[:end].rstrip(" ,:—–-")) if direct else t.end
-        return Attribution(lo, att_end, lo, t.start, False, direct)
-    if tail.endswith(":") and len(toks) <= 8:
-        return Attribution(toks[0].start, end - 1, toks[0].start, end - 1, False, True)
-    return None

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from .budget import DEFAULT_UNITS, budget, current
 from .errors import EmptyRelease
 from .html import looks_like_html, parse_html
 from .model import ReleaseText
 from .text import normalize_text, split_plain
 
 
-def parse_release(text: str, *, is_html: bool | None = None) -> ReleaseText:
+def parse_release(text: str, *, is_html: bool | None = None,
+                  units: int | None = DEFAULT_UNITS) -> ReleaseText:
     """Split a release into paragraphs; ``paragraphs[0]`` is the headline (and ``title``).
 
     ``is_html=None`` detects HTML (a doctype, ``<html>``, ``<p>``, ``<body>`` ...).
     Raises ``EmptyRelease`` when there is no text and ``NoBodyText`` for an HTML page with
     no body paragraphs.
     """
+    if current() is None:
+        with budget(units):
+            return parse_release(text, is_html=is_html)
     if not text or not normalize_text(text).strip():
         raise EmptyRelease()
     if is_html is None:
         is_html = looks_like_html(text)
-    paragraphs = parse_html(text) if is_html else split_plain(normalize_text(text))
+    if is_html:
+        paragraphs, left_out = parse_html(text)
+    else:
+        paragraphs, left_out = split_plain(normalize_text(text))
     if not paragraphs:
         raise EmptyRelease()
-    return ReleaseText(title=paragraphs[0], paragraphs=paragraphs)
+    return ReleaseText(title=paragraphs[0], paragraphs=paragraphs, left_out=left_out)

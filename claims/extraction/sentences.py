@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .budget import charge
 from .quotes import Span
 
 # Words that end with a full stop without ending the sentence ("Mr.", "Jan. 31", "No. 5").
@@ -44,6 +45,7 @@ def split_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     k = 0
     n = len(text)
     for m in _TERMINATOR.finditer(text):
+        charge(1)
         pos, end = m.start(), m.end()
         while k < len(spans) and spans[k].outer_end < pos:
             k += 1

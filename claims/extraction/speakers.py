@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import NAME_SUFFIXES, PARTICLES, ROLE_WORDS
+from .budget import charge
+from .frames import person_like, surname_capitals
+from .lexicon import GIVEN_NAME_HONORIFICS, NAME_SUFFIXES, PARTICLES, ROLE_WORDS
 from .model import Speaker
 from .names import Ref
 
 _RECENT = 12  # how many recent subjects a pronoun may reach back to
+# A word or role word shared by more people than this says nothing about who is meant; the
+# cap keeps every lookup a walk over a short list, whatever the release.
+_SHARED = 50
+_ROLE_KEYS = 400  # characters of role keys kept per person
 
 
 @dataclass(eq=False)
@@ -50,12 +56,14 @@ class Registry:
         self.people: list[Person] = []
         self._by_name: dict[str, Person] = {}
         self._by_first_last: dict[tuple[str, str], Person] = {}
+        self._by_last_two: dict[tuple[str, str], Person] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._by_role_word: dict[str, list[Person]] = defaultdict(list)
         self._clock = 0
 
     # -- adding ---------------------------------------------------------------------------
     def add_person(self, ref: Ref, *, output: bool) -> Person:
+        charge(3)
         words = _name_words(ref.name)
         key = " ".join(words)
         person = self._by_name.get(key)
@@ -64,6 +72,13 @@ class Registry:
             person = self._by_first_last.get((full[0], full[-1]))
         if person is None and len(words) == 1:
             person = self.find_token(words[0])
+        if person is None and len(full) == 2:
+            # "Cortizo Cohen", "Johnson Smith": two surnames of someone named in full.
+            person = self._by_last_two.get((full[0], full[1]))
+        if person is None and len(full) >= 3:
+            shorter = self._by_name.get(" ".join(full[-2:]))
+            if shorter is not None and not shorter.is_org:
+                person = shorter  # named by the two surnames first, in full later
         if person is None:
             for word in words:
                 single = self._by_name.get(word)
@@ -71,10 +86,12 @@ class Registry:
                     person = single
                     break
         if person is None:
-            person = Person(name=ref.name)
+            person = Person(name=surname_capitals(ref.name))
             self.people.append(person)
-        elif len(words) > len(_name_words(person.name)) and len(_name_words(person.name)) == 1:
-            person.name = ref.name
+        elif len(words) > len(_name_words(person.name)) and (
+                len(_name_words(person.name)) == 1
+                or _name_words(person.name) == words[-len(_name_words(person.name)):]):
+            person.name = surname_capitals(ref.name)
         self._index(person, words, key)
         self.learn(person, ref)
         person.output = person.output or output
@@ -95,13 +112,13 @@ class Registry:
         full = [w for w in words if len(w) > 1]
         if len(full) >= 2:
             self._by_first_last.setdefault((full[0], full[-1]), person)
+        if len(full) >= 3:
+            self._by_last_two.setdefault((full[-2], full[-1]), person)
         for i, word in enumerate(words):
-            if len(word) > 1 and word not in PARTICLES and person not in self._by_token[word]:
-                self._by_token[word].append(person)
+            if len(word) > 1 and word not in PARTICLES:
+                _index_once(self._by_token[word], person)
             if word in PARTICLES and i:
-                surname = " ".join(words[i:])
-                if person not in self._by_token[surname]:
-                    self._by_token[surname].append(person)
+                _index_once(self._by_token[" ".join(words[i:])], person)
 
     def learn(self, person: Person, ref: Ref) -> None:
         if ref.role and not person.role:
@@ -112,11 +129,10 @@ class Registry:
         if ref.gender and not person.gender:
             person.gender = ref.gender
         key = ref.role_key
-        if key and key not in person.role_key:
+        if key and key not in person.role_key and len(person.role_key) < _ROLE_KEYS:
             person.role_key = (person.role_key + " | " + key).strip(" |")
             for word in key.split():
-                if person not in self._by_role_word[word]:
-                    self._by_role_word[word].append(person)
+                _index_once(self._by_role_word[word], person)
 
     def alias(self, person: Person, text: str) -> None:
         text = text.strip(" ,.;:")
@@ -128,15 +144,16 @@ class Registry:
         person.seen = self._clock
 
     # -- finding ----------------------------------------------------------------------------
-    def find_token(self, word: str) -> Person | None:
-        """The person a surname (or given name) refers to; the most recent one on a tie."""
+    def find_token(self, word: str, *, given: bool = False) -> Person | None:
+        """The person a surname (or, with ``given``, a given name: "Sir Anand", "Sheikh
+        Mohammed") refers to; the most recent one on a tie."""
         people = self._by_token.get(word.lower().strip("."))
         if not people:
             return None
         if len(people) == 1:
             return people[0]
-        last = word.lower()
-        exact = [p for p in people if _name_words(p.name)[-1] == last]
+        low = word.lower()
+        exact = [p for p in people if _name_words(p.name)[0 if given else -1] == low]
         return max(exact or people, key=lambda p: p.seen)
 
     def find_title(self, role_key: str) -> Person | None:
@@ -146,6 +163,8 @@ class Registry:
             return None
         best, best_rank = None, None
         for person in self._by_role_word.get(words[-1], ()):
+            if not person_like(person.name):
+                continue  # "presidenta de la República": a role beside a word, not a name
             for held in person.role_key.split(" | "):
                 quality = _role_match(held, role_key)
                 if quality:
@@ -156,6 +175,11 @@ class Registry:
 
     def speakers(self) -> list[Speaker]:
         return [p.speaker() for p in self.people if p.output]
+
+
+def _index_once(people: list[Person], person: Person) -> None:
+    if len(people) < _SHARED and person not in people:
+        people.append(person)
 
 
 def _role_match(held: str, wanted: str) -> int:
@@ -178,6 +202,7 @@ class Context:
         self.registry = registry
         self.recent: list[Person] = []
         self.group_subject = False
+        self.last_named: Person | None = None  # for "the latter"
 
     def resolve(self, ref: Ref | None) -> Person | None:
         if ref is None:
@@ -190,7 +215,8 @@ class Context:
             registry.alias(person, ref.name)
             return person
         if ref.kind in ("surname", "bare"):
-            person = registry.find_token(ref.name)
+            person = registry.find_token(
+                ref.name, given=ref.honorific.lower().strip(".") in GIVEN_NAME_HONORIFICS)
             if person is None and ref.kind == "bare":
                 return None
             if person is None:

@@ -1,0 +1,313 @@
+"""The attribution phrase beside a quote, in the words of the release's language.
+
+After the closing mark: ", said X" / ", X said" / ", according to X" / "», a déclaré X" /
+"», a-t-il ajouté" / "“, erläutert X" / "”, dijo X" / "”, dijo." (Spanish drops the subject:
+it is the person the text is about) / a signature "— Name, Role". Before the opening mark:
+"X said:" / "X warned that" / "According to X," / "Dazu sagt X: „" / "Según X: “".
+The verbs, auxiliaries and "according to" words come from ``languages.lexicon()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .languages import LEXICONS, lexicon
+from .lexicon import word_set as _words
+from .names import Tok, tokenize
+from .text import rstrip_end
+
+
+@dataclass
+class Attribution:
+    """An attribution phrase at ``start:end`` whose subject is at ``subj_lo:subj_hi``.
+
+    An empty subject (``subj_lo == subj_hi``) is one the language leaves out ("dijo"): the
+    speaker is the person the text is about.
+    """
+
+    start: int
+    end: int
+    subj_lo: int
+    subj_hi: int
+    after_verb: bool  # the subject follows the verb ("said the Minister")
+    direct: bool  # the phrase touches the quote ("X said:" / ", he said")
+    pronoun: str = ""  # a pronoun inside the verb ("a-t-il ajouté", "ajoute-t-elle")
+
+    @property
+    def implied(self) -> bool:
+        return self.subj_lo >= self.subj_hi and not self.pronoun
+
+
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_EXTRAS = re.compile(
+    r"(?:,?\s+(?:today|yesterday|tonight|afterwards|later|also|further|again|earlier|recently"
+    r"|simply|firmly|proudly|then|on (?:" + _DAYS + r")|last (?:week|month|year|night)"
+    r"|this (?:week|month|morning|afternoon|evening)"
+    r"|in (?:a|an|the|her|his|their|its) (?:[a-z]+ ){0,2}(?:statement|release|interview|speech"
+    r"|address|message|letter|post|blog|email|call|briefing|conference|note|video|remarks)"
+    r"|(?:to|in an interview with|during an interview with) (?:reporters|journalists|the press"
+    r"|the media|delegates|the audience|attendees|students|staff|members|guests|participants"
+    r"|the [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})"
+    r"|at (?:the|a) (?:event|launch|ceremony|conference|meeting|summit|briefing|press conference"
+    r"|opening|signing|reception|announcement)))+"
+)
+# Words after which no subject of a speech verb can start or go on.
+_STOPS = _words("""
+    is was were are be been being has have had will would can could should may might must do
+    does did not that which because if when whether than
+    est était sont étaient sera serait peut doit que qui lorsque quand si parce
+    ist war sind waren wird würde kann könnte soll muss dass weil wenn ob als
+    es era son eran será sería puede debe que cuando si porque
+""")
+_ADVERBS = _words("""
+    also further then later again simply firmly proudly once a hat
+    aussi encore ensuite enfin également auch dazu weiter zudem außerdem abschließend
+    también además luego finalmente asimismo
+""")
+_CUT_PREPOSITIONS = _words("""
+    in at on during when while as after before to following from via am im bei
+    lors au aux à dans pendant en avant après depuis
+    beim auf nach vor während zum zur
+    durante al tras antes después desde ante
+""")
+_CUT_AFTER_COMMA = _words("""
+    who which adding noting saying before after as when while and
+    qui lequel laquelle ajoutant soulignant et
+    der die das welche welcher und
+    quien quienes que y e
+""")
+_TIME_WORDS = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday",
+])
+_SUBJECT_DETERMINERS = _words("the a an this our their its his her")
+_SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=[A-ZÀ-Þ])")
+_DIRECT_TAIL = re.compile(
+    r"(?:\s*(?:out|on|up|hinzu|klar|aus|hervor))?(?:\s*(?:that|que|dass|que))?\s*[:,—–-]?"
+)
+
+
+def _skip_punct(s: str, i: int, hi: int) -> int:
+    while i < hi and (s[i].isspace() or s[i] in ",;:—–-"):
+        i += 1
+    return i
+
+
+def _extend_extras(s: str, end: int, hi: int) -> int:
+    m = _EXTRAS.match(s, end, hi)
+    return m.end() if m else end
+
+
+def _according(toks: list[Tok], a: int) -> int:
+    """How many words of an "according to" form start at ``toks[a]`` (0 for none)."""
+    if toks[a].low not in _FIRST_WORDS:
+        return 0
+    for form in lexicon().according:
+        width = len(form)
+        if a + width <= len(toks) and all(
+                toks[a + k].low.replace("'", "’") == w.replace("'", "’")
+                for k, w in enumerate(form)):
+            return width
+    return 0
+
+
+# The first words of every language's "according to" forms.
+_FIRST_WORDS = frozenset(form[0] for lex in LEXICONS.values() for form in lex.according) | {
+    "d’après"}
+
+
+def _is_verb(t: Tok, *, first: bool = False) -> bool:
+    """A speech verb of the language; capitalised only right after a quote ("Said X")."""
+    return t.low in lexicon().speech_verbs and (not t.cap or first)
+
+
+def _inverted_pronoun(t: Tok) -> str:
+    """ "ajoute-t-il", "a-t-elle": a French verb with its subject pronoun after it."""
+    if "-" not in t.low:
+        return ""
+    parts = t.low.split("-")
+    lex = lexicon()
+    if parts[-1] in lex.pronouns and (parts[0] in lex.speech_verbs or parts[0] in lex.auxiliaries):
+        return t.text.rsplit("-", 1)[-1]
+    return ""
+
+
+def _particle_end(s: str, t: Tok, hi: int) -> int | None:
+    """Where the verb ends with its particle ("pointed out"); None when it lacks one."""
+    particle = lexicon().particles.get(t.low)
+    if particle is None or lexicon().code == "de":
+        return t.end  # a German particle comes after the subject: "fügte X hinzu"
+    if s.startswith(" " + particle, t.end) and t.end + len(particle) + 1 <= hi:
+        return t.end + len(particle) + 1
+    return None
+
+
+def _starts_subject(t: Tok) -> bool:
+    """A subject after the verb starts with a name, a title, a determiner or a pronoun
+    ("one of", "einer der", "l’un des", "uno de")."""
+    lex = lexicon()
+    return (t.cap or t.cls in ("R", "H") or t.low in lex.determiners
+            or t.low in _SUBJECT_DETERMINERS or t.low in lex.pronouns or t.low in _ONE_OF
+            or latter_word(t.low))
+
+
+def _subject_ahead(s: str, toks: list[Tok], j: int) -> bool:
+    """A subject starts at ``toks[j]``, or within its first words ("market committee chair
+    Anna X"), before any punctuation."""
+    if _starts_subject(toks[j]):
+        return True
+    for k in range(j + 1, min(j + 4, len(toks))):
+        if any(c in s[toks[k - 1].end:toks[k].start] for c in ",;:.()"):
+            return False
+        if toks[k].cap or toks[k].cls == "R":
+            return True
+    return False
+
+
+_ONE_OF = _words("""
+    one einer eine un une l’un l'un l’une l'une uno una this ce cette celle celui diese dieser
+    ésta éste esta este
+""")
+# "the latter", "ce dernier", "letztere", "ésta última": the person named last.
+_LATTER = _words("""
+    latter dernier dernière letztere letzterer letztgenannte letztgenannter último última
+""")
+
+
+def latter_word(low: str) -> bool:
+    return low in _LATTER
+
+
+def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
+    """An attribution right after a closing mark (see the module's docstring)."""
+    signature = _SIGNATURE.match(s, lo, hi)
+    if signature and hi >= len(s.rstrip()) and len(s[signature.end():hi].split()) <= 25:
+        end = rstrip_end(s, hi, " .;")
+        return Attribution(lo, end, signature.end(), end, True, True)
+    i = _skip_punct(s, lo, hi)
+    if i < hi and s[i] == "." and s[i + 1:i + 2] == " " and s[i + 2:i + 3].islower():
+        i = _skip_punct(s, i + 1, hi)  # "…consumidores”. dijo Fabien X": a stray full stop
+    if i >= hi:
+        return None
+    toks = tokenize(s, i, min(hi, i + 400))[:40]
+    if not toks or toks[0].start != i:
+        return None
+    width = _according(toks, 0)
+    if width:
+        if width >= len(toks) or not _starts_subject(toks[width]):
+            return None
+        end = _cut_subject(s, toks, width, hi)
+        if end <= toks[width].start:
+            return None
+        return Attribution(i, end, toks[width].start, end, True, True)
+    k = 0
+    while k < len(toks) and toks[k].low in _ADVERBS:
+        k += 1
+    lex = lexicon()
+    if k + 1 < len(toks) and toks[k].low in lex.auxiliaries and _is_verb(toks[k + 1]):
+        k += 1  # "a déclaré X", "ha dicho X"
+    if k < len(toks):
+        pronoun = _inverted_pronoun(toks[k])
+        if pronoun:
+            return Attribution(i, toks[k].end, toks[k].end, toks[k].end, True, True, pronoun)
+    if k < len(toks) and _is_verb(toks[k], first=k == 0 and s[lo:i].strip() in ("", ",")):
+        after = _particle_end(s, toks[k], hi)
+        if after is None:
+            return None
+        j = next((x for x in range(k + 1, len(toks)) if toks[x].start >= after), len(toks))
+        if j < len(toks):
+            pronoun = _inverted_pronoun(toks[j]) or (
+                toks[j].text if toks[j].low in lex.pronouns and lex.code != "en" else "")
+            if pronoun:
+                return Attribution(i, toks[j].end, toks[j].end, toks[j].end, True, True, pronoun)
+        if j >= len(toks) or not _subject_ahead(s, toks, j):
+            if lex.code == "es":  # "”, dijo en alusión a …": the subject is left out
+                return Attribution(i, toks[k].end, toks[k].end, toks[k].end, True, True)
+            return None
+        end = _cut_subject(s, toks, j, hi)
+        if end <= toks[j].start:
+            return None
+        return Attribution(i, end, toks[j].start, end, True, True)
+    for v in range(1, min(len(toks), 16)):
+        t = toks[v]
+        verb = _is_verb(t) or (t.low in lex.auxiliaries and v + 1 < len(toks)
+                               and _is_verb(toks[v + 1]))
+        if verb:
+            last = toks[v + 1] if t.low in lex.auxiliaries else t
+            end = _particle_end(s, last, hi)
+            if end is None:
+                return None
+            end = _extend_extras(s, end, hi)
+            subj_hi = rstrip_end(s, t.start, " ,")
+            return Attribution(i, end, i, subj_hi, False, True)
+        if t.low in _STOPS or (t.low in lex.participles and v > 0):
+            return None
+    return None
+
+
+def _cut_subject(s: str, toks: list[Tok], j: int, hi: int) -> int:
+    """Where a subject after the verb ends: before "in a statement", ", adding that" ..."""
+    end = toks[j - 1].end if j else toks[0].start
+    conjunctions = lexicon().conjunctions
+    for x in range(j, len(toks)):
+        t = toks[x]
+        gap = s[toks[x - 1].end:t.start] if x else ""
+        if x > j and "," in gap and t.cls != "R" and (
+                t.low in _CUT_AFTER_COMMA or t.low.endswith("ing")) and not (
+                t.low in ("der", "die", "das") and x + 1 < len(toks) and toks[x + 1].cap):
+            break  # ", adding that", ", who", ", die … sagte" (but not ", die Bundesrätin X")
+        if x > j and t.low in conjunctions and x + 1 < len(toks) and not toks[x + 1].cap \
+                and toks[x + 1].low not in lexicon().determiners:
+            break  # "…, Peter Ganten und dankt den Unternehmen"
+        if x > j and t.low in _CUT_PREPOSITIONS and x + 1 < len(toks):
+            nxt = toks[x + 1]
+            det = nxt.low in ("a", "an", "the", "his", "her", "their", "its", "this", "last")
+            after = toks[x + 2] if det and x + 2 < len(toks) else nxt
+            if not after.cap or after.low in _TIME_WORDS:
+                break
+        if any(c in gap for c in ";—–") or t.low in _STOPS:
+            break
+        end = t.end + (2 if t.possessive else 0)
+        if s.startswith(".", end) and (t.cls in ("I", "H") or t.low in ("jr", "sr", "st")):
+            end += 1
+    return min(end, hi)
+
+
+def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
+    """An attribution ahead of an opening mark: "X said:", "X warned that", "According to X,"."""
+    lo = max(lo, hi - 400)
+    toks = tokenize(s, lo, hi)
+    if not toks:
+        return None
+    end = rstrip_end(s, hi)
+    tail = s[lo:end]
+    for a in range(len(toks) - 1, max(-1, len(toks) - 41), -1):
+        width = _according(toks, a)
+        if width and a + width < len(toks) and _starts_subject(toks[a + width]):
+            subj_hi = rstrip_end(s, end, " ,:")
+            if subj_hi - toks[a + width].start > 150:
+                break
+            return Attribution(toks[a].start, subj_hi, toks[a + width].start, subj_hi, True, True)
+    lex = lexicon()
+    first = max(0, len(toks) - 30)
+    for v in range(len(toks) - 1, first - 1, -1):
+        t = toks[v]
+        if t.cap or (t.low not in lex.speech_verbs and t.low not in lex.participles):
+            continue
+        particle = lex.particles.get(t.low)
+        if particle and lex.code != "de" and not s.startswith(" " + particle, t.end):
+            continue
+        after = _extend_extras(s, t.end, end)
+        direct = bool(_DIRECT_TAIL.fullmatch(s, after, end))
+        att_end = rstrip_end(s, end, " ,:—–-") if direct else t.end
+        # "Dazu sagt Peter Ganten: „…“": in German, French and Spanish the subject may
+        # follow the verb even before the quote.
+        if lex.code != "en" and v + 1 < len(toks) and _starts_subject(toks[v + 1]) \
+                and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250:
+            subj_hi = rstrip_end(s, end, " ,:")
+            return Attribution(t.start, subj_hi, toks[v + 1].start, subj_hi, True, True)
+        return Attribution(lo, att_end, lo, t.start, False, direct)
+    if tail.endswith(":") and len(toks) <= 8:
+        return Attribution(toks[0].start, end - 1, toks[0].start, end - 1, False, True)
+    return None

@@ -1,0 +1,142 @@
+"""Who an attribution names: one person, several, an organisation, or no one sure.
+
+The rules that keep a wrong name out: a speaker is a person whose name has the shape of a
+name (given name and surname, particles and initials allowed; no organisation, place,
+product or common word among them), or an organisation the text says said it, or one
+person found by title, honorific, pronoun or the verb's left-out subject. An attribution
+naming two people ("X and Y said"), or a group ("the organisers"), names no one speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .languages import lexicon
+from .lexicon import NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
+from .lexicon import word_set as _words
+from .names import Ref, find_refs, tokenize
+
+# A statement line: "X has released the following statement:", "X issued this statement."
+_STATEMENT_LINE = {
+    "en": re.compile(r"\b(?:has|have|had)?\s*(?:released|issued|made|published|delivered|"
+                     r"given|sent|provided)\s+(?:the\s+following|this|a|the)\s+(?:[\w-]+\s+)?"
+                     r"statements?\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:a|ont)\s+(?:publié|diffusé|fait|rendu public|transmis)\s+"
+                     r"(?:la|le|cette|ce)\s+(?:déclaration|communiqué)", re.IGNORECASE),
+    "de": re.compile(r"\b(?:hat|haben|gab|gaben)\s+(?:die\s+)?(?:folgende|diese)\s+"
+                     r"(?:Erklärung|Stellungnahme|Mitteilung)", re.IGNORECASE),
+    "es": re.compile(r"\b(?:emitió|publicó|difundió|emitieron|publicaron)\s+(?:el|la|este|esta)"
+                     r"\s+(?:siguiente\s+)?(?:comunicado|declaración)", re.IGNORECASE),
+}
+# A headline saying the body is one person's statement: "Statement by X", "Stellungnahme".
+_STATEMENT_HEADLINE = re.compile(
+    r"\b(?:statement|statements|déclaration|communiqué|stellungnahme|erklärung|"
+    r"declaración|comunicado)\b", re.IGNORECASE)
+# Plural subjects that stand for several people.
+_GROUP_WORDS = {
+    "en": _words("organisers organizers ministers leaders members partners researchers "
+                    "authors officials"),
+    "fr": _words("organisateurs ministres responsables membres partenaires chercheurs "
+                    "auteurs"),
+    "de": _words("organisatoren veranstalter partner forscher autoren"),
+    "es": _words("organizadores ministros responsables miembros socios investigadores "
+                    "autores"),
+}
+
+
+def statement_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Whose statement a line in ``text[lo:hi]`` introduces, as a span, or None: "X released
+    the following statement", or "… the following statement from X" / "The following is a
+    statement by X:" (then X, up to a participle or the end)."""
+    by = _STATEMENT_BY.search(text, lo, hi)
+    if by:
+        end = hi
+        cut = _STATEMENT_BY_END.search(text, by.end(), hi)
+        if cut:
+            end = cut.start()
+        return (by.end(), end) if end > by.end() else None
+    pattern = _STATEMENT_LINE.get(lexicon().code)
+    m = pattern.search(text, lo, hi) if pattern else None
+    if not m or m.start() <= lo:
+        return None
+    return lo, m.start()
+
+
+_STATEMENT_BY = re.compile(
+    r"\b(?:statement|déclaration|communiqué|erklärung|stellungnahme|declaración|comunicado)s?"
+    r"\s+(?:from|by|of|de|du|des|von|vom|der|del)\s+(?:the\s+|l[ae]\s+|la\s+)?", re.IGNORECASE)
+_STATEMENT_BY_END = re.compile(r"\s+(?:expressing|on|about|regarding|concerning|sur|zu|über|"
+                               r"sobre|to|in|following)\s|:\s*$")
+
+
+def is_statement_headline(headline: str) -> bool:
+    return bool(_STATEMENT_HEADLINE.search(headline))
+
+
+def names_several(text: str, lo: int, hi: int) -> bool:
+    """ "X and Y have released", "die Organisatoren": a subject naming several people."""
+    lex = lexicon()
+    conjunctions, groups = lex.conjunctions, _GROUP_WORDS[lex.code]
+    toks = tokenize(text, lo, hi)
+    if any(t.low in groups and i and toks[i - 1].low in lex.determiners
+           for i, t in enumerate(toks)):
+        return True
+    people = [r for r in find_refs(text, lo, hi) if r.kind in ("person", "surname", "title")]
+    for a, b in zip(people, people[1:], strict=False):
+        if a.kind == "title":
+            continue  # "Chair and CEO Jaan Liebermann": two roles of one person
+        between = tokenize(text, a.end, b.start)
+        if any(t.low in conjunctions for t in between) and len(between) <= 3:
+            return True
+    return False
+
+
+def person_like(name: str) -> bool:
+    """A name with the shape of a person's: two to six words, each capitalised (or an
+    initial or a particle), none of them a number word, an organisation, place or
+    common word, nor an acronym."""
+    toks = tokenize(name)
+    words = [t for t in toks if t.low not in PARTICLES and t.cls != "X"
+             and t.low not in NAME_SUFFIXES]
+    if not 2 <= len(words) <= 6 or toks[0].cls == "P":
+        return False
+    for t in words:
+        if t.low in NUMBER_WORDS or t.cls not in ("N", "I", "A"):
+            return False
+    # An acronym is a surname in capitals ("Jean DUPONT") only beside ordinary words.
+    return sum(t.cls == "A" for t in words) <= 1 and words[-1].cls != "I" and any(
+        t.cls == "N" for t in words)
+
+
+def surname_capitals(name: str) -> str:
+    """ "Jean DUPONT" -> "Jean Dupont", "Marie DUPONT-MOREL" -> "Marie Dupont-Morel": a
+    surname printed in capitals is written in its ordinary case (acronyms are left)."""
+    words = name.split()
+    if len(words) < 2 or not any(w[:1].islower() or (w[:1].isupper() and not w.isupper())
+                                 for w in words):
+        return name
+    out = []
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if w.strip(".,").lower() in _KEEP_CAPITALS:
+            out.append(w)
+            continue
+        if len(letters) >= 3 and w.isupper() and any(c in "AEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜ" for c in w):
+            w = "-".join(part.capitalize() for part in w.split("-"))
+        out.append(w)
+    return " ".join(out)
+
+
+_KEEP_CAPITALS = NAME_SUFFIXES | POSTNOMINALS | _words("ii iii iv vi vii viii ix")
+
+
+def pronoun_ref_of(text: str, att_start: int, word: str) -> Ref:
+    """A pronoun written inside the verb ("a-t-il ajouté") as a reference."""
+    gender = lexicon().pronouns.get(word.lower(), "")
+    return Ref("pronoun", att_start, att_start, word, name=word.lower(),
+               gender=gender if gender in ("m", "f") else "", plural=gender == "p")
+
+
+def implied_ref(at: int) -> Ref:
+    """The subject a language leaves out ("dijo"): the person the text is about."""
+    return Ref("implied", at, at, "", name="")

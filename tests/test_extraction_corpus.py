@@ -1,0 +1,69 @@
+"""Floors on the development set of real press releases (tests/releases/real).
+
+The rules are tuned on these releases, so the figures here say what the rules do on text
+like it, not on text they have never seen; the held-out set outside the repository does
+that. Each floor sits a little under what the rules reach; a change that lowers a figure
+below its floor is a regression to fix, never a floor to lower.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from claims.extraction.scoring import gold_releases, score_folder
+
+REAL = Path(__file__).parent / "releases" / "real"
+
+
+@pytest.fixture(scope="module")
+def board():
+    return score_folder(REAL)
+
+
+def _report(board, capsys):
+    with capsys.disabled():
+        print()
+        for language in [*board.languages(), None]:
+            c = board.total(language)
+            print(f"development set {language or 'total'}: found {c.recall:.1%} "
+                  f"({c.found}/{c.expected}), precision {c.precision:.1%}, right speaker "
+                  f"{c.share('right'):.1%}, empty {c.share('empty'):.1%}, wrong "
+                  f"{c.share('wrong'):.1%}")
+
+
+def test_the_development_set_is_real_releases_in_four_languages():
+    releases = gold_releases(REAL)
+    assert len(releases) >= 60
+    languages = {gold["language"] for _path, gold in releases}
+    assert languages == {"en", "fr", "de", "es"}
+    assert all(gold.get("source_url") for _path, gold in releases)
+
+
+def test_quotes_are_found_and_real_on_the_development_set(board, capsys):
+    _report(board, capsys)
+    total = board.total()
+    assert total.recall >= 0.95
+    assert total.precision >= 0.95
+
+
+def test_speakers_are_right_or_left_empty_never_guessed(board):
+    total = board.total()
+    assert total.share("right") >= 0.83
+    assert total.share("wrong") <= 0.03
+
+
+@pytest.mark.parametrize("language, right", [("en", 0.87), ("fr", 0.55), ("de", 0.83),
+                                             ("es", 0.6)])
+def test_each_language_has_right_speakers(board, language, right):
+    counts = board.total(language)
+    assert counts.share("right") >= right
+    assert counts.share("wrong") <= 0.05
+
+
+def test_every_quote_the_rules_report_slices_its_paragraph():
+    from claims.extraction.scoring import extract_file
+
+    for path, _gold in gold_releases(REAL):
+        extraction = extract_file(path)
+        for item in [*extraction.quotes, *extraction.claims]:
+            assert extraction.paragraphs[item.paragraph][item.start:item.end] == item.text
