@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.extraction import ExtractionError, budget, decode_release, extract, parse_release
+from claims.extraction.claims import reasons_for, score_for
 from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
 
 
@@ -77,6 +78,16 @@ def _check_limit(count, limit, what, setting):
 def content_sha256(paragraphs):
     """The fingerprint of a release's normalized text: the same text gives the same hash."""
     return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
+
+
+def worthiness(text, kind):
+    """The score and reasons of a span: its check-worthiness from what it says (a figure or
+    a date outranks a pledge), quotes included, which have "direct_quote" first among their
+    reasons. For quotes on import and for claims an editor adds, splits or merges."""
+    reasons = reasons_for(text)
+    if kind == ClaimKind.QUOTE:
+        return score_for(reasons), ["direct_quote", *reasons]
+    return score_for(reasons), reasons
 
 
 def import_text(
@@ -188,8 +199,7 @@ def _save(extraction, digest, *, body, by, **metadata):
         claim_row(
             item,
             ClaimKind.QUOTE.value,
-            1.0,
-            ["direct_quote"],
+            *worthiness(item.text, ClaimKind.QUOTE),
             attribution=(item.attribution or "")[:500],
             how=item.speaker_how,
             sure=item.speaker_sure,

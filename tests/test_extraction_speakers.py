@@ -165,3 +165,15 @@ def test_a_long_apposition_does_not_hide_the_speaker():
     assert speakers_of("Prof. Dr. Katrin Müller, Director of the Department of Dermatology at "
                        "Charité - Universitätsmedizin Berlin and a lead investigator in the "
                        "trial, noted: “The speed of response was striking.”") == ["Katrin Müller"]
+
+
+def organizations_of(*paragraphs):
+    return {s.name: s.organization for s in extraction(*paragraphs).speakers}
+
+
+def test_a_speakers_organization_is_a_name_not_a_possessive_or_a_common_noun():
+    found = organizations_of(
+        "Dana Whitfield, Leeds City Council’s leader, said: “The bus lanes open in May.”",
+        "Omar Haddad, the council’s treasurer, said: “We have no money for it.”",
+    )
+    assert found == {"Dana Whitfield": "Leeds City Council", "Omar Haddad": ""}

@@ -166,8 +166,22 @@ def test_new_claims_start_pending_unassigned_with_their_reasons(seed_release):
     assert not any(claim.rating or claim.assignee_id or claim.checked_by_id for claim in claims)
     assert all(claim.created_at == claim.updated_at == claims[0].created_at for claim in claims)
     quotes = [claim for claim in claims if claim.kind == "quote"]
-    assert {tuple(quote.reasons) for quote in quotes} == {("direct_quote",)}
+    assert all(quote.reasons[0] == "direct_quote" for quote in quotes)
     assert all(isinstance(claim.reasons, list) and claim.reasons for claim in claims)
+
+
+def test_a_quote_scores_by_what_it_says_so_a_figure_outranks_a_pledge(editor):
+    release = import_text(
+        "Council sets out its budget\n"
+        "“We will always stand by our residents,” said Mayor Dana Whitfield.\n"
+        "“Rents rose by 14% in 2023, twice the national rate,” she said.\n",
+        by=editor,
+    ).release
+    pledge, figure = release.claims.filter(kind="quote").order_by("paragraph__position")
+    assert figure.score > pledge.score
+    assert figure.score < 1.0
+    assert {"number", "date"} <= set(figure.reasons)
+    assert pledge.reasons[0] == figure.reasons[0] == "direct_quote"
 
 
 def test_a_release_of_hundreds_of_claims_is_stored_whole(editor):

@@ -16,6 +16,7 @@ from claims.models import (
     Annotation,
     Claim,
     ClaimEvent,
+    ClaimKind,
     Evidence,
     Paragraph,
     Rating,
@@ -420,6 +421,61 @@ class ClaimEditSerializer(serializers.ModelSerializer):
         return workflow.edit_claim(
             claim, by=self.context["request"].user, version=version, **validated_data
         )
+
+
+class ClaimAddSerializer(serializers.Serializer):
+    """A quote or claim the importer missed, added by an editor."""
+
+    release = serializers.PrimaryKeyRelatedField(
+        queryset=Release.objects.only("id"), help_text="The release's id."
+    )
+    paragraph = serializers.IntegerField(
+        min_value=0, help_text="The paragraph's position in the release (0 is the headline)."
+    )
+    start = serializers.IntegerField(min_value=0, help_text="Offset of the first character.")
+    end = serializers.IntegerField(min_value=1, help_text="Offset just past the last one.")
+    kind = serializers.ChoiceField(choices=ClaimKind.choices)
+    speaker = serializers.PrimaryKeyRelatedField(
+        queryset=Speaker.objects.all(), required=False, allow_null=True,
+        help_text="The speaker's id, for a quote or reported speech.",
+    )
+    attribution = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text="e.g. “said the minister”."
+    )
+
+    def validate(self, data):
+        paragraph = Paragraph.objects.filter(
+            release=data["release"], position=data["paragraph"]
+        ).first()
+        if paragraph is None:
+            raise serializers.ValidationError(
+                {"paragraph": [f"Release #{data['release'].pk} has no paragraph "
+                               f"{data['paragraph']}."]}
+            )
+        return {**data, "paragraph": paragraph}
+
+
+class SplitSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1, max_value=MAX_VERSION, help_text="The version you loaded."
+    )
+    at = serializers.IntegerField(
+        min_value=0,
+        help_text="The paragraph offset to split at: the claim keeps the words before it, a "
+        "new claim takes the words after.",
+    )
+
+
+class MergeSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1, max_value=MAX_VERSION, help_text="The version of this claim you loaded."
+    )
+    other = serializers.PrimaryKeyRelatedField(
+        queryset=Claim.objects.all(), help_text="The claim of the same paragraph to merge in."
+    )
+    other_version = serializers.IntegerField(
+        min_value=1, max_value=MAX_VERSION, help_text="The version of the other claim you loaded."
+    )
 
 
 class TransitionSerializer(serializers.Serializer):

@@ -250,6 +250,12 @@ class ClaimViewSet(
             return serializers.ClaimEditSerializer
         if self.action == "transition":
             return serializers.TransitionSerializer
+        if self.action == "create":
+            return serializers.ClaimAddSerializer
+        if self.action == "split":
+            return serializers.SplitSerializer
+        if self.action == "merge":
+            return serializers.MergeSerializer
         return serializers.ClaimDetailSerializer
 
     def _detail(self, pk):
@@ -275,6 +281,80 @@ class ClaimViewSet(
         form = self.get_serializer(claim, data=request.data)
         form.is_valid(raise_exception=True)
         form.save()
+        return self._detail(claim.pk)
+
+    @extend_schema(
+        summary="Add a quote or claim the importer missed (editors)",
+        description=(
+            "The characters `start` to `end` of a paragraph (spaces at either end are left "
+            "out) become a pending claim, scored from what it says; its history records who "
+            "added it."
+        ),
+        request=serializers.ClaimAddSerializer,
+        responses={201: serializers.ClaimDetailSerializer},
+    )
+    def create(self, request):
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        claim = workflow.add_claim(
+            data["paragraph"], by=request.user, start=data["start"], end=data["end"],
+            kind=data["kind"], speaker=data.get("speaker"),
+            attribution=data.get("attribution", ""),
+        )
+        response = self._detail(claim.pk)
+        response.status_code = status.HTTP_201_CREATED
+        response["Location"] = reverse("api:claim-detail", args=[claim.pk], request=request)
+        return response
+
+    @extend_schema(
+        summary="Split a claim in two (editors)",
+        description=(
+            "The claim keeps the words before `at` (a paragraph offset between two words); a "
+            "new pending claim of the same kind and speaker takes the words after. Only a "
+            "claim not yet verified or disputed can be split. Answers the new claim."
+        ),
+        request=serializers.SplitSerializer,
+        responses={
+            201: serializers.ClaimDetailSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def split(self, request, pk=None):
+        claim = self.get_object()
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        _, new = workflow.split_claim(
+            claim, by=request.user, version=form.validated_data["version"],
+            at=form.validated_data["at"],
+        )
+        response = self._detail(new.pk)
+        response.status_code = status.HTTP_201_CREATED
+        return response
+
+    @extend_schema(
+        summary="Merge another claim of the same paragraph into this one (editors)",
+        description=(
+            "This claim stretches over both spans; the other is dismissed, its history "
+            "pointing here. Neither may be verified, disputed or approved yet."
+        ),
+        request=serializers.MergeSerializer,
+        responses={
+            200: serializers.ClaimDetailSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        claim = self.get_object()
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        workflow.merge_claims(
+            claim, data["other"], by=request.user, version=data["version"],
+            other_version=data["other_version"],
+        )
         return self._detail(claim.pk)
 
     @extend_schema(

@@ -232,8 +232,17 @@ def _org_of(role: str) -> str:
     first_role = next((i for i, t in enumerate(toks) if t.cls == "R"), None)
     if first_role:
         head = toks[:first_role]
-        if any(t.cls == "A" or t.low in ORG_WORDS for t in head):
-            return role[head[0].start:head[-1].end + (2 if head[-1].possessive else 0)]
+        while head and head[0].low in ("the", "a", "an"):
+            head = head[1:]
+        # A name, not a common noun: an acronym ("NATO"), or capitalized words of which at
+        # least one names it ("Leeds City Council"); a lone "Cabinet" or "council" is not one.
+        # The possessive belongs to the role ("Council’s leader"), not to the name.
+        named = any(t.cls == "A" for t in head) or (
+            len(head) > 1 and all(t.cap for t in head)
+            and any(t.low in ORG_WORDS for t in head)
+        )
+        if named:
+            return role[head[0].start:head[-1].end]
     for marker in (" at ", " of ", " for ", " with "):
         idx = role.rfind(marker) if marker == " at " else role.find(marker)
         while idx >= 0:
