@@ -419,7 +419,17 @@ class AppendOnlyError(Exception):
     """The audit trail is append-only."""
 
 
+# History entries that record review work added to a claim (a note, a piece of evidence) rather
+# than a change of the claim itself: they leave its version as it was.
+REVIEW_WORK_ACTIONS = ("note", "evidence")
+
+
 class ClaimEventQuerySet(models.QuerySet):
+    def changes(self):
+        """The entries that changed the claim (a review action or a correction): one for
+        each version after the first."""
+        return self.exclude(action__in=REVIEW_WORK_ACTIONS)
+
     def update(self, **kwargs):
         raise AppendOnlyError("Claim history cannot be changed.")
 

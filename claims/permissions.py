@@ -15,6 +15,8 @@ from django.db import connection
 from django.db.models import CharField, Q
 from django.db.models.expressions import RawSQL
 
+from claims.models import ReviewStatus
+
 REVIEW = "claims.review_claim"
 MANAGE = "claims.manage_claim"
 APPROVE = "claims.approve_claim"
@@ -51,17 +53,45 @@ def can_export(user):
     return _active(user) and user.has_perm(EXPORT)
 
 
+# Approved means frozen: an approved claim is published as it stands, so its text, span, kind,
+# speaker and evidence change only after a reopen. Notes stay open on it: they are the desk's
+# discussion, recorded in the history after the approval, and nothing of them is published.
+# A dismissed claim is out of the review until it is restored: it takes no notes or evidence.
+CLOSED = {
+    ("edit", ReviewStatus.APPROVED): (
+        "This claim is approved and published as it stands; reopen it (with a note saying "
+        "why) to correct it."
+    ),
+    ("evidence", ReviewStatus.APPROVED): (
+        "This claim is approved and published with the evidence it has; reopen it (with a "
+        "note saying why) to add evidence."
+    ),
+    ("evidence", ReviewStatus.DISMISSED): (
+        "This claim was dismissed as not worth checking; restore it to add evidence."
+    ),
+    ("note", ReviewStatus.DISMISSED): (
+        "This claim was dismissed as not worth checking; restore it to add notes."
+    ),
+}
+
+
+def closed_to(claim, change):
+    """Why ``change`` ("edit", "evidence" or "note") cannot be made to ``claim`` in its
+    current status, as a sentence; "" when it can."""
+    return CLOSED.get((change, claim.status), "")
+
+
 def can_annotate(user, claim):
-    return can_review(user)
+    return can_review(user) and not closed_to(claim, "note")
 
 
 def can_add_evidence(user, claim):
-    return can_review(user)
+    return can_review(user) and not closed_to(claim, "evidence")
 
 
 def can_edit_claim(user, claim):
-    """Text corrections are an editor's job."""
-    return can_manage(user)
+    """Text corrections are an editor's job, on a claim that is not published."""
+    return can_manage(user) and not closed_to(claim, "edit")
 
 
 def is_editor(user):

@@ -17,9 +17,11 @@ from claims import permissions
 from claims.importing import worthiness as _worthiness
 from claims.models import (
     VERDICT_MAX_LENGTH,
+    Annotation,
     Claim,
     ClaimEvent,
     ClaimKind,
+    Evidence,
     Rating,
     ReviewStatus,
     person_name,
@@ -106,6 +108,8 @@ PAST_TENSE = {
     "add": "added",
     "split": "split",
     "merge": "merged",
+    "note": "added a note",
+    "evidence": "added evidence",
 }
 
 
@@ -242,6 +246,17 @@ def _check_version(claim, version):
     )
 
 
+def _event(claim, *, by, action, note, **after):
+    """Append to ``claim``'s history: ``action`` by ``by``, with the claim's status (from and
+    to), rating and assignee as ``after`` gives them (by default, as they are), and any other
+    field of the entry (a ruling's verdict and reasoning) from ``after`` too."""
+    fields = {
+        "from_status": claim.status, "to_status": claim.status, "rating": claim.rating,
+        "assignee": claim.assignee, **after,
+    }
+    return ClaimEvent.objects.create(claim=claim, actor=by, action=action, note=note, **fields)
+
+
 def _lock(claim):
     # Lock only the claim's row: PostgreSQL refuses FOR UPDATE on the nullable side of the
     # outer joins that fetch the assignee and checker.
@@ -313,15 +328,10 @@ def transition(
         moved = Claim.objects.filter(pk=current.pk, version=current.version).update(**changes)
         if not moved:
             raise StaleVersion("This claim was changed at the same moment; reload and try again.")
-        ClaimEvent.objects.create(
-            claim=current,
-            actor=by,
-            action=action,
-            from_status=current.status,
-            to_status=spec.to_status,
+        _event(
+            current, by=by, action=action, note=note, to_status=spec.to_status,
             rating=changes.get("rating", current.rating),
             assignee=changes.get("assignee", current.assignee),
-            note=note,
             verdict=verdict if spec.needs_ruling else "",
             reasoning=reasoning if spec.needs_ruling else "",
         )
@@ -396,11 +406,12 @@ def edit_claim(claim, *, by, version, **fields):
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise InvalidTransition(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
-    if not permissions.can_edit_claim(by, claim):
+    if not permissions.can_manage(by):
         raise PermissionDenied("Only editors can correct a claim; ask an editor.")
     with transaction.atomic():
         current = _lock(claim)
         _check_version(current, version)
+        _check_open(current, "edit")
         changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
         if not changed:
             return current
@@ -424,35 +435,11 @@ def edit_claim(claim, *, by, version, **fields):
             )
         current.version += 1
         current.save(update_fields=[*changed, "version", "updated_at"])
-        ClaimEvent.objects.create(
-            claim=current,
-            actor=by,
-            action="edit",
-            from_status=current.status,
-            to_status=current.status,
-            rating=current.rating,
-            assignee=current.assignee,
-            note="Changed " + ", ".join(sorted(changed)) + ".",
-        )
+        _event(current, by=by, action="edit", note="Changed " + ", ".join(sorted(changed)) + ".")
     return current
 
 
 # Corrections of the extraction: claims added by hand, split and merged ----------------------
-
-
-def _event(claim, *, by, action, note, **after):
-    """Append to ``claim``'s history: ``action`` by ``by``, leaving the claim's status, rating
-    and assignee as ``after`` gives them (by default, as they were)."""
-    return ClaimEvent.objects.create(
-        claim=claim,
-        actor=by,
-        action=action,
-        from_status=after.get("from_status", claim.status),
-        to_status=after.get("to_status", claim.status),
-        rating=after.get("rating", claim.rating),
-        assignee=after.get("assignee", claim.assignee),
-        note=note,
-    )
 
 
 def _check_corrector(by, what):
@@ -603,3 +590,43 @@ def merge_claims(claim, other, *, by, version, other_version):
         _event(absorbed, by=by, action="merge", note=f"Merged into #{current.pk}.",
                to_status=S.DISMISSED, rating="")
     return current
+
+
+def _check_open(claim, change):
+    refusal = permissions.closed_to(claim, change)
+    if refusal:
+        raise InvalidTransition(refusal)
+
+
+
+def add_note(claim, *, by, body):
+    """Add a note to a claim's discussion, and to its history; return the Annotation.
+
+    Under the claim's lock, so a claim being dismissed at the same moment takes no note.
+    """
+    if not permissions.can_review(by):
+        raise PermissionDenied("Only editors and reviewers can add notes to a claim.")
+    with transaction.atomic():
+        current = _lock(claim)
+        _check_open(current, "note")
+        note = Annotation.objects.create(claim=current, author=by, body=body)
+        _event(current, by=by, action="note", note=body)
+    return note
+
+
+def add_evidence(claim, *, by, url, title="", excerpt="", stance=""):
+    """Add a piece of evidence to a claim, and say so in its history; return the Evidence.
+
+    Under the claim's lock, so evidence never slips into a claim being approved at the same
+    moment: an approved claim is published with the evidence it was approved with.
+    """
+    if not permissions.can_review(by):
+        raise PermissionDenied("Only editors and reviewers can add evidence to a claim.")
+    with transaction.atomic():
+        current = _lock(claim)
+        _check_open(current, "evidence")
+        evidence = Evidence.objects.create(
+            claim=current, url=url, title=title, excerpt=excerpt, stance=stance, added_by=by
+        )
+        _event(current, by=by, action="evidence", note=f"{title}, {url}" if title else url)
+    return evidence

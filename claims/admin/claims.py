@@ -54,9 +54,10 @@ class ClaimForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["seen_version"].initial = self.instance.version
-        self.fields["text"].help_text = (
-            "Exactly the paragraph's characters from start to end (the highlighted span)."
-        )
+        if "text" in self.fields:  # read-only on an approved claim
+            self.fields["text"].help_text = (
+                "Exactly the paragraph's characters from start to end (the highlighted span)."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -334,14 +335,38 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
                 obj, by=request.user, version=form.cleaned_data["seen_version"], **fields
             )
 
+    def get_fieldsets(self, request, obj=None):
+        refusal = obj is not None and permissions.closed_to(obj, "edit")
+        if not refusal:
+            return self.fieldsets
+        # The claim's fields are read-only, and the page says why and how to open them again.
+        return [
+            (name, {**options, "description": refusal}) if name == "The claim" else (name, options)
+            for name, options in self.fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and permissions.closed_to(obj, "edit"):
+            return [*self.readonly_fields, *workflow.EDITABLE_FIELDS]
+        return self.readonly_fields
+
     def save_formset(self, request, form, formset, change):
+        # New notes and evidence go through the workflow, which records them in the history
+        # and refuses them on a claim whose status closes it (the admin's transaction rolls
+        # back, and changeform_view says why).
+        added = []
         for item in formset.save(commit=False):
             if isinstance(item, Annotation):
-                item.author = request.user
+                added.append(workflow.add_note(form.instance, by=request.user, body=item.body))
             elif isinstance(item, Evidence):
-                item.added_by = request.user
-            item.save()
-        formset.save_m2m()
+                added.append(
+                    workflow.add_evidence(
+                        form.instance, by=request.user, url=item.url, title=item.title,
+                        excerpt=item.excerpt,
+                    )
+                )
+        # The admin's change message names what was added: the saved rows.
+        formset.new_objects = added
 
     # Bulk actions: each claim goes through the workflow on its own, and the message says
     # which claims moved and why the others did not.

@@ -29,23 +29,24 @@ class CanImportReleases(BasePermission):
 class CanEditClaim(BasePermission):
     message = "Only editors can correct a claim's text, span, speaker or kind; ask an editor."
 
+    # The role only: a claim closed to corrections (approved) is the workflow's 409, with why.
     def has_object_permission(self, request, view, obj):
-        return permissions.can_edit_claim(request.user, obj)
+        return permissions.can_manage(request.user)
 
 
 class CanAnnotateClaim(BasePermission):
-    """For the annotations of one claim: ``view.claim`` is that claim."""
+    """Who may add notes; whether the claim takes them now is the workflow's to say (409)."""
 
     message = "Only editors and reviewers can add notes to a claim."
 
     def has_permission(self, request, view):
-        return permissions.can_annotate(request.user, view.claim)
+        return permissions.can_review(request.user)
 
 
 class CanAddEvidence(BasePermission):
-    """For the evidence of one claim: ``view.claim`` is that claim."""
+    """Who may add evidence; whether the claim takes it now is the workflow's to say (409)."""
 
     message = "Only editors and reviewers can add evidence to a claim."
 
     def has_permission(self, request, view):
-        return permissions.can_add_evidence(request.user, view.claim)
+        return permissions.can_review(request.user)

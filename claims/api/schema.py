@@ -21,6 +21,11 @@ CONFLICT = (
     "apply to its current status (“invalid_transition”): reload it and try again."
 )
 
+CLOSED = (
+    "The claim's status closes it to this (error “invalid_transition”): an approved claim "
+    "changes only after a reopen, a dismissed one only after a restore."
+)
+
 
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's schema, plus the error answers every operation can give."""

@@ -26,7 +26,7 @@ from claims.api.permissions import (
     CanImportReleases,
     CanViewDesk,
 )
-from claims.api.schema import CONFLICT, AutoSchema
+from claims.api.schema import CLOSED, CONFLICT, AutoSchema
 from claims.filters import ClaimFilter, ReleaseFilter
 from claims.models import (
     Annotation,
@@ -408,7 +408,16 @@ class ClaimPartViewSet(DeskAPIMixin, viewsets.GenericViewSet):
     list=extend_schema(summary="The discussion of a claim", description="Oldest first."),
     create=extend_schema(
         summary="Add a note to a claim",
-        description="Editors and reviewers add to a claim's discussion; notes are never edited.",
+        description=(
+            "Editors and reviewers add to a claim's discussion; notes are never edited, and "
+            "each appears in the claim's history. An approved claim takes notes after its "
+            "approval (they change nothing published); a dismissed one takes none until it is "
+            "restored (409)."
+        ),
+        responses={
+            201: serializers.AnnotationSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CLOSED),
+        },
     ),
 )
 class AnnotationViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateModelMixin):
@@ -417,7 +426,9 @@ class AnnotationViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateMo
     action_permissions = {"create": [CanAnnotateClaim]}
 
     def perform_create(self, serializer):
-        serializer.save(claim=self.claim, author=self.request.user)
+        serializer.instance = workflow.add_note(
+            self.claim, by=self.request.user, **serializer.validated_data
+        )
 
 
 @extend_schema_view(
@@ -426,8 +437,14 @@ class AnnotationViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateMo
         summary="Add evidence to a claim",
         description=(
             "A web page or document that supports or contradicts the claim (http or https). "
-            "A claim needs at least one piece of evidence to be verified."
+            "A claim needs at least one piece of evidence to be verified. Each piece appears in "
+            "the claim's history. An approved claim is published with the evidence it has, and "
+            "a dismissed one is out of the review: both answer 409 until reopened or restored."
         ),
+        responses={
+            201: serializers.EvidenceSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CLOSED),
+        },
     ),
 )
 class EvidenceViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateModelMixin):
@@ -436,7 +453,9 @@ class EvidenceViewSet(ClaimPartViewSet, mixins.ListModelMixin, mixins.CreateMode
     action_permissions = {"create": [CanAddEvidence]}
 
     def perform_create(self, serializer):
-        serializer.save(claim=self.claim, added_by=self.request.user)
+        serializer.instance = workflow.add_evidence(
+            self.claim, by=self.request.user, **serializer.validated_data
+        )
 
 
 @extend_schema_view(

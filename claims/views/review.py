@@ -493,6 +493,11 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "unavailable_actions": workflow.unavailable_actions(claim, user),
         "can_annotate": permissions.can_annotate(user, claim),
         "can_add_evidence": permissions.can_add_evidence(user, claim),
+        # Why a reviewer finds no form: the claim's status closes it (approved, dismissed).
+        "notes_closed": permissions.can_review(user) and permissions.closed_to(claim, "note"),
+        "evidence_closed": (
+            permissions.can_review(user) and permissions.closed_to(claim, "evidence")
+        ),
         "annotation_fields": _form_fields(annotation_form, AnnotationForm),
         "evidence_fields": _form_fields(evidence_form, EvidenceForm),
         "statuses": ReviewStatus,
@@ -550,14 +555,16 @@ def claim_transition(request, pk):
 @require_POST
 def add_annotation(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
-    if not permissions.can_annotate(request.user, claim):
+    if not permissions.can_review(request.user):
         return forbidden(request, "You cannot add notes to claims; ask an editor.")
     form = AnnotationForm(request.POST)
     if not form.is_valid():
         return _claim_page(request, pk, annotation_form=form, status=400)
-    form.instance.claim = claim
-    form.instance.author = request.user
-    form.save()
+    try:
+        workflow.add_note(claim, by=request.user, body=form.cleaned_data["body"])
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return redirect(claim)
     messages.success(request, "Note added.")
     return redirect(f"{claim.get_absolute_url()}#notes")
 
@@ -566,13 +573,15 @@ def add_annotation(request, pk):
 @require_POST
 def add_evidence(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
-    if not permissions.can_add_evidence(request.user, claim):
+    if not permissions.can_review(request.user):
         return forbidden(request, "You cannot add evidence to claims; ask an editor.")
     form = EvidenceForm(request.POST)
     if not form.is_valid():
         return _claim_page(request, pk, evidence_form=form, status=400)
-    form.instance.claim = claim
-    form.instance.added_by = request.user
-    form.save()
+    try:
+        workflow.add_evidence(claim, by=request.user, **form.cleaned_data)
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return redirect(claim)
     messages.success(request, "Evidence added.")
     return redirect(f"{claim.get_absolute_url()}#evidence")

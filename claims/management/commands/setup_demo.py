@@ -16,8 +16,8 @@ from django.db.models import Count
 
 from claims.importing import ImportRefused, import_bytes
 from claims.management.base import SentenceCommand, read_release_file
-from claims.models import Annotation, ClaimKind, Evidence, ReviewStatus
-from claims.workflow import WorkflowError, transition
+from claims.models import ClaimKind, Evidence, ReviewStatus
+from claims.workflow import WorkflowError, add_evidence, add_note, transition
 
 SAMPLE_PATH = settings.BASE_DIR / "seed" / "nato-japan-2023-01-31.txt"
 SAMPLE = {
@@ -132,9 +132,9 @@ class Command(SentenceCommand):
         # Disputed: a judgement no public source can confirm.
         for claim in quotes[1:2]:
             transition(claim, "assign", by=editor, assignee=reviewer)
-            Annotation.objects.create(
-                claim=claim,
-                author=reviewer,
+            add_note(
+                claim,
+                by=reviewer,
                 body="This is the Secretary General's reading of Beijing's intentions; "
                 "I found nothing on the record that confirms or refutes it.",
             )
@@ -165,10 +165,8 @@ class Command(SentenceCommand):
         in_review = others[2:5]
         for claim in in_review[:1]:
             transition(claim, "take", by=reviewer)
-            Annotation.objects.create(
-                claim=claim,
-                author=reviewer,
-                body="Looking for the text of the joint statement to compare.",
+            add_note(
+                claim, by=reviewer, body="Looking for the text of the joint statement to compare."
             )
         for claim in in_review[1:]:
             transition(claim, "assign", by=editor, assignee=reviewer)
@@ -177,13 +175,13 @@ class Command(SentenceCommand):
             transition(not_worth_checking, "dismiss", by=editor)
 
     def add_evidence(self, claim, user, url, title):
-        Evidence.objects.create(
-            claim=claim,
+        add_evidence(
+            claim,
+            by=user,
             stance=Evidence.Stance.SUPPORTS,
             url=url,
             title=title,
             excerpt=claim.text if len(claim.text) <= 300 else claim.text[:299] + "…",
-            added_by=user,
         )
 
     def print_logins(self, users):
