@@ -23,6 +23,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed
 
 run: export FACTCHECK_PUBLISHER_URL ?= http://127.0.0.1:$(PORT)/
+# The demo runs in debug mode on purpose; everything else (a server) runs with debug off.
+run: export DJANGO_DEBUG = 1
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_demo

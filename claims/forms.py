@@ -6,10 +6,10 @@ and who may take it is decided by ``claims.workflow`` alone.
 
 from django import forms
 from django.conf import settings
-from django.core.validators import URLValidator
 
 from claims import permissions
 from claims.models import VERDICT_MAX_LENGTH, Annotation, Evidence, Rating, person_name
+from claims.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 from claims.workflow import ACTIONS
 
 IMPORT_EXTENSIONS = (".txt", ".html", ".htm")
@@ -41,10 +41,10 @@ class EvidenceForm(forms.ModelForm):
         label="URL",
         max_length=2000,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[validate_web_address],
         error_messages={
             "required": "Give the web address of the evidence.",
-            "invalid": "Enter a full web address starting with https:// or http://.",
+            "invalid": WEB_ADDRESS_MESSAGE,
         },
     )
 
@@ -121,11 +121,9 @@ class ReleaseImportForm(forms.Form):
         required=False,
         max_length=2000,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[validate_web_address],
         help_text="Where the release was published.",
-        error_messages={
-            "invalid": "Enter the full web address of the release, starting with https://.",
-        },
+        error_messages={"invalid": WEB_ADDRESS_MESSAGE},
     )
     organization = forms.CharField(max_length=200, required=False)
     published_on = forms.DateField(

@@ -12,12 +12,14 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.extraction import ExtractionError, budget, decode_release, extract, parse_release
 from claims.extraction.claims import reasons_for, score_for
 from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
+from claims.validators import validate_web_address
 
 
 class ImportRefused(Exception):
@@ -100,6 +102,14 @@ def import_text(
     A release with more paragraphs or claims than the settings allow is refused, and
     nothing of it is saved.
     """
+    if source_url:
+        try:
+            validate_web_address(source_url)
+        except ValidationError:
+            raise ImportRefused(
+                f"The source URL “{source_url}” is not a web address; give one starting with "
+                "https:// or http://, or leave it out."
+            ) from None
     size = len(text.encode("utf-8"))
     if size > settings.FACTCHECK_MAX_RELEASE_BYTES:
         raise ImportRefused(_size_limit_sentence(size))

@@ -10,11 +10,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from claims.validators import validate_web_address
+
 
 class Release(models.Model):
     title = models.CharField(max_length=500)
     body = models.TextField(help_text="The release as imported, after normalizing whitespace.")
-    source_url = models.URLField("source URL", max_length=2000, blank=True)
+    source_url = models.URLField(
+        "source URL", max_length=2000, blank=True, validators=[validate_web_address]
+    )
     organization = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
     language = models.CharField(
@@ -392,7 +396,7 @@ class Evidence(models.Model):
         blank=True,
         help_text="What it says about the claim; empty for evidence added before stances.",
     )
-    url = models.URLField("URL", max_length=2000)
+    url = models.URLField("URL", max_length=2000, validators=[validate_web_address])
     title = models.CharField(max_length=300, blank=True)
     excerpt = models.TextField(blank=True)
     added_by = models.ForeignKey(
@@ -553,3 +557,23 @@ class ReportChunk(models.Model):
 
     def __str__(self):
         return f"Piece {self.sequence} of report {self.report_id}"
+
+
+class TokenExpiry(models.Model):
+    """When an API token stops working, if it was given its own expiry.
+
+    A token without one (made in the admin) expires FACTCHECK_API_TOKEN_DAYS after it was made.
+    Deleting the token (rotating it) deletes this with it.
+    """
+
+    token = models.OneToOneField(
+        "authtoken.Token", on_delete=models.CASCADE, primary_key=True, related_name="expiry"
+    )
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "API token expiry"
+        verbose_name_plural = "API token expiries"
+
+    def __str__(self):
+        return f"Token of {self.token.user_id} expires {self.expires_at:%Y-%m-%d %H:%M}"

@@ -5,9 +5,11 @@ helpers below, which refuse values they do not understand instead of guessing.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,7 +49,9 @@ def env_list(name, default):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a forgotten setting must not show tracebacks to the world.
+# `make run` (a developer's machine) turns it on.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -74,11 +78,17 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "claims",
 ]
 
 MIDDLEWARE = [
+    # First: one log line for every request, whatever answers it, with the time it took.
+    "factcheck.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: a request over the cap is refused unread.
+    "factcheck.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +96,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers a login refused during a lockout.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -120,6 +133,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis, when given, is the cache every app server shares (and login throttling's store).
+# A Redis that is down or restarting makes the cache miss, not the request fail: the pages do
+# not need it to answer, and throttling lets logins through until it is back (logged).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "factcheck",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -147,8 +181,12 @@ WHITENOISE_USE_FINDERS = True
 # Files browsers ask for at the site's root (/favicon.ico), served as they are.
 WHITENOISE_ROOT = BASE_DIR / "factcheck" / "root"
 
-# ModelBackend, reading a person's permissions with the person: one query per request, not three.
-AUTHENTICATION_BACKENDS = ["claims.permissions.DeskBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: it refuses a login during a lockout before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    # ModelBackend, reading a person's permissions with the person: one query per request.
+    "claims.permissions.DeskBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/review/"
 LOGOUT_REDIRECT_URL = "login"
@@ -161,10 +199,46 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind a proxy (nginx), trust what it says about the request: the scheme, and the client's
+# address, which it appends to X-Forwarded-For. Without one, a client could claim either.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "factcheck.http.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: scripts, styles, fonts and images from the app itself only, no
+# inline script or style attribute anywhere. A page that truly needs an inline script asks
+# for a nonce ({{ request.csp_nonce }}), which is then added to that page's policy alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username,
+# or from one address, further logins for it are refused for the cool-off time, even with the
+# right password. Counted in Redis when there is one (shared by every app server), else in
+# the database.
+AXES_FAILURE_LIMIT = env_int("FACTCHECK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.%s" % (
+    "cache.AxesCacheHandler" if REDIS_URL else "database.AxesDatabaseHandler"
+)
+AXES_CLIENT_IP_CALLABLE = "factcheck.http.client_address"
+AXES_LOCKOUT_CALLABLE = "factcheck.http.locked_out"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -194,10 +268,27 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Logs go to standard error, one JSON object a line (DJANGO_LOG_FORMAT=json, the default with
+# debug off) or as plain text. Every request is one line of the "factcheck.requests" logger,
+# at INFO: method, path, status, user, time taken.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT={LOG_FORMAT!r} is not json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "factcheck.jsonlog.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "loggers": {
+        "factcheck.requests": {
+            "level": os.environ.get("FACTCHECK_REQUEST_LOG_LEVEL", "INFO"),
+        },
+        # The request log says it once: Django's own "Not Found: ..." lines would repeat it.
+        "django.request": {"level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
@@ -211,6 +302,16 @@ FACTCHECK_MAX_CLAIMS = env_int("FACTCHECK_MAX_CLAIMS", 5000)
 # Let a pasted release over the limit reach the importer, which refuses it with a sentence,
 # instead of Django's bare "400 Bad Request".
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * FACTCHECK_MAX_RELEASE_BYTES)
+# No request body may be larger than this, whatever it holds (an upload included): it is
+# refused before a byte of it is read or written to disk. The web server's own cap
+# (deploy/nginx.conf, client_max_body_size) is set above it, so this one answers, in words.
+FACTCHECK_MAX_REQUEST_BYTES = env_int(
+    "FACTCHECK_MAX_REQUEST_BYTES",
+    max(DATA_UPLOAD_MAX_MEMORY_SIZE, FACTCHECK_MAX_RELEASE_BYTES) + 1024 * 1024,
+)
+# An API token stops working this many days after it was made, unless made with its own
+# expiry (create_api_token --expires DAYS).
+FACTCHECK_API_TOKEN_DAYS = env_int("FACTCHECK_API_TOKEN_DAYS", 90)
 # An editor may not approve a claim they verified or disputed themselves; one-person desks
 # turn this off.
 FACTCHECK_SEPARATE_APPROVAL = env_bool("FACTCHECK_SEPARATE_APPROVAL", True)

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from urllib.parse import urlencode
 
 import pytest
 from rest_framework.authtoken.models import Token
@@ -14,6 +15,11 @@ from tests.test_reports_formats import HOSTILE, approved_claim, csv_rows, export
 
 APPROVED = "/api/v1/reports/approved/"
 REPORTS = "/api/v1/reports/"
+
+
+def post_export(api, params):
+    """Export as a script would: POST, with the format and filters in the query string."""
+    return api.post(f"{APPROVED}?{urlencode(params, doseq=True)}")
 
 
 def streamed(response):
@@ -61,12 +67,20 @@ def test_only_editors_may_export_or_download(request, persona, claims, editor):
     assert Report.objects.count() == 1
 
 
+def test_a_get_of_the_export_records_no_report(api, claims):
+    """A link followed or prefetched (GET) must not record a report: only POST exports."""
+    response = api.get(APPROVED, {"format": "csv"})
+    body = assert_error(response, 405, "method_not_allowed")
+    assert "POST" in body["detail"]
+    assert not Report.objects.exists()
+
+
 def test_a_token_works_like_a_session(claims, editor):
     token = Token.objects.create(user=editor)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
 
-    response = api.get(APPROVED, {"format": "json"})
+    response = post_export(api, {"format": "json"})
 
     assert response.status_code == 200
     assert json.loads(streamed(response))["count"] == 3
@@ -90,7 +104,7 @@ def test_each_format_is_exported_recorded_and_downloads_again_identically(
 ):
     if format == "pdf":
         require_pdf()
-    response = api.get(APPROVED, {"format": format})
+    response = post_export(api, {"format": format})
 
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
@@ -109,8 +123,8 @@ def test_each_format_is_exported_recorded_and_downloads_again_identically(
 
 
 def test_the_export_takes_the_filters_of_the_reports_page(api, claims):
-    response = api.get(
-        APPROVED, {"format": "csv", "rating": ["accurate", "unverifiable"], "kind": "quote"}
+    response = post_export(
+        api, {"format": "csv", "rating": ["accurate", "unverifiable"], "kind": "quote"}
     )
 
     header, *rows = csv_rows(streamed(response))
@@ -124,8 +138,8 @@ def test_the_export_takes_the_filters_of_the_reports_page(api, claims):
 
 
 def test_invalid_filters_are_400_with_each_problem(api, claims):
-    response = api.get(
-        APPROVED, {"format": "csv", "since": "yesterday", "rating": "great", "release": "x"}
+    response = post_export(
+        api, {"format": "csv", "since": "yesterday", "rating": "great", "release": "x"}
     )
 
     body = assert_error(response, 400, "invalid")
@@ -134,17 +148,17 @@ def test_invalid_filters_are_400_with_each_problem(api, claims):
 
 
 def test_a_reversed_date_range_is_400(api, claims):
-    response = api.get(APPROVED, {"format": "csv", "since": "2024-02-01", "until": "2024-01-01"})
+    response = post_export(api, {"format": "csv", "since": "2024-02-01", "until": "2024-01-01"})
 
     body = assert_error(response, 400, "invalid")
     assert "swap them" in body["detail"]
 
 
 def test_a_missing_or_unknown_format_is_400(api, claims):
-    body = assert_error(api.get(APPROVED), 400, "unknown_format")
+    body = assert_error(post_export(api, {}), 400, "unknown_format")
     assert body["detail"] == "Choose the report's format: csv, json, claimreview, html, pdf."
 
-    body = assert_error(api.get(APPROVED, {"format": "xlsx"}), 400, "unknown_format")
+    body = assert_error(post_export(api, {"format": "xlsx"}), 400, "unknown_format")
     assert "“xlsx” is not a report format" in body["detail"]
     assert not Report.objects.exists()
 
@@ -152,7 +166,7 @@ def test_a_missing_or_unknown_format_is_400(api, claims):
 def test_a_printable_report_of_too_many_claims_is_400(monkeypatch, api, claims):
     monkeypatch.setattr(printable, "PRINTABLE_LIMIT", 2)
 
-    body = assert_error(api.get(APPROVED, {"format": "html"}), 400, "too_many_claims")
+    body = assert_error(post_export(api, {"format": "html"}), 400, "too_many_claims")
     assert "narrow the filters" in body["detail"]
 
 

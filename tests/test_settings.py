@@ -15,7 +15,9 @@ GOOD_KEY = "k3y-for-tests-only-9f8e7d6c5b4a39281706f5e4d3c2b1a0-zyxwvutsrq"
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -33,11 +35,30 @@ def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
-def test_deploy_check_passes_with_a_secret_key_and_debug_off():
+def test_debug_is_off_unless_asked_for():
+    """A forgotten setting must not show tracebacks to the world (issue 14)."""
+    result = manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="factcheck.example.org",
+        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
+        DJANGO_SECRET_KEY=GOOD_KEY,
     )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("False")
+
+
+def test_make_run_turns_debug_on_explicitly():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "run: export DJANGO_DEBUG = 1" in makefile
+
+
+@pytest.mark.parametrize("redis", [False, True], ids=["database throttling", "redis"])
+def test_deploy_check_is_clean_in_the_production_settings(redis):
+    env = {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": "factcheck.example.org"}
+    if redis:
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 

@@ -5,6 +5,8 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from claims import permissions
 from claims.models import Annotation, Claim, ClaimEvent, Evidence, Release, Speaker
@@ -12,10 +14,22 @@ from claims.models import Annotation, Claim, ClaimEvent, Evidence, Release, Spea
 pytestmark = pytest.mark.django_db
 
 
-def setup_demo():
+@pytest.fixture(autouse=True)
+def debug_on(settings):
+    """The demo desk is for a developer's machine, where `make run` turns debug on."""
+    settings.DEBUG = True
+
+
+def setup_demo(*args):
     out = StringIO()
-    call_command("setup_demo", stdout=out)
+    call_command("setup_demo", *args, stdout=out)
     return out.getvalue()
+
+
+def log_in(username, password):
+    """Log in as the login page does: through the authentication backends, with a request."""
+    return authenticate(RequestFactory().post("/accounts/login/"), username=username,
+                        password=password)
 
 
 def snapshot():
@@ -40,7 +54,7 @@ def test_it_prints_how_to_log_in_and_where():
         ("admin", "factcheck-admin"),
     ]:
         assert f"{username} " in out and password in out
-        assert authenticate(username=username, password=password) is not None
+        assert log_in(username, password) is not None
     assert "http://127.0.0.1:8000/" in out
 
 
@@ -134,3 +148,26 @@ def test_an_account_someone_already_made_is_left_alone():
     assert (existing.first_name, existing.password) == ("Ravi", password)
     assert "reviewer  password factcheck-reviewer" in out
     assert "not changed" in out
+
+
+# With debug off (a server), the well-known demo passwords are never set (issue 14)
+
+
+def test_with_debug_off_it_refuses_to_run_and_says_how(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--random-passwords"):
+        setup_demo()
+    assert not get_user_model().objects.exists()
+    assert not Release.objects.exists()
+
+
+def test_with_random_passwords_it_prints_passwords_that_work_and_the_demo_ones_do_not(settings):
+    settings.DEBUG = False
+    out = setup_demo("--random-passwords")
+    for username, demo_password in [("editor", "factcheck-editor"), ("admin", "factcheck-admin")]:
+        line = next(line for line in out.splitlines() if line.strip().startswith(username + " "))
+        password = line.split("password", 1)[1].split()[0]
+        assert password != demo_password and len(password) >= 12
+        assert log_in(username, password) is not None
+        assert log_in(username, demo_password) is None
+    assert "factcheck-admin" not in out

@@ -253,7 +253,7 @@ def test_importing_the_same_release_again_opens_the_one_on_the_desk(editor_clien
         ),
         (
             {"text": SHORT_RELEASE, "source_url": "javascript:alert(1)"},
-            "Enter the full web address of the release, starting with https://.",
+            "Enter a full web address starting with https:// or http://.",
         ),
         ({"text": SHORT_RELEASE, "published_on": "next Tuesday"}, "Enter the date as YYYY-MM-DD."),
     ],

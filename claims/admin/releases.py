@@ -20,6 +20,7 @@ from claims.models import (
     Release,
     ReviewStatus,
 )
+from claims.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
 
 class ParagraphInline(admin.TabularInline):
@@ -52,7 +53,8 @@ class ImportReleaseForm(forms.Form):
         help_text="A .txt file or a saved .html page of the release.",
     )
     source_url = forms.URLField(
-        label="Source URL", required=False, max_length=2000, assume_scheme="https"
+        label="Source URL", required=False, max_length=2000, assume_scheme="https",
+        validators=[validate_web_address], error_messages={"invalid": WEB_ADDRESS_MESSAGE},
     )
     organization = forms.CharField(required=False, max_length=200)
     published_on = forms.DateField(label="Published on", required=False, widget=AdminDateWidget)

@@ -1,7 +1,8 @@
 """``/api/v1/reports/``: export approved claims, and list and re-download recorded reports.
 
-``GET reports/approved/?format=csv`` (or json, claimreview, html, pdf) with the filters of the
-reports page writes a new report, records it and streams it back. ``GET reports/`` lists the
+``POST reports/approved/?format=csv`` (or json, claimreview, html, pdf) with the filters of the
+reports page writes a new report, records it and streams it back. Only POST: a GET (a link
+followed, a prefetch) must never record a report. ``GET reports/`` lists the
 recorded reports, ``GET reports/<id>/`` shows one with its claim ids, and
 ``GET reports/<id>/download/`` answers its bytes exactly as first written. Editors only.
 """
@@ -260,8 +261,10 @@ class ReportViewSet(
         description=(
             "Writes the approved claims the filters select in the chosen format, records the "
             "report (who, when, filters, claim ids, SHA-256 of the bytes) and streams it back "
-            "as a download. Filters left out mean all. The new report is then listed at "
-            "`reports/`; its bytes download again from `reports/<id>/download/`."
+            "as a download. The format and the filters are query parameters; the body is "
+            "ignored. Filters left out mean all. The new report is then listed at "
+            "`reports/`; its bytes download again from `reports/<id>/download/`. Only POST "
+            "records a report: a GET answers 405 and records nothing."
         ),
         parameters=FILTER_PARAMETERS,
         responses={
@@ -275,7 +278,7 @@ class ReportViewSet(
             ),
         },
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["post"])
     def approved(self, request):
         filterset = bind_filters(request.query_params)
         if not filterset.is_valid():

@@ -19,16 +19,22 @@ PROGRESS_ORDER = (S.APPROVED, S.VERIFIED, S.DISPUTED, S.IN_REVIEW, S.PENDING, S.
 
 
 def _progress(counts, total):
-    """Per status, furthest along first: how many claims, and their share of the bar."""
-    return [
-        {
-            "status": status.value,
-            "label": status.label,
-            "count": counts.get(status, 0),
-            "percent": round(100 * counts.get(status, 0) / total, 1) if total else 0,
-        }
-        for status in PROGRESS_ORDER
-    ]
+    """Per status, furthest along first: how many claims, their share of the bar and where
+    on it their part starts."""
+    parts, offset = [], 0.0
+    for status in PROGRESS_ORDER:
+        percent = round(100 * counts.get(status, 0) / total, 1) if total else 0
+        parts.append(
+            {
+                "status": status.value,
+                "label": status.label,
+                "count": counts.get(status, 0),
+                "percent": percent,
+                "offset": round(offset, 1),
+            }
+        )
+        offset += percent
+    return parts
 
 
 @desk_member_required

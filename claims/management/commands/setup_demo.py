@@ -6,6 +6,7 @@ demo editor and reviewer had clicked the buttons themselves.
 """
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -57,7 +58,27 @@ class Command(SentenceCommand):
         "state. Running it again changes nothing."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--random-passwords",
+            action="store_true",
+            help="Give the new accounts random passwords (printed once) instead of the "
+            "well-known demo ones. Needed to run it with debug off, on a reachable server.",
+        )
+
+    def handle(self, *args, random_passwords, **options):
+        if not settings.DEBUG and not random_passwords:
+            raise CommandError(
+                "Debug is off, so this looks like a server: setup_demo would create accounts "
+                "whose passwords are printed in the README. Run it with --random-passwords to "
+                "give them random ones (printed once), or with DJANGO_DEBUG=1 on your own "
+                "machine."
+            )
+        self.random_passwords = random_passwords
+        self.passwords = {
+            username: secrets.token_urlsafe(12) if random_passwords else password
+            for username, password, *_ in ACCOUNTS
+        }
         with transaction.atomic():
             users = self.create_accounts()
             release, created = self.import_sample(users["editor"])
@@ -77,7 +98,7 @@ class Command(SentenceCommand):
         User = get_user_model()
         users = {}
         self.created_accounts = []
-        for username, password, first, last, group, _ in ACCOUNTS:
+        for username, _, first, last, group, _ in ACCOUNTS:
             user = User.objects.filter(username=username).first()
             if user is None:
                 user = User(
@@ -88,7 +109,7 @@ class Command(SentenceCommand):
                     is_staff=group == "Editors" or group is None,
                     is_superuser=group is None,
                 )
-                user.set_password(password)
+                user.set_password(self.passwords[username])
                 user.save()
                 if group:
                     user.groups.add(self.group(group))
@@ -188,8 +209,12 @@ class Command(SentenceCommand):
         # Where `make run` serves the desk (it sets the publisher URL from its PORT).
         site = settings.FACTCHECK_PUBLISHER_URL
         self.stdout.write(f"factcheck demo desk: open {site} and log in as")
-        for username, password, *_, purpose in ACCOUNTS:
-            note = "" if username in self.created_accounts else " (already there, not changed)"
+        for username, *_, purpose in ACCOUNTS:
+            password, note = self.passwords[username], ""
+            if username not in self.created_accounts:
+                note = " (already there, not changed)"
+                if self.random_passwords:
+                    password = "(its own)"  # not the random one this run made up
             self.stdout.write(f"  {username:<9} password {password:<19} {purpose}{note}")
 
     def print_release(self, release, created):
