@@ -138,9 +138,10 @@ def test_the_documentation_pages_load_only_from_the_app(client, db, page):
 
 
 def test_swagger_ui_does_not_ask_an_outside_validator(client, db):
-    html = client.get("/api/docs/").content.decode()
+    # The page's start-up script is a file of its own (no inline script under the CSP).
+    script = client.get("/api/docs/?script=").content.decode()
 
-    assert '"validatorUrl": null' in html
+    assert '"validatorUrl": null' in script
 
 
 def test_redoc_may_show_no_image_from_elsewhere(client, db):
@@ -148,4 +149,4 @@ def test_redoc_may_show_no_image_from_elsewhere(client, db):
     # from asking for it (the browser test checks that no request leaves the site).
     response = client.get("/api/redoc/")
 
-    assert response["Content-Security-Policy"] == "img-src 'self' data:"
+    assert "img-src 'self' data:;" in response["Content-Security-Policy"]
