@@ -174,7 +174,9 @@ def test_a_release_goes_from_import_to_an_approved_quote(
     quote.refresh_from_db()
     assert (quote.status, quote.rating) == ("approved", "accurate")
     assert (quote.checked_by, quote.approved_by) == (reviewer, second_editor)
-    assert [e.action for e in quote.events.all()] == ["assign", "evidence", "verify", "approve"]
+    assert [e.action for e in quote.events.all()] == [
+        "assign", "evidence", "note", "verify", "approve",
+    ]
 
     # Refresh the README's picture only when asked, so a test run leaves the checkout clean.
     if os.environ.get("FACTCHECK_UPDATE_README_SCREENSHOT") == "1":

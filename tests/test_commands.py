@@ -25,6 +25,7 @@ BAD_INPUTS = {
 
 def run_manage(*args, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DJANGO_DEBUG"] = "1"  # a developer's terminal, as after `make run`
     # A database of the subprocess's own, so the developer's database is never touched.
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'commands.sqlite3'}"
     env["FACTCHECK_MAX_RELEASE_BYTES"] = "4096"

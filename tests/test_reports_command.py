@@ -114,6 +114,7 @@ def test_a_missing_folder_is_refused_before_anything_is_recorded(editor, tmp_pat
 
 def test_from_a_terminal_an_error_is_one_sentence_and_an_exit_status(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DJANGO_DEBUG"] = "1"  # a developer's terminal, as after `make run`
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'export.sqlite3'}"
 
     def manage(*args):

@@ -10,6 +10,7 @@ from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -280,7 +281,12 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
         return permissions.can_approve(request.user)
 
     def claims_of(self, claims):
-        return Claim.objects.filter(pk__in=[claim.pk for claim in claims])
+        # With the later segments of a quote over several paragraphs, which go with it.
+        pks = [claim.pk for claim in claims]
+        return Claim.objects.filter(Q(pk__in=pks) | Q(continues__in=pks))
+
+    def deleted_counts(self, claims):
+        return [(Claim, self.claims_of(claims).count())]
 
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim):

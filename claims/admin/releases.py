@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -22,20 +23,9 @@ from claims.models import (
 )
 from claims.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
-
-class ParagraphInline(admin.TabularInline):
-    model = Paragraph
-    fields = ["position", "text"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "paragraphs (0 is the headline)"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+# The release's page in the admin shows its first paragraphs, not all: the largest release
+# allowed has thousands, and the release page reads them page by page.
+PARAGRAPHS_SHOWN = 20
 
 
 class ImportReleaseForm(forms.Form):
@@ -76,15 +66,16 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
     search_fields = ["title", "organization"]
     show_full_result_count = False
     fieldsets = [
-        (None, {"fields": ["title", "claims_by_status"]}),
+        (None, {"fields": ["title", "claims_by_status", "paragraphs"]}),
         (
             "Publication",
             {"fields": ["organization", "published_on", "source_url", "language"]},
         ),
         ("Import", {"fields": ["imported_by_name", "created_at", "content_sha256"]}),
     ]
-    readonly_fields = ["claims_by_status", "imported_by_name", "created_at", "content_sha256"]
-    inlines = [ParagraphInline]
+    readonly_fields = [
+        "claims_by_status", "paragraphs", "imported_by_name", "created_at", "content_sha256",
+    ]
     show_facets = admin.ShowFacets.NEVER
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -99,6 +90,25 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
 
     def claims_of(self, releases):
         return Claim.objects.filter(release__in=releases)
+
+    def deleted_counts(self, releases):
+        return [
+            (Release, len(releases)),
+            (Paragraph, Paragraph.objects.filter(release__in=releases).count()),
+            (Claim, self.claims_of(releases).count()),
+        ]
+
+    @admin.display(description="paragraphs")
+    def paragraphs(self, release):
+        shown = list(release.paragraphs.order_by("position")[:PARAGRAPHS_SHOWN])
+        return render_to_string(
+            "admin/claims/release/_paragraphs.html",
+            {
+                "paragraphs": shown,
+                "total": release.paragraphs.count() if len(shown) == PARAGRAPHS_SHOWN else None,
+                "release": release,
+            },
+        )
 
     @admin.display(description="claims")
     def claims_by_status(self, release):

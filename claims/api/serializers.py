@@ -132,11 +132,27 @@ class ParagraphSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# A release's detail carries at most this many paragraphs; the rest are read page by page
+# from ``paragraphs_url``. The largest release allowed has many thousand.
+PARAGRAPHS_IN_DETAIL = 500
+
+
 class ReleaseDetailSerializer(ReleaseSerializer):
-    paragraphs = ParagraphSerializer(many=True, read_only=True)
+    paragraphs = ParagraphSerializer(
+        source="first_paragraphs",
+        many=True,
+        read_only=True,
+        help_text=f"The first {PARAGRAPHS_IN_DETAIL} paragraphs in order (0 is the headline); "
+        "all of them, page by page, at paragraphs_url.",
+    )
+    paragraph_count = serializers.IntegerField(read_only=True)
+    paragraphs_url = serializers.HyperlinkedIdentityField(
+        view_name="api:paragraph-list", lookup_url_kwarg="release_id", read_only=True
+    )
 
     class Meta(ReleaseSerializer.Meta):
-        fields = [*ReleaseSerializer.Meta.fields, "paragraphs"]
+        fields = [*ReleaseSerializer.Meta.fields, "paragraph_count", "paragraphs_url",
+                  "paragraphs"]  # fmt: skip
         read_only_fields = fields
 
 

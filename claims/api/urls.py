@@ -18,6 +18,9 @@ class Router(routers.DefaultRouter):
 
 router = Router(use_regex_path=False)
 router.register("releases", views.ReleaseViewSet, basename="release")
+router.register(
+    "releases/<int:release_id>/paragraphs", views.ParagraphViewSet, basename="paragraph"
+)
 router.register("claims", views.ClaimViewSet, basename="claim")
 router.register(
     "claims/<int:claim_id>/annotations", views.AnnotationViewSet, basename="annotation"

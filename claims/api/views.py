@@ -3,7 +3,8 @@ speakers. Each reads through ``select_related``/``prefetch_related`` so a list c
 few queries whatever a page holds.
 """
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -34,6 +35,7 @@ from claims.models import (
     ClaimEvent,
     ClaimKind,
     Evidence,
+    Paragraph,
     Release,
     ReviewStatus,
     Speaker,
@@ -117,7 +119,14 @@ class ReleaseViewSet(
         )
         if self.action == "list":
             return releases.defer("body")
-        return releases.prefetch_related("paragraphs")
+        first = Paragraph.objects.order_by("position")[: serializers.PARAGRAPHS_IN_DETAIL]
+        count = (
+            Paragraph.objects.filter(release=OuterRef("pk")).order_by()
+            .values("release").annotate(n=Count("id")).values("n")
+        )
+        return releases.annotate(
+            paragraph_count=Coalesce(Subquery(count), 0)
+        ).prefetch_related(Prefetch("paragraphs", queryset=first, to_attr="first_paragraphs"))
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -171,6 +180,24 @@ class ReleaseViewSet(
             return Response(body, status=status.HTTP_200_OK)
         location = reverse("api:release-detail", args=[release.pk], request=request)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="The paragraphs of a release",
+        description="In order, page by page; position 0 is the headline.",
+    )
+)
+class ParagraphViewSet(DeskAPIMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = serializers.ParagraphSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Paragraph.objects.none()
+        release_id = self.kwargs["release_id"]
+        if not Release.objects.filter(pk=release_id).exists():
+            raise _missing(Release, release_id)
+        return Paragraph.objects.filter(release_id=release_id).order_by("position")
 
 
 def _transition_description():

@@ -13,6 +13,7 @@ from claims.models import Claim, Release, ReviewStatus
 from claims.views.review import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
+PARAGRAPHS_PER_PAGE = 100
 S = ReviewStatus
 # The progress bar fills from the left with the work furthest along.
 PROGRESS_ORDER = (S.APPROVED, S.VERIFIED, S.DISPUTED, S.IN_REVIEW, S.PENDING, S.DISMISSED)
@@ -77,22 +78,31 @@ def release_detail(request, pk):
     release = get_object_or_404(
         Release.objects.select_related("imported_by").defer("body"), pk=pk
     )
-    paragraphs = list(release.paragraphs.order_by("position"))
+    # A page of paragraphs at a time, with their claims: the largest release allowed is many
+    # thousand paragraphs, and the page stays the size of a page.
+    page = Paginator(release.paragraphs.order_by("position"), PARAGRAPHS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    paragraphs = list(page.object_list)
     # Paragraph ids follow their positions, so this is reading order without a join.
     claims = list(
-        Claim.objects.filter(release=release)
+        Claim.objects.filter(release=release, paragraph_id__in=[p.pk for p in paragraphs])
         .select_related("assignee")
         .only("id", "paragraph_id", "start", "end", "kind", "text", "status", "assignee")
         .order_by("paragraph_id", "start", "id")
     )
     by_paragraph = {}
-    counts = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
-        counts[claim.status] = counts.get(claim.status, 0) + 1
-    total = len(claims)
+    counts = dict(
+        Claim.objects.filter(release=release).order_by().values_list("status").annotate(
+            n=Count("id")
+        )
+    )
+    total = sum(counts.values())
     context = {
         "release": release,
+        "page": page,
         "paragraphs": [(p, by_paragraph.get(p.pk, [])) for p in paragraphs],
         "claims": claims,
         "total": total,
