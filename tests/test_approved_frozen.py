@@ -21,6 +21,7 @@ from tests.test_workflow import _at_once, claim_in, reload
 pytestmark = pytest.mark.django_db
 
 NEW_EVIDENCE = {
+    "stance": "context",
     "url": "https://www.example.org/late-finding",
     "title": "A later finding",
     "excerpt": "Found after the approval.",
@@ -256,7 +257,9 @@ def test_evidence_added_while_the_claim_is_approved_is_before_the_approval_or_re
     claim = factories.ClaimFactory()
     factories.EvidenceFactory(claim=claim, added_by=checker)
     workflow.transition(claim, "assign", by=editor, assignee=checker)
-    workflow.transition(reload(claim), "verify", by=checker, rating="accurate")
+    workflow.transition(reload(claim), "verify", by=checker, rating="accurate",
+        verdict="It checks out.", reasoning="The record says the same.",
+    )
     seen = reload(claim).version
     _at_once(
         lambda: workflow.transition(

@@ -30,7 +30,9 @@ def desk(seed_release, editor, second_editor, reviewer):
     workflow.transition(approved, "assign", by=editor, assignee=reviewer)
     workflow.add_evidence(approved, by=reviewer, url="https://www.nato.int/", title="NATO")
     workflow.add_note(approved, by=reviewer, body="Matches the transcript.")
-    workflow.transition(approved, "verify", by=reviewer, rating="accurate")
+    workflow.transition(approved, "verify", by=reviewer, rating="accurate",
+        verdict="It checks out.", reasoning="The record says the same.",
+    )
     workflow.transition(approved, "approve", by=second_editor)
     workflow.transition(dismissed, "dismiss", by=editor)
     export("csv", by=editor)

@@ -83,6 +83,7 @@ def test_the_admin_evidence_form_refuses_ftp(client, editor, reviewer):
         "annotations-TOTAL_FORMS": 0, "annotations-INITIAL_FORMS": 0,
         "evidence-TOTAL_FORMS": 1, "evidence-INITIAL_FORMS": 0,
         "evidence-0-url": "ftp://files.example.org/budget.pdf", "evidence-0-title": "Budget",
+        "evidence-0-stance": "supports",
         "events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0,
     })
     assert response.status_code == 200  # the form again, with the error
@@ -106,9 +107,10 @@ def test_the_claim_page_and_the_api_refuse_ftp_evidence(client, editor, reviewer
     before = Evidence.objects.count()
     client.force_login(reviewer)
     page = client.post(f"/review/claims/{claim.pk}/evidence/",
-                       {"url": "ftp://files.example.org/x.pdf", "title": "X"})
+                       {"url": "ftp://files.example.org/x.pdf", "title": "X", "stance": "supports"})
     assert page.status_code == 400
     api = logged_in(reviewer).post(f"/api/v1/claims/{claim.pk}/evidence/",
-                                   {"url": "ftp://files.example.org/x.pdf"}, format="json")
+                                   {"url": "ftp://files.example.org/x.pdf", "stance": "supports"},
+                                   format="json")
     assert api.status_code == 400
     assert Evidence.objects.count() == before

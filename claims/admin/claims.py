@@ -368,7 +368,7 @@ class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
                 added.append(
                     workflow.add_evidence(
                         form.instance, by=request.user, url=item.url, title=item.title,
-                        excerpt=item.excerpt,
+                        excerpt=item.excerpt, stance=item.stance,
                     )
                 )
         # The admin's change message names what was added: the saved rows.

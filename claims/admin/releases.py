@@ -105,7 +105,7 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
             "admin/claims/release/_paragraphs.html",
             {
                 "paragraphs": shown,
-                "total": release.paragraphs.count() if len(shown) == PARAGRAPHS_SHOWN else None,
+                "total": release.paragraphs.count(),
                 "release": release,
             },
         )

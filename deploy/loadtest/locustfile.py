@@ -126,7 +126,8 @@ class Reviewer(DeskPerson):
         claim = random.choice(rows)
         url = f"https://www.example.org/evidence/{uuid.uuid4().hex}"
         with self.client.post(f"/api/v1/claims/{claim['id']}/evidence/",
-                              json={"url": url, "title": "Source checked", "excerpt": "As said."},
+                              json={"url": url, "title": "Source checked", "excerpt": "As said.",
+                                    "stance": "supports"},
                               name="api: add evidence", catch_response=True) as answer:  # fmt: skip
             if answer.status_code == 201:
                 record(kind="evidence", claim=claim["id"], id=answer.json()["id"], url=url,
@@ -139,7 +140,8 @@ class Reviewer(DeskPerson):
                 unknown(answer, claim=claim["id"], action="evidence", url=url)
                 return
         # Evidence leaves the version as it was: the claim is verified on the same one.
-        self.transition(claim, "verify", rating="accurate")
+        self.transition(claim, "verify", rating="accurate", verdict="The figures match the record.",
+                        reasoning="Checked against the source linked as evidence.")
 
 
 class Editor(DeskPerson):
