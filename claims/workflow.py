@@ -9,7 +9,7 @@ stale version, check permission and what the action needs, change the claim, and
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -394,6 +394,11 @@ def unavailable_actions(claim, user):
     ]
 
 
+SAME_SPAN = (
+    "Another claim of this kind already covers exactly these characters; change the span or "
+    "the kind."
+)
+
 EDITABLE_FIELDS = ("text", "start", "end", "attribution", "speaker", "kind")
 
 
@@ -429,12 +434,15 @@ def edit_claim(claim, *, by, version, **fields):
             kind=current.kind,
         ).exclude(pk=current.pk)
         if duplicate.exists():
-            raise MissingRequirement(
-                "Another claim of this kind already covers exactly these characters; "
-                "change the span or the kind."
-            )
+            raise MissingRequirement(SAME_SPAN)
         current.version += 1
-        current.save(update_fields=[*changed, "version", "updated_at"])
+        try:
+            current.save(update_fields=[*changed, "version", "updated_at"])
+        except IntegrityError:
+            # Another editor moved another claim onto the same span and kind after the check
+            # above (the rows differ, so neither lock stops it): the unique constraint
+            # refuses the second, and the whole correction rolls back.
+            raise MissingRequirement(SAME_SPAN) from None
         _event(current, by=by, action="edit", note="Changed " + ", ".join(sorted(changed)) + ".")
     return current
 

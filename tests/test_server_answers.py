@@ -154,3 +154,9 @@ def test_an_anonymous_request_is_logged_without_a_user(client, caplog):
         client.get("/accounts/login/", HTTP_X_REQUEST_ID="abc-123")
     (record,) = [r for r in caplog.records if r.name == "factcheck.requests"]
     assert (record.user, record.request_id, record.status) == (None, "abc-123", 200)
+
+
+def test_healthz_answers_over_plain_http_where_everything_else_redirects(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/accounts/login/").status_code == 301
