@@ -2,8 +2,11 @@
 
 Reviewers read the queue (the page and the API), take claims, add evidence and verify them;
 editors approve, import releases and export reports. Every request is written to the journal
-(LOADTEST_JOURNAL, one JSON object a line) with its time and status, and every accepted change
-with what it changed, so that run.py can check afterwards that each one is in the database.
+(LOADTEST_JOURNAL, one JSON object a line) with its time and status; every change to a claim
+is written before it is sent, and again with what it changed once it is accepted, so that the
+audit can check afterwards that each accepted one is in the database and that nothing happened
+more often than it was asked for (an answer can be lost, to a killed server or to the end of
+the run, but never a change made twice).
 """
 
 import hashlib
@@ -76,6 +79,7 @@ class DeskPerson(HttpUser):
     def transition(self, claim, action, **data):
         """POST a review action; 409 (someone was first) is an expected answer, not a failure."""
         body = {"action": action, "version": claim["version"], **data}
+        record(kind="sent", claim=claim["id"], action=action)
         with self.client.post(f"/api/v1/claims/{claim['id']}/transition/", json=body,
                               name=f"api: {action}", catch_response=True) as answer:  # fmt: skip
             if answer.status_code == 200:
@@ -125,6 +129,7 @@ class Reviewer(DeskPerson):
             return
         claim = random.choice(rows)
         url = f"https://www.example.org/evidence/{uuid.uuid4().hex}"
+        record(kind="sent", claim=claim["id"], action="evidence")
         with self.client.post(f"/api/v1/claims/{claim['id']}/evidence/",
                               json={"url": url, "title": "Source checked", "excerpt": "As said.",
                                     "stance": "supports"},

@@ -119,7 +119,9 @@ def run_locust(stack, redis, accounts, *, users, seconds):
         [str(Path(sys.executable).parent / "locust"), "-f", str(HERE / "locustfile.py"),
          "--headless", "--users", str(users), "--spawn-rate", "10", "--run-time", f"{seconds}s",
          "--host", stack.url, "--csv", str(RUN_DIR / "locust"), "--only-summary",
-         "--loglevel", "WARNING", "--exit-code-on-error", "0"],
+         "--loglevel", "WARNING", "--exit-code-on-error", "0",
+         # At the end, each person finishes the step under way rather than dropping it.
+         "--stop-timeout", "30"],
         env=env, start_new_session=True,
     )  # fmt: skip
     started = time.time()
@@ -211,6 +213,9 @@ def render(data):
     audit = data["audit"]
     lines += [
         "",
+        f"Accepted changes by kind: {audit['accepted_by_kind']}; refused (409/403, someone "
+        f"was first or a rule said no): {audit['refused']}; sent but unanswered: "
+        f"{audit['unanswered']}.",
         f"5xx while an app server was down: {data['server_errors_inside_window']}; "
         f"outside that window: {data['server_errors_outside_window']}; "
         f"requests without an answer: {data['no_answer']}.",
