@@ -529,15 +529,17 @@ def split_claim(claim, *, by, version, at):
         _check_version(current, version)
         _check_reshapeable(current, "split")
         text = current.paragraph.text
+        refusal = MissingRequirement(
+            "Split between two words of the claim, so that each part keeps some words."
+        )
+        # Outside the claim first: an offset past the paragraph's end must not be read.
+        if not (current.start < at < current.end):
+            raise refusal
         first = _trimmed(text, current.start, at)
         second = _trimmed(text, at, current.end)
-        inside_a_word = 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
-        if not (current.start < at < current.end) or inside_a_word or first[0] >= first[1] or (
-            second[0] >= second[1]
-        ):
-            raise MissingRequirement(
-                "Split between two words of the claim, so that each part keeps some words."
-            )
+        inside_a_word = text[at - 1].isalnum() and text[at].isalnum()
+        if inside_a_word or first[0] >= first[1] or second[0] >= second[1]:
+            raise refusal
         _check_span_is_free(current.paragraph_id, *second, current.kind)
         _check_span_is_free(current.paragraph_id, *first, current.kind, exclude=[current.pk])
         score, reasons = _worthiness(text[second[0] : second[1]], current.kind)

@@ -99,7 +99,8 @@ def test_a_claim_split_in_two_keeps_its_work_and_gives_the_rest_to_a_new_claim(
         assert part.paragraph.text[part.start : part.end] == part.text
 
 
-@pytest.mark.parametrize("at", [0, 1, len(TEXT)])
+# Past the end of the paragraph too: the API takes any whole number (issue 14, schemathesis).
+@pytest.mark.parametrize("at", [0, 1, len(TEXT), len(TEXT) + 1, 269_035_913])
 def test_a_split_must_leave_words_on_both_sides(editor, paragraph, at):
     claim = factories.ClaimFactory(paragraph=paragraph)
     with pytest.raises(MissingRequirement, match="Split between two words"):
