@@ -578,8 +578,10 @@ def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
 # What may sit between a title and the name it introduces: "The Governor of the Bank of
 # Ghana, Dr. ...", "The Chief Executive of the Authority (SEAI), William Walsh".
 _TITLE_COMPLEMENT = re.compile(
-    r"(?:\s+(?:of|for|at|du|de la|de l’|de l'|des|de|del|de los|der|des|von|für)\s+"
-    r"(?:the\s+)?[A-ZÀ-Ý][^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
+    r"(?:\s+(?:(?:of|for|at)\s+(?:the\s+)?[A-ZÀ-Ý]"
+    # French, Spanish and German complements are often lower case: "du conseil régional".
+    r"|(?:du|de la|de l’|de l'|des|de|del|de los|de las|der|des|von|für)\s+\w)"
+    r"[^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
 )
 
 

@@ -1,0 +1,147 @@
+"""Attribution in French, German and Spanish, and speakers the rules are sure of or leave empty.
+
+Every person and organisation here is invented.
+"""
+
+from claims.extraction import extract_text
+from claims.extraction.language import detect_language
+
+
+def quotes(*paragraphs, headline="Communiqué"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    return [(q.text, q.speaker) for q in extraction.quotes]
+
+
+def details(*paragraphs, headline="Release"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    return [(q.speaker, q.speaker_how, q.speaker_sure, q.speaker_note) for q in extraction.quotes]
+
+
+def test_the_language_is_detected_from_its_common_words():
+    assert detect_language("Le conseil a adopté le budget pour la nouvelle année.") == "fr"
+    assert detect_language("Der Rat hat den Haushalt für das neue Jahr beschlossen.") == "de"
+    assert detect_language("El consejo aprobó el presupuesto para el nuevo año.") == "es"
+    assert detect_language("The council approved the budget for the new year.") == "en"
+    assert detect_language("12 345 678") == "en"
+
+
+def test_french_verbs_after_the_quote_with_their_subject_after_them():
+    assert quotes(
+        "La ville de Portvale a présenté lundi son plan pour le port.",
+        "« Nous sommes prêts », a déclaré Jeanne Valmont, maire de Portvale.",
+        "« Le port doublera sa capacité », commente Luc Marchand, directeur du port.",
+        "« Tout est financé », a-t-il ajouté.",
+    ) == [("Nous sommes prêts", "Jeanne Valmont"),
+          ("Le port doublera sa capacité", "Luc Marchand"),
+          ("Tout est financé", "Luc Marchand")]
+
+
+def test_a_french_title_resolves_to_the_person_named_with_it_earlier():
+    assert quotes(
+        "Le président du conseil régional, Étienne Roux, a présenté le plan lundi.",
+        "« Ce plan protège nos côtes », a déclaré le président.",
+    ) == [("Ce plan protège nos côtes", "Étienne Roux")]
+
+
+def test_a_title_nobody_held_earlier_leaves_the_speaker_empty_and_says_why():
+    assert details(
+        "La région a présenté son plan lundi devant les habitants de la côte.",
+        "« Ce plan protège nos côtes », a déclaré le président.",
+    ) == [(None, "", False, "the title “le président” names no one in the release")]
+
+
+def test_german_quotes_with_the_verb_or_so_before_the_name():
+    assert quotes(
+        "Die Stadtwerke Nordhafen haben am Montag ihren Plan für das Fernwärmenetz vorgestellt.",
+        "„Das Netz wird bis 2030 fertig“, erläutert Jonas Feldberg, Vorsitzender der "
+        "Stadtwerke.",
+        "„Wir bauen in drei Abschnitten“, so Anke Wiesner von der Bauleitung.",
+    ) == [("Das Netz wird bis 2030 fertig", "Jonas Feldberg"),
+          ("Wir bauen in drei Abschnitten", "Anke Wiesner")]
+
+
+def test_a_german_role_compound_before_the_name_is_no_part_of_it():
+    assert quotes(
+        "Der Ausschuss hat am Montag getagt und den Bericht über das Jahr beschlossen.",
+        "„Die Lage ist ernst“, sagte die neue Vorsitzende des Ausschusses, die "
+        "Nordhafener Landesrätin Christine Mauerberg.",
+    ) == [("Die Lage ist ernst", "Christine Mauerberg")]
+
+
+def test_spanish_leaves_the_subject_out_and_it_is_the_person_the_text_is_about():
+    extraction = extract_text(
+        "Comunicado\n\nEl alcalde Ramón Quiroga Ibarra presentó el plan de agua potable para "
+        "el municipio.\n\nQuiroga Ibarra recordó que las obras empiezan en marzo, “no hay "
+        "tiempo que perder”, dijo en alusión a las lluvias del año pasado.")
+    quote = extraction.quotes[0]
+    assert (quote.text, quote.speaker) == ("no hay tiempo que perder", "Ramón Quiroga Ibarra")
+    assert (quote.speaker_how, quote.speaker_sure) == ("implied", False)
+
+
+def test_the_latter_is_the_person_named_last():
+    assert quotes(
+        "El informe cita a Marta Ruiz Olmedo y a Josefa Linares Prieto.",
+        "De acuerdo a ésta última: “el agua es el mayor reto de la región”",
+    ) == [("el agua es el mayor reto de la región", "Josefa Linares Prieto")]
+
+
+def test_particles_belong_to_the_name_and_capitals_get_ordinary_case():
+    assert quotes(
+        "« Nous y arriverons », a déclaré Margarete von der Aue, présidente de l'Union.",
+        "« C'est un bon jour », a déclaré Jean DUMOULIN, maire de Portvale.",
+    ) == [("Nous y arriverons", "Margarete von der Aue"),
+          ("C'est un bon jour", "Jean Dumoulin")]
+
+
+def test_a_nickname_in_quote_marks_inside_a_name_is_left_out():
+    assert quotes(
+        "Tras tomar protesta, el presidente municipal José Eduardo “Pepe” Lomas Arriaga "
+        "anunció obras de bacheo.",
+        "“Vamos a trabajar desde el primer día”, dijo Lomas Arriaga.",
+    ) == [("Vamos a trabajar desde el primer día", "José Eduardo Lomas Arriaga")]
+
+
+def test_organisations_runs_of_capitals_and_products_are_never_people():
+    assert [speaker for _text, speaker in quotes(
+        "The Harbour Board of Portvale published its report on Monday.",
+        "“The new quay will double what we can land in a single day,” said Portvale Harbour "
+        "Data Services GmbH.",
+    )] == ["Portvale Harbour Data Services GmbH"]
+    assert details(
+        "The Harbour Board of Portvale published its report on Monday.",
+        "“The numbers speak for themselves,” wrote the Portvale Quarterly Review.",
+    )[0][0] in (None, "Portvale Quarterly Review")
+
+
+def test_two_people_named_together_leave_the_speaker_empty():
+    assert details(
+        "The council met the union on Monday.",
+        "Chair Mira Castellane and treasurer Tom Reed released the following joint "
+        "statement:",
+        "“We have agreed the budget for next year.”",
+    ) == [(None, "", False, "the statement is by several people")]
+
+
+def test_the_following_statement_from_a_person_is_theirs():
+    assert details(
+        "PORTVALE – The harbour board today issued the following statement from Chair Mira "
+        "Castellane:",
+        "“The quay will reopen on Monday.”",
+    ) == [("Mira Castellane", "statement", True, "")]
+
+
+def test_a_name_line_under_a_quote_signs_it():
+    assert quotes(
+        "“Public money should pay for public code that everyone can read and reuse.”",
+        "Jeanne Valmont, présidente de l’Association des Logiciels Ouverts.",
+        headline="Argent public, code public",
+    ) == [("Public money should pay for public code that everyone can read and reuse.",
+           "Jeanne Valmont")]
+
+
+def test_a_speaker_named_inside_the_quote_is_not_its_speaker():
+    assert quotes(
+        "Minister Hannah Okoro announced the funding freeze in May.",
+        "“To her credit, Minister Okoro listened to parents, and we ask her to go further.”",
+    ) == [("To her credit, Minister Okoro listened to parents, and we ask her to go "
+           "further.", None)]
