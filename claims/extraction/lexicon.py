@@ -114,6 +114,11 @@ WEAK_ROLE_WORDS = _words(
 # Canonical forms so that "the company's CEO" matches "Chief Executive Officer Mary Barra".
 ROLE_SYNONYMS = (
     ("premier ministre", "prime minister"),
+    ("jefe de estado", "president"),
+    ("chef de l’état", "president"),
+    ("chef de l'état", "president"),
+    ("staatsoberhaupt", "president"),
+    ("jefe del ejecutivo", "president"),
     ("primer ministro", "prime minister"),
     ("primera ministra", "prime minister"),
     ("presidenta", "president"),

@@ -157,8 +157,11 @@ def tokenize(s: str, lo: int = 0, hi: int | None = None) -> list[Tok]:
 @lru_cache(maxsize=4096)
 def canonical_role(text: str) -> str:
     """Lower-case role words with synonyms unified: "Chief Executive Officer" -> "ceo"."""
-    words = [w.lower() for w in WORD.findall(text)]
-    key = " " + " ".join(w for w in words if is_role_word(w) or w in HONORIFICS) + " "
+    whole = " " + " ".join(w.lower() for w in WORD.findall(text)) + " "
+    for long, short in ROLE_SYNONYMS:
+        if " " in long:  # "jefe de estado": synonyms of several words, before the filter
+            whole = whole.replace(" " + long + " ", " " + short + " ")
+    key = " " + " ".join(w for w in whole.split() if is_role_word(w) or w in HONORIFICS) + " "
     for long, short in ROLE_SYNONYMS:
         key = key.replace(" " + long + " ", " " + short + " ")
     key = key.replace("-", " ")
@@ -243,7 +246,8 @@ def _org_of(role: str) -> str:
         )
         if named:
             return role[head[0].start:head[-1].end]
-    for marker in (" at ", " of ", " for ", " with "):
+    for marker in (" at ", " of ", " for ", " with ", " del ", " de la ", " du ", " de ",
+                   " der ", " des ", " von "):
         idx = role.rfind(marker) if marker == " at " else role.find(marker)
         while idx >= 0:
             rest = role[idx + len(marker):]
@@ -282,7 +286,13 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     j = end
     while j and run[j - 1].cls in ("N", "I", "P"):
         j -= 1
-    while j < end and run[j].cls == "P" and not (j and run[j - 1].cls in ("H", "R")):
+    # A particle after an honorific starts a name ("Mme de Lys"); after a role it does too in
+    # German and English ("Minister von Allwörden"), but in French and Spanish "de" there
+    # says whose role it is ("Jefe de Estado", "directeur de Cabinet").
+    keep_after = ("H",) if lexicon().code in ("fr", "es") else ("H", "R")
+    if keep_after == ("H",) and 0 < j < end and run[j].cls == "P" and run[j - 1].cls == "R":
+        j = end  # "Jefe de Estado": the whole run is a title
+    while j < end and run[j].cls == "P" and not (j and run[j - 1].cls in keep_after):
         j += 1
     name = run[j:end]
     if len(name) > 6:  # "Hamdan bin Mohammed bin Rashid Al Maktoum": given name and lineage
@@ -373,6 +383,11 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
         elif ref.kind == "title" and s[max(0, ref.start - 4):ref.start] in ("the ", "The "):
             ref.start -= 4
             ref.text = _alias_text(s[ref.start:ref.end])
+        if ref.kind == "title" and not ref.org:
+            # "Presidente del Banco Interamericano": the title of someone at that body.
+            m = _TITLE_OF.match(s, ref.end, hi)
+            if m:
+                ref.org = m.group(1)
         ref.possessive = s.startswith(_POSSESSIVE, ref.end) or (
             ref.text.endswith("s") and s[ref.end:ref.end + 1] in ("’", "'")
             and not s[ref.end + 1:ref.end + 2].isalpha())
@@ -384,6 +399,11 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
 
 # Definite articles and their contractions: a capitalised run right after one is a thing
 # (an organisation, a title, a product), not a person's name.
+_TITLE_OF = re.compile(
+    r"\s+(?:of|for|at|del|de la|de los|de las|du|de|des|der|von|vom|für)\s+"
+    r"(?:the\s+|la\s+|el\s+|l[’']\s*)?([A-ZÀ-Ý][\w’'&-]*(?:\s+(?:de|del|of|and|y|et|und|für|the)?"
+    r"\s*[A-ZÀ-Ý][\w’'&-]*)*)"
+)
 _ARTICLES = _words("""
     the le la les du des au aux der die das des dem den vom zum zur im am beim el los las del al
 """)

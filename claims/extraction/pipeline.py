@@ -422,7 +422,7 @@ class _Document:
         if person.is_org:
             return person, "organization", True, ""
         if not person_like(person.name):
-            if ref.kind in ("surname", "bare") and (ref.honorific or ref.role) \
+            if ref.kind in ("surname", "bare") and ref.honorific \
                     and len(person.name.split()) == 1 and person.name[:1].isupper():
                 return person, "honorific", False, "only the surname is given"
             return None, "", False, f"“{person.name}” is not a person’s name"
@@ -636,20 +636,22 @@ class _Document:
         ))
 
     def _reported(self, text: str, lo: int, hi: int, quote_speaker: Person | None):
-        toks = tokenize(text, lo, min(hi, lo + 200))[:14]
+        toks = tokenize(text, lo, min(hi, lo + 300))[:24]
         if not toks:
             return None, False
         if toks[0].low in SPEECH_PARTICIPLES and not toks[0].cap:
             return quote_speaker or (self.ctx.recent[-1] if self.ctx.recent else None), True
+        lex = lexicon()
+        verbs = REPORTING_VERBS if lex.code == "en" else lex.speech_verbs - {"so"}
         for v in range(1, len(toks)):
             t = toks[v]
-            if t.low in REPORTING_VERBS and not t.cap:
+            if t.low in verbs and not t.cap:
                 if t.low in _NEEDS_THAT and not text.startswith((" that", ":"), t.end):
                     return None, False
                 ref = pronoun_ref(text, lo, t.start) if v <= 2 else None
                 if ref is None or ref.start != toks[0].start:
                     ref = analyze_subject(text, lo, t.start, after_verb=False)
-                    if ref is None or v > 8:
+                    if ref is None or v > (8 if lex.code == "en" else 20):
                         return None, False
                 if ref.kind == "pronoun":
                     return self.ctx.pronoun(ref), True

@@ -156,8 +156,9 @@ class Registry:
         exact = [p for p in people if _name_words(p.name)[0 if given else -1] == low]
         return max(exact or people, key=lambda p: p.seen)
 
-    def find_title(self, role_key: str) -> Person | None:
-        """The person holding a role ("secretary general"); the best, then most recent, match."""
+    def find_title(self, role_key: str, org: str = "") -> Person | None:
+        """The person holding a role ("secretary general"), of the organisation ``org`` when
+        the title names one; the best, then most recent, match."""
         words = role_key.split()
         if not words:
             return None
@@ -165,6 +166,9 @@ class Registry:
         for person in self._by_role_word.get(words[-1], ()):
             if not person_like(person.name):
                 continue  # "presidenta de la República": a role beside a word, not a name
+            if org and (not person.org or org.lower() not in person.org.lower()
+                        and person.org.lower() not in org.lower()):
+                continue  # the president of another (or of an unknown) organisation
             for held in person.role_key.split(" | "):
                 quality = _role_match(held, role_key)
                 if quality:
@@ -224,7 +228,7 @@ class Context:
             else:
                 registry.learn(person, ref)
         elif ref.kind == "title":
-            person = registry.find_title(ref.role_key)
+            person = registry.find_title(ref.role_key, ref.org)
             if person is None:
                 return None
             if not ref.text[:1].islower():
