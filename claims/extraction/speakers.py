@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .budget import charge
 from .frames import person_like, surname_capitals
-from .lexicon import GIVEN_NAME_HONORIFICS, NAME_SUFFIXES, PARTICLES, ROLE_WORDS
+from .lexicon import GIVEN_NAME_HONORIFICS, NAME_SUFFIXES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from .model import Speaker
 from .names import Ref
 
@@ -162,6 +162,8 @@ class Registry:
         words = role_key.split()
         if not words:
             return None
+        if org and len(org.split()) < 2 and not org.isupper() and org.lower() not in ORG_WORDS:
+            org = ""  # "Jefe de Estado": a word completing the title, not an organisation
         best, best_rank = None, None
         for person in self._by_role_word.get(words[-1], ()):
             if not person_like(person.name):
