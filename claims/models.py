@@ -160,6 +160,25 @@ class ClaimQuerySet(models.QuerySet):
         return self.select_related("release", "paragraph", "speaker", "assignee")
 
 
+# How a quote's speaker was found (claims.extraction.model.SPEAKER_HOW), for the claim page.
+SPEAKER_HOW_LABELS = {
+    "named": "the name in the attribution",
+    "title": "a title used earlier with a name",
+    "honorific": "an honorific or role with the surname",
+    "surname": "the surname of someone named earlier",
+    "pronoun": "a pronoun",
+    "implied": "a verb without a subject of its own",
+    "same_paragraph": "the quote or reported speech before it in the paragraph",
+    "previous_paragraph": "the paragraph before",
+    "continues": "the first paragraph of the quote",
+    "introduced": "the line introducing the quote",
+    "statement": "a statement line",
+    "headline": "the headline",
+    "signature": "the signature under the quote",
+    "organization": "the organisation the text says said it",
+}
+
+
 class Claim(models.Model):
     # No index of their own for release, paragraph, speaker and assignee: the composite
     # indexes below (and the unique span, for the paragraph) begin with them and serve every
@@ -366,6 +385,11 @@ class Claim(models.Model):
     @property
     def is_quote(self):
         return self.kind == ClaimKind.QUOTE
+
+    @property
+    def speaker_how_label(self):
+        """How the speaker was found, in words: "a pronoun", "the paragraph before"."""
+        return SPEAKER_HOW_LABELS.get(self.speaker_how, self.speaker_how.replace("_", " "))
 
 
 class Annotation(models.Model):

@@ -143,6 +143,7 @@ _QUEUE_ROW = (
     "</tr>"
 )
 _NO_SPEAKER = '<span class="muted">—</span>'
+_UNRESOLVED = '<span class="muted">Speaker not resolved</span>'
 _UNASSIGNED = '<span class="muted">Unassigned</span>'
 _RATING_NOTE = '<span class="rating-note">{}</span>'
 
@@ -166,7 +167,8 @@ def queue_rows(claims):
             kind_label=escape(KIND_LABELS.get(claim["kind"], claim["kind"])),
             url=claim_url(claim["id"]),
             text=escape(shorten(claim["text"], 180)),
-            speaker=escape(claim["speaker__name"]) if claim["speaker_id"] else _NO_SPEAKER,
+            speaker=escape(claim["speaker__name"]) if claim["speaker_id"] else (
+                _UNRESOLVED if claim["kind"] == "quote" else _NO_SPEAKER),
             release_url=release_url(claim["release_id"]),
             title=escape(title),
             short_title=escape(shorten(title, 42)),
