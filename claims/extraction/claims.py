@@ -62,7 +62,9 @@ def reasons_for(text: str, *, named_person: bool = False, reported: bool = False
     """The reasons (from ``model.REASONS``) that make ``text`` worth checking."""
     charge(len(text) // 20 + 1)
     toks = tokenize(text) if toks is None else toks
-    lows = [t.low for t in toks]
+    lows = {t.low for t in toks}
+    capitalised = {t.low for t in toks if t.cap}
+    acronym = any(t.cls == "A" and len(t.text) > 1 for t in toks)
     found: list[str] = []
     dates = [m.span() for m in _DATE.finditer(text)]
     if dates:
@@ -73,23 +75,21 @@ def reasons_for(text: str, *, named_person: bool = False, reported: bool = False
             k += 1
         if not (k < len(dates) and dates[k][0] <= m.start()):
             numbers += 1  # a figure that is not part of a date
-    if numbers > 0 or any(w in NUMBER_WORDS for w in lows):
+    if numbers > 0 or not lows.isdisjoint(NUMBER_WORDS):
         found.append("number")
     if named_person:
         found.append("named_person")
-    if any(t.low in PLACE_WORDS and t.cap for t in toks) or any(
+    if not capitalised.isdisjoint(PLACE_WORDS) or any(
         m.group(1).lower() not in ORG_WORDS and m.start() > 0 for m in _PLACE_AFTER.finditer(text)
     ):
         found.append("place")
-    if any(t.cls == "A" for t in toks if len(t.text) > 1) or any(
-        t.cap and t.low in ORG_WORDS for t in toks
-    ):
+    if acronym or not capitalised.isdisjoint(ORG_WORDS):
         found.append("organization")
     if _FUTURE.search(text):
         found.append("future_tense")
-    if any(w in COMPARISON_WORDS for w in lows):
+    if not lows.isdisjoint(COMPARISON_WORDS):
         found.append("comparison")
-    if any(w in EVENT_VERBS for w in lows):
+    if not lows.isdisjoint(EVENT_VERBS):
         found.append("event_verb")
     if reported:
         found.append("reported_speech")

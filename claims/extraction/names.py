@@ -364,6 +364,8 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     for a, b in runs:
         for k in range(a, b):
             run_of[k] = a
+        if b - a == 1 and toks[a].cls == "O" and toks[a].low not in ORG_WORDS:
+            continue  # "The", "However", "Tuesday": a capitalised word that is no one
         ref = _run_ref(toks, a, b, s, sentence_start)
         if ref is None:
             continue
