@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Q
+from django_filters.fields import MultipleChoiceField
 
 from claims.models import Claim, ClaimKind, Rating, Release, ReviewStatus
 
@@ -26,12 +27,24 @@ class FormBuiltOnce(django_filters.FilterSet):
         return form_class
 
 
+class ChoicesOrAnyField(MultipleChoiceField):
+    """Several choices, where an empty value means "any": a select's first option ("Any
+    kind") sends ``kind=``, and that must filter nothing rather than be refused."""
+
+    def to_python(self, value):
+        return [choice for choice in super().to_python(value) if choice != ""]
+
+
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    field_class = ChoicesOrAnyField
+
+
 class ClaimFilter(FormBuiltOnce):
     # distinct=False: these filter the claim's own columns, so no join can repeat a row, and a
     # SELECT DISTINCT over every column (the release body among them) would only slow each page.
-    status = django_filters.MultipleChoiceFilter(choices=ReviewStatus.choices, distinct=False)
-    kind = django_filters.MultipleChoiceFilter(choices=ClaimKind.choices, distinct=False)
-    rating = django_filters.MultipleChoiceFilter(choices=Rating.choices, distinct=False)
+    status = ChoicesFilter(choices=ReviewStatus.choices, distinct=False)
+    kind = ChoicesFilter(choices=ClaimKind.choices, distinct=False)
+    rating = ChoicesFilter(choices=Rating.choices, distinct=False)
     release = django_filters.NumberFilter(
         field_name="release_id", label="Release id", min_value=1, max_value=ID_MAX
     )

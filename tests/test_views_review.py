@@ -12,7 +12,7 @@ from django.urls import reverse
 from claims import workflow
 from claims.models import Annotation, Claim, ClaimEvent, Evidence
 from claims.views.review import QUEUE_SORTS
-from tests import factories
+from tests import factories, html_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -312,6 +312,52 @@ def test_a_bad_filter_value_is_explained_not_a_crash(reviewer_client, claim):
     response = reviewer_client.get(reverse("claims:queue"), {"release": "abc"})
     assert response.status_code == 200
     assert "Enter a number." in response.content.decode()
+
+
+def test_apply_with_the_default_filters_shows_every_claim_and_no_error(editor_client):
+    claims = [factories.ClaimFactory(kind=kind) for kind in ("quote", "event", "quantity")]
+    page = editor_client.get(reverse("claims:queue")).content.decode()
+
+    response = html_forms.submit(editor_client, page, "Filter claims", button="Apply")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Select a valid choice" not in html
+    assert 'class="form-errors"' not in html
+    assert {c["id"] for c in response.context["claims"]} == {c.pk for c in claims}
+
+
+def test_a_reviewer_ticks_assigned_to_me_and_applies_it(reviewer_client, reviewer):
+    mine = _in_review(factories.ClaimFactory(), reviewer)
+    factories.ClaimFactory()
+    page = reviewer_client.get(reverse("claims:queue")).content.decode()
+
+    response = html_forms.submit(
+        reviewer_client, page, "Filter claims", tick=["assigned_to_me"], button="Apply"
+    )
+
+    assert "Select a valid choice" not in response.content.decode()
+    assert [c["id"] for c in response.context["claims"]] == [mine.pk]
+    # The form it shows next keeps the choice, and applying it again changes nothing.
+    again = html_forms.submit(
+        reviewer_client, response.content.decode(), "Filter claims", button="Apply"
+    )
+    assert [c["id"] for c in again.context["claims"]] == [mine.pk]
+
+
+def test_a_kind_chosen_in_the_form_filters_and_any_kind_does_not(reviewer_client):
+    quote = factories.ClaimFactory(kind="quote")
+    factories.ClaimFactory(kind="event")
+    page = reviewer_client.get(reverse("claims:queue")).content.decode()
+
+    response = html_forms.submit(
+        reviewer_client, page, "Filter claims", choose={"kind": "quote"}, button="Apply"
+    )
+
+    assert [c["id"] for c in response.context["claims"]] == [quote.pk]
+    # The API reads the same filters: an empty kind means any kind there too.
+    api = reviewer_client.get("/api/v1/claims/", {"kind": ""})
+    assert api.status_code == 200
 
 
 # The claim page.
