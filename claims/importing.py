@@ -248,63 +248,62 @@ def _save(extraction, digest, *, body, by, **metadata):
 def _save_speakers(found):
     """Find or create each speaker by canonical name, merging the aliases seen this time.
 
-    Returns the speakers' ids by name.
+    Returns the speakers' ids by name. Imports run at the same moment may name the same
+    speaker, so a new one is inserted with ON CONFLICT DO NOTHING (whoever comes second finds
+    the first one's row instead of failing on the unique name) and every speaker is then read
+    back under a row lock: an alias merged here is merged into what the other import just
+    stored, never over it (without the lock, eight imports each adding an alias kept five).
     """
     if not found:
         return {}
     # Names are stored cut to the field's length, so they are looked up the same way.
     name_of = {item.name: item.name[:200] for item in found}
-    known = {row[1]: row for row in _known_speakers(sorted(set(name_of.values())))}
-    new = {}
+    seen = {}
     for item in found:
-        name = name_of[item.name]
-        row = known.get(name)
-        if row is None:
-            new.setdefault(
-                name,
-                {
-                    "name": name,
-                    "role": (item.role or "")[:300],
-                    "organization": (item.organization or "")[:200],
-                    "aliases": sorted(set(item.aliases)),
-                },
-            )
-            continue
-        speaker_id, _name, role, organization, aliases = row
-        merged = sorted(set(aliases) | set(item.aliases))
+        entry = seen.setdefault(
+            name_of[item.name], {"role": "", "organization": "", "aliases": set()}
+        )
+        entry["role"] = entry["role"] or (item.role or "")[:300]
+        entry["organization"] = entry["organization"] or (item.organization or "")[:200]
+        entry["aliases"].update(item.aliases)
+    # Inserted in one order by every import, so two of them never wait on each other's rows.
+    names = sorted(seen)
+    _insert(
+        Speaker,
+        [{"name": name, **seen[name], "aliases": sorted(seen[name]["aliases"])}
+         for name in names],
+        unless_taken="name",
+    )
+    ids = {}
+    for speaker_id, name, role, organization, aliases in _locked_speakers(names):
+        ids[name] = speaker_id
+        entry = seen[name]
+        merged = sorted(set(aliases) | entry["aliases"])
         updates = {}
         if merged != aliases:
             updates["aliases"] = merged
-        if not role and item.role:
-            updates["role"] = item.role[:300]
-        if not organization and item.organization:
-            updates["organization"] = item.organization[:200]
+        if not role and entry["role"]:
+            updates["role"] = entry["role"]
+        if not organization and entry["organization"]:
+            updates["organization"] = entry["organization"]
         if updates:
             Speaker.objects.filter(pk=speaker_id).update(**updates)
-            # A second mention of the speaker in this release merges with what is now stored.
-            known[name] = (
-                speaker_id,
-                name,
-                updates.get("role", role),
-                updates.get("organization", organization),
-                merged,
-            )
-    ids = {name: row[0] for name, row in known.items()}
-    # One insert for every new speaker.
-    ids.update(zip(new, _insert(Speaker, list(new.values())), strict=True))
     return {item.name: ids[name_of[item.name]] for item in found}
 
 
-def _known_speakers(names):
-    """(id, name, role, organization, aliases) of the speakers already on file by these names."""
+def _locked_speakers(names):
+    """(id, name, role, organization, aliases) of the speakers by these names, each row locked
+    until the import's transaction ends (where the database locks rows), in name order."""
     quote = connection.ops.quote_name
     fields = [Speaker._meta.get_field(name) for name in ("id", "name", "role", "organization")]
     aliases = Speaker._meta.get_field("aliases")
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {', '.join(quote(field.column) for field in fields)}, "
             f"{quote(aliases.column)} FROM {quote(Speaker._meta.db_table)} "
-            f"WHERE {quote(fields[1].column)} IN ({', '.join(['%s'] * len(names))})",
+            f"WHERE {quote(fields[1].column)} IN ({', '.join(['%s'] * len(names))}) "
+            f"ORDER BY {quote(fields[1].column)}{lock}",
             names,
         )
         return [
