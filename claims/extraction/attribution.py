@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .languages import LEXICONS, lexicon
 from .lexicon import word_set as _words
 from .names import Tok, tokenize
-from .text import rstrip_end
+from .text import UPPER, rstrip_end
 
 
 @dataclass
@@ -82,7 +82,7 @@ _TIME_WORDS = frozenset([
     "yesterday",
 ])
 _SUBJECT_DETERMINERS = _words("the a an this our their its his her")
-_SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=[A-ZÀ-Þ])")
+_SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=[" + UPPER + "])")
 _DIRECT_TAIL = re.compile(
     r"(?:\s*(?:out|on|up|hinzu|klar|aus|hervor))?(?:\s*(?:that|que|dass|que))?\s*[:,—–-]?"
 )

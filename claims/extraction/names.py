@@ -36,7 +36,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .lexicon import word_set as _words
-from .text import rstrip_end
+from .text import UPPER, rstrip_end
 
 WORD = re.compile(r"[^\W_]+(?:[’'\-‐‑][^\W_]+)*")
 _POSSESSIVE = ("’s", "'s")
@@ -403,8 +403,8 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
 # (an organisation, a title, a product), not a person's name.
 _TITLE_OF = re.compile(
     r"\s+(?:of|for|at|del|de la|de los|de las|du|de|des|der|von|vom|für)\s+"
-    r"(?:the\s+|la\s+|el\s+|l[’']\s*)?([A-ZÀ-Ý][\w’'&-]*(?:\s+(?:de|del|of|and|y|et|und|für|the)?"
-    r"\s*[A-ZÀ-Ý][\w’'&-]*)*)"
+    r"(?:the\s+|la\s+|el\s+|l[’']\s*)?([" + UPPER + r"][\w’'&-]*(?:\s+(?:de|del|of|and|y|et|und"
+    r"|für|the)?\s*[" + UPPER + r"][\w’'&-]*)*)"
 )
 _ARTICLES = _words("""
     the le la les du des au aux der die das des dem den vom zum zur im am beim el los las del al
@@ -412,7 +412,8 @@ _ARTICLES = _words("""
 # ... and so is one right after these prepositions ("the Bank of Ashanti Coast", "the MP for
 # North Harbour"): a place or an organisation.
 _NOT_BEFORE_A_NAME = _ARTICLES | _words("of in at from for to")
-_NICKNAME = re.compile(r"\s*[“\"«‘']\s*[A-ZÀ-Ý][\w’'.-]*(?:\s[A-ZÀ-Ý][\w’'.-]*)?\s*[”\"»’']\s*")
+_NICKNAME = re.compile(r"\s*[“\"«‘']\s*[" + UPPER + r"][\w’'.-]*(?:\s[" + UPPER + r"][\w’'.-]*)?"
+                       r"\s*[”\"»’']\s*")
 
 
 def _after_article(toks: list[Tok], a: int, b: int, name_start: int) -> bool:
@@ -600,7 +601,7 @@ def _merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
 # What may sit between a title and the name it introduces: "The Governor of the Bank of
 # Ghana, Dr. ...", "The Chief Executive of the Authority (SEAI), William Walsh".
 _TITLE_COMPLEMENT = re.compile(
-    r"(?:\s+(?:(?:of|for|at)\s+(?:the\s+)?[A-ZÀ-Ý]"
+    r"(?:\s+(?:(?:of|for|at)\s+(?:the\s+)?[" + UPPER + "]"
     # French, Spanish and German complements are often lower case: "du conseil régional".
     r"|(?:du|de la|de l’|de l'|des|de|del|de los|de las|der|des|von|für)\s+\w)"
     r"[^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"

@@ -39,7 +39,7 @@ from .names import Ref, analyze_subject, find_refs, forget_paragraphs, pronoun_r
 from .quotes import Span, continuation_span, find_spans
 from .sentences import split_sentences
 from .speakers import Context, Person, Registry
-from .text import rstrip_end
+from .text import UPPER, rstrip_end
 
 _TRIM = " \t,;:—–-"
 _HEADLINE_SEPARATORS = re.compile(r"\s*(?::|\s[–—-]\s|\s\|\s)\s*")
@@ -52,8 +52,8 @@ _MESSAGE_FROM = re.compile(
 )
 _NEEDS_THAT = frozenset(["agreed", "agrees", "announced", "announces", "confirmed", "confirms"])
 _SO_SAID = re.compile(r"So (?:said|says) ")
-_SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[A-Z])")
-_NAME_LINE = re.compile(r"(?=[A-ZÀ-Ý])")
+_SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
+_NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
 
 
 @dataclass

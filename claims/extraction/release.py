@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from .budget import DEFAULT_UNITS, budget, current
 from .errors import EmptyRelease
 from .html import looks_like_html, parse_html
@@ -22,6 +24,10 @@ def parse_release(text: str, *, is_html: bool | None = None,
             return parse_release(text, is_html=is_html)
     if not text or not normalize_text(text).strip():
         raise EmptyRelease()
+    if not unicodedata.is_normalized("NFC", text):
+        # "Ju" + U+0308 + "nemann", as some pages and editors write "Jünemann": letters
+        # with their accents composed, so that a name is one word and compares equal.
+        text = unicodedata.normalize("NFC", text)
     if is_html is None:
         is_html = looks_like_html(text)
     if is_html:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -33,13 +34,15 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalize_quote(text: str) -> str:
-    """Quote text as compared: lower case, single spaces, no marks or punctuation at the ends."""
+    """Quote text as compared: composed accents (NFC), lower case, single spaces, no marks or
+    punctuation at the ends."""
+    text = unicodedata.normalize("NFC", text)
     return _ENDS.sub("", _SPACES.sub(" ", text.casefold()))
 
 
 def normalize_name(name: str | None) -> str:
-    """A speaker's name as compared: lower case, single spaces ("" for none)."""
-    return _SPACES.sub(" ", (name or "").casefold()).strip()
+    """A speaker's name as compared: composed accents, lower case, single spaces ("" for none)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", name or "").casefold()).strip()
 
 
 @dataclass

@@ -21,6 +21,27 @@ _BREAK_RE = re.compile(f"[{_BREAKS}]")
 
 _RUN_OF_SPACES = re.compile(r" {2,}")
 
+
+def _upper_class() -> str:
+    """Every capital letter of the alphabets that have capitals (Latin, Greek, Cyrillic,
+    Armenian, Georgian and their extensions) as a regex class body, in ranges: names start
+    with "Ł", "Ś", "Č" or "Ø" as well as with "A-Z" and "À-Ý"."""
+    ranges: list[list[int]] = []
+    codes = [*range(0x2000), *range(0x2C00, 0x2D30), *range(0xA640, 0xA800),
+             *range(0xFF21, 0xFF3B)]
+    for code in codes:
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                   for a, b in ranges)
+
+
+# A capital letter in any alphabet, for ``[...]`` classes: f"[{UPPER}]".
+UPPER = _upper_class()
+
 _MAGIC = (
     (b"%PDF", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file, perhaps)"),
