@@ -84,3 +84,29 @@ def test_a_yes_no_setting_refuses_a_value_it_does_not_understand(monkeypatch):
     monkeypatch.setenv("DJANGO_DEBUG", "maybe")
     with pytest.raises(ImproperlyConfigured, match="not a yes/no value"):
         env_bool("DJANGO_DEBUG", True)
+
+
+def test_the_app_server_refuses_to_serve_without_a_secret_key():
+    result = subprocess.run(
+        [sys.executable, "-c", "import factcheck.wsgi"],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_extraction_runs_on_a_fresh_clone_without_any_setting(tmp_path):
+    """Reading a release needs no secret: `extract_claims` works with nothing configured."""
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "Harbour trust reports record visitors\n\n"
+        "“Visitor numbers rose by 12 per cent this year,” said Alma Ruiz, the trust's director.\n",
+        encoding="utf-8",
+    )
+    result = manage("extract_claims", str(release), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Alma Ruiz" in result.stdout
