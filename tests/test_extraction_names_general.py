@@ -29,3 +29,77 @@ def test_names_starting_with_letters_beyond_latin_1():
         "Čedomir Štajn, head of the port authority, said: “Ships will dock here from May.”",
     ) == [("The new bridge will link both towns within two years", "Łukasz Żmudzki"),
           ("Ships will dock here from May.", "Čedomir Štajn")]
+
+
+def test_a_full_name_printed_in_capitals_is_read_in_ordinary_case():
+    assert speakers(
+        "“We will not accept any further delay in the payments,” said JEAN DUPONT, president "
+        "of the drivers’ union.",
+        "MARIA GONZÁLEZ, the federation’s secretary, said: “Workers have waited long enough.”",
+    ) == [("We will not accept any further delay in the payments", "Jean Dupont"),
+          ("Workers have waited long enough.", "Maria González")]
+
+
+def test_an_acronym_in_capitals_stays_an_organisation_and_a_role_in_capitals_stays_a_role():
+    assert speakers(
+        "“The alliance stands united in the face of these threats,” NATO said in a statement.",
+        "“No member stands alone,” said NATO SECRETARY GENERAL JENS HOLMBERG.",
+    ) == [("The alliance stands united in the face of these threats", "NATO"),
+          ("No member stands alone", "Jens Holmberg")]
+
+
+def test_arabic_names_with_their_lineage_are_kept_whole():
+    assert speakers(
+        "“Innovation will drive every sector of our economy,” said His Highness Sheikh Hamid "
+        "bin Khalifa bin Saeed Al Qasimi, Crown Prince of the emirate.",
+        "Sheikha Mariam bint Rashid Al Nuaimi said: “Culture is the bridge between peoples.”",
+    ) == [("Innovation will drive every sector of our economy",
+           "Hamid bin Khalifa bin Saeed Al Qasimi"),
+          ("Culture is the bridge between peoples.", "Mariam bint Rashid Al Nuaimi")]
+
+
+def test_particles_apostrophes_and_hyphens_belong_to_the_name():
+    assert speakers(
+        "“The port will handle twice as many containers by spring,” said Pieter van den "
+        "Broek, harbour master.",
+        "“This is a historic day for every family,” said Siobhán O’Rourke, the council leader.",
+        "Jean-Luc Marchetti, head of research, said: “The results confirm what we saw.”",
+    ) == [("The port will handle twice as many containers by spring", "Pieter van den Broek"),
+          ("This is a historic day for every family", "Siobhán O’Rourke"),
+          ("The results confirm what we saw.", "Jean-Luc Marchetti")]
+
+
+def details(*paragraphs, headline="Release"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    return [(q.speaker, q.speaker_how) for q in extraction.quotes]
+
+
+def test_an_organisation_the_text_says_said_it_is_the_speaker_with_its_full_name():
+    assert details(
+        "The Ministry of Health said: “All hospitals will receive more staff this winter.”",
+        "“The measures will remain in force until further notice,” the Ministry said.",
+        "“The city will host the summit next year,” said the Department of Tourism and "
+        "Culture.",
+    ) == [("Ministry of Health", "organization"), ("Ministry of Health", "organization"),
+          ("Department of Tourism and Culture", "organization")]
+
+
+def test_an_organisation_with_a_person_in_its_complement_leaves_the_person_the_speaker():
+    assert speakers(
+        "“The new rules apply from January,” said Department of Health Secretary Jane Tolland.",
+    ) == [("The new rules apply from January", "Jane Tolland")]
+
+
+def test_organisations_speaking_in_french_german_and_spanish():
+    assert details(
+        "« Les contrôles seront renforcés sur l'ensemble du territoire », indique le ministère "
+        "de l'Intérieur dans un communiqué.", headline="Communiqué de presse") == [
+        ("ministère de l'Intérieur", "organization")]
+    assert details(
+        "„Die Ermittlungen zu dem Unfall auf der Autobahn dauern an“, teilte das "
+        "Polizeipräsidium Nordhafen am Montag mit.", headline="Pressemitteilung") == [
+        ("Polizeipräsidium Nordhafen", "organization")]
+    assert details(
+        "“La institución seguirá trabajando por la educación de calidad”, señaló el "
+        "Ministerio de Educación en un comunicado.", headline="Comunicado") == [
+        ("Ministerio de Educación", "organization")]

@@ -101,7 +101,7 @@ GERMAN = Lexicon(
         kritisiert kritisierte mahnt mahnte appelliert appellierte verspricht versprach
         sagt betont bilanziert bilanzierte zeigt zeigte stellt stellte führt führte fügt
         fügte hebt hob freut freute unterstrichen gesagt betont erklärt ergänzt erläutert
-        kommentiert gewarnt gefordert bekräftigt so
+        kommentiert gewarnt gefordert bekräftigt so teilt teilte gibt gab
         """
     ),
     auxiliaries=_words("hat haben hatte hatten"),
@@ -116,7 +116,8 @@ GERMAN = Lexicon(
     statement_words=_words("erklärung stellungnahme mitteilung"),
     particles={"fügt": "hinzu", "fügte": "hinzu", "stellt": "klar", "stellte": "klar",
                "führt": "aus", "führte": "aus", "hebt": "hervor", "hob": "hervor",
-               "zeigt": "sich", "zeigte": "sich", "freut": "sich", "freute": "sich"},
+               "zeigt": "sich", "zeigte": "sich", "freut": "sich", "freute": "sich",
+               "teilt": "mit", "teilte": "mit", "gibt": "bekannt", "gab": "bekannt"},
 )
 
 SPANISH = Lexicon(

@@ -168,7 +168,7 @@ ROLE_SYNONYMS = (
 )
 
 PARTICLES = _words(
-    "von van der den de del della di da du dos das la le bin binti ibn al el ter ten zu af"
+    "von van der den de del della di da du dos das la le bin bint binti ibn al el ter ten zu af"
     " ó ní uí nic ap"
 )
 

@@ -11,6 +11,7 @@ references into speakers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -295,8 +296,11 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     while j < end and run[j].cls == "P" and not (j and run[j - 1].cls in keep_after):
         j += 1
     name = run[j:end]
-    if len(name) > 6:  # "Hamdan bin Mohammed bin Rashid Al Maktoum": given name and lineage
-        name = name[:6] if name[1].cls == "P" else name[-6:]
+    # "Hamdan bin Mohammed bin Rashid Al Maktoum", "Juan Carlos de la Vega y Ortiz": a name
+    # with particles (lineage, "of the") runs longer than a plain one.
+    longest = 9 if sum(t.cls == "P" for t in name) >= 2 else 6
+    if len(name) > longest:
+        name = name[:longest] if name[1].cls == "P" else name[-longest:]
     while name and name[-1].cls == "P":
         name.pop()
     if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")):
@@ -319,7 +323,7 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     names = [t for t in name if t.cls != "P"]
     start = (prefix[0].start if prefix else name[0].start) if (prefix or name) else run[0].start
     if len(names) >= 2 and names[-1].cls == "N" and any(t.cls == "N" for t in names):
-        name = name[-6:]
+        name = name[-longest:]
         text = s[name[0].start:name[-1].end]
         stop = name[-1].end
         if suffix is not None:
@@ -328,6 +332,12 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         return Ref("person", start, stop, s[start:stop], name=text,
                    honorific=honorific, role=role, org=_org_of(role) if role else "",
                    gender=_gender(honorific), role_key=canonical_role(role or honorific))
+    if len(names) == 1 and names[0].cls == "N" and prefix and not (honorific or role) \
+            and is_org_word(prefix[0].low) and all(t.cls in ("O", "P", "A") for t in prefix):
+        # "Universität Hamburg", "Polizeipräsidium Nordhafen", "Ministerio de Educación": an
+        # organisation word and the place or field it serves.
+        return Ref("org", prefix[0].start, name[-1].end, s[prefix[0].start:name[-1].end],
+                   name=s[prefix[0].start:name[-1].end])
     if len(names) == 1 and names[0].cls == "N":
         text = s[name[0].start:name[-1].end]
         kind = "surname" if (honorific or role) else "bare"
@@ -340,7 +350,7 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         return Ref("title", start, role_toks[-1].end, _alias_text(s[start:role_toks[-1].end]),
                    role=role, org=_org_of(role), role_key=canonical_role(role))
     org_toks = prefix or run
-    if any(t.cls == "A" or t.low in ORG_WORDS for t in org_toks):
+    if any(t.cls == "A" or is_org_word(t.low) for t in org_toks):
         last = org_toks[-1]
         return Ref("org", org_toks[0].start, last.end, s[org_toks[0].start:last.end],
                    name=s[org_toks[0].start:last.end])
@@ -395,8 +405,101 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
             and not s[ref.end + 1:ref.end + 2].isalpha())
         refs.append(ref)
     refs.extend(_lowercase_titles(toks, s, run_of))
+    refs.extend(_lowercase_organisations(toks, s, hi, run_of))
     refs.sort(key=lambda r: r.start)
+    refs = _organisation_complements(refs, toks, s, hi)
     return _merge_appositions(_merge_nicknames(refs, s), s, hi)
+
+
+def _organisation_complements(refs: list[Ref], toks: list[Tok], s: str, hi: int) -> list[Ref]:
+    """ "the Ministry of Health", "el Ministerio de Educación", "le ministère de l’Intérieur",
+    "the Department of Tourism and Culture": an organisation word and its complement are one
+    organisation's name. A complement that holds a person ("Department of Health Secretary
+    Jane Doe") is left alone."""
+    out: list[Ref] = []
+    skip_until = -1
+    starts: list[int] = []
+    for i, ref in enumerate(refs):
+        if ref.start < skip_until:
+            continue
+        if ref.kind in ("org", "bare"):
+            starts = starts or [t.start for t in toks]
+            head = _org_head(ref, toks, starts)
+            if head is not None:
+                m = _ORG_COMPLEMENT.match(s, ref.end if ref.kind == "org" else head.end, hi)
+                if m is None and head.start == ref.start and ref.kind == "bare":
+                    m = _ORG_COMPLEMENT.match(s, head.end, hi)
+                if m and not any(r.kind in ("person", "surname", "title")
+                                 and r.start < m.end() for r in refs[i + 1:]):
+                    end = rstrip_end(s, m.end(), " ,")
+                    name = s[head.start:end]
+                    out.append(Ref("org", head.start, end, name, name=name))
+                    skip_until = end
+                    continue
+        out.append(ref)
+    return out
+
+
+# German compounds ending in an organisation word: "Polizeipräsidium", "Landesamt",
+# "Ärztekammer", "Bundesministerium", "Studierendenwerk".
+_GERMAN_ORG_ENDINGS = ("präsidium", "ministerium", "amt", "ämter", "verband", "verein",
+                       "stiftung", "gesellschaft", "hochschule", "universität", "polizei",
+                       "behörde", "direktion", "kammer", "gericht", "zentrum", "institut",
+                       "partei", "kommission", "werk", "werke", "bank", "kasse", "agentur",
+                       "verwaltung", "senat", "regierung", "klinikum", "netzwerk")
+
+
+def is_org_word(low: str) -> bool:
+    """An organisation word ("ministry", "Ministerio"), or a German compound ending in one."""
+    return low in ORG_WORDS or (lexicon().code == "de" and len(low) > 7
+                                and low.endswith(_GERMAN_ORG_ENDINGS))
+
+
+def _lowercase_organisations(toks: list[Tok], s: str, hi: int, run_of: dict[int, int]
+                             ) -> list[Ref]:
+    """ "le ministère de l’Intérieur", "la préfecture du Nord", "der Senat von Berlin": an
+    organisation word in lower case after an article, with a capitalised complement."""
+    found = []
+    determiners = lexicon().determiners | TITLE_DETERMINERS
+    for i, t in enumerate(toks):
+        if t.cap or t.low not in ORG_WORDS or i == 0 or i in run_of \
+                or toks[i - 1].low not in determiners:
+            continue
+        m = _ORG_COMPLEMENT.match(s, t.end, hi)
+        if m:
+            end = rstrip_end(s, m.end(), " ,")
+            found.append(Ref("org", t.start, end, s[t.start:end], name=s[t.start:end]))
+    return found
+
+
+def _org_head(ref: Ref, toks: list[Tok], starts: list[int]) -> Tok | None:
+    """The organisation word a reference starts with or follows right after ("Ministry",
+    "ministère"), or None."""
+    k = bisect_left(starts, ref.start)
+    if k < len(toks) and is_org_word(toks[k].low) and toks[k].cls != "A" and (
+            ref.kind == "org" or k + 1 < len(toks) and toks[k + 1].cls == "P"):
+        return toks[k]  # "Ministry", "Ministerio de Educación"
+    if ref.kind == "org":
+        return None
+    # "Ministerio de Educación": a bare word after an organisation word and its particle.
+    j = k - 1
+    while j >= 0 and toks[j].cls == "P" and toks[j].low not in ("von", "van"):
+        j -= 1
+    if j < k - 1 and j >= 0 and is_org_word(toks[j].low) and toks[j].cls != "A":
+        return toks[j]
+    return None
+
+
+_ORG_COMPLEMENT = re.compile(
+    r"\s+(?:of|for|on|de la|de los|de las|del|de l[’']|de|du|des|der|für)\s*"
+    r"(?:the\s+|l[’']\s*|la\s+|las\s+|los\s+|el\s+)?"
+    r"[" + UPPER + r"][\w’'-]*(?:\s+(?:and|&|y|et|und|de|del|des|of|the|for)?\s*"
+    r"[" + UPPER + r"][\w’'-]*)*"
+    # "ministère des Affaires étrangères": French and Spanish adjectives after the name.
+    r"(?:\s+(?!(?:dans|sur|pour|avec|par|en|à|au|aux|qui|que|et|est|ont|a|lors|selon|le|la"
+    r"|les|un|une|des|du|de|el|los|las|al|del|y|con|por|para|ante|tras|según|es|son|ha|han)\b)"
+    r"[a-zà-ÿ][a-zà-ÿ]{3,}(?:ères|ère|ers|er|aux|al|ale|ales|iques?|ores|ors|es|os|as))?"
+)
 
 
 # Definite articles and their contractions: a capitalised run right after one is a thing
@@ -654,6 +757,10 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
     """
     if lo >= hi:
         return None
+    cased = _ordinary_case(s, lo, hi)
+    if cased is not None:
+        ref = analyze_subject(cased, 0, len(cased), after_verb=after_verb)
+        return replace(ref, start=ref.start + lo, end=ref.end + lo) if ref else None
     refs = find_refs(s, lo, hi)
     pron = pronoun_ref(s, lo, hi)
     candidates = refs + ([pron] if pron else [])
@@ -681,6 +788,51 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
             first = next(i for i, c in enumerate(chosen) if c.start > last_part)
             return _named_in_phrase(chosen, first, s)
     return None
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}(?:[’'\-‐‑][^\W\d_]+)*")
+
+
+def _ordinary_case(s: str, lo: int, hi: int) -> str | None:
+    """ "said JEAN DUPONT, president of …", "MARÍA GONZÁLEZ, secretaria, dijo": a subject
+    whose name is printed in capitals, read with the name in ordinary case.
+
+    Only a run of two to six capitalised words side by side, each with a vowel and none of
+    them an organisation or place word, is a name in capitals ("NATO", "UN", "WHO" alone
+    are not; "NATO SECRETARY GENERAL JENS HOLM" keeps "NATO" and reads the role and name).
+    Returns ``s[lo:hi]`` so recased (it keeps its length, so offsets still point into the
+    paragraph once shifted by ``lo``), or None when it holds no name in capitals."""
+    if hi - lo > 400 or not any(c.isupper() and s[i + 1:i + 2].isupper()
+                                for i, c in enumerate(s[lo:hi], lo)):
+        return None
+    words = [m for m in _CAPS_WORD.finditer(s, lo, hi) if m.group().isupper()]
+    runs: list[list[re.Match]] = []
+    for m in words:
+        if runs and s[runs[-1][-1].end():m.start()] == " ":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    changed = None
+    for run in runs:
+        while run and (run[0].group().lower() in ORG_WORDS or not _has_vowel(run[0].group())
+                       or len(run[0].group()) <= 2 and len(run) > 2):
+            run = run[1:]  # "NATO SECRETARY …", "UN ENVOY …": an acronym before the role
+        people = [m for m in run if not is_role_word(m.group().lower())]
+        if not 2 <= len(people) <= 6 or len(run) > 8 or any(
+                m.group().lower() in NON_NAME_WORDS or not _has_vowel(m.group()) for m in people):
+            continue
+        for m in run:
+            word = m.group()
+            cased = "-".join(part.capitalize() for part in word.split("-"))
+            if len(cased) == len(word):
+                changed = changed if changed is not None else s[lo:hi]
+                changed = changed[:m.start() - lo] + cased + changed[m.end() - lo:]
+    return changed
+
+
+def _has_vowel(word: str) -> bool:
+    base = unicodedata.normalize("NFD", word.upper())
+    return any(c in "AEIOUY" for c in base)
 
 
 def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:

@@ -578,6 +578,7 @@ class _Document:
             subject = False
         for i, ref in enumerate(refs):
             if ref.kind == "org":
+                self.registry.saw_org(ref.name)
                 continue
             person = self.ctx.resolve(ref)
             if person is None or ref.possessive:

@@ -59,6 +59,7 @@ class Registry:
         self._by_last_two: dict[tuple[str, str], Person] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._by_role_word: dict[str, list[Person]] = defaultdict(list)
+        self._orgs_by_word: dict[str, list[str]] = {}
         self._clock = 0
 
     # -- adding ---------------------------------------------------------------------------
@@ -97,7 +98,19 @@ class Registry:
         person.output = person.output or output
         return person
 
+    def saw_org(self, name: str) -> None:
+        """An organisation named in full ("the Ministry of Health"), for a later "the
+        Ministry said" to resolve to."""
+        words = name.split()
+        if len(words) >= 2:
+            named = self._orgs_by_word.setdefault(words[0].lower(), [])
+            if name not in named and len(named) < 4:
+                named.append(name)
+
     def add_org(self, name: str) -> Person:
+        named = self._orgs_by_word.get(name.lower(), []) if " " not in name else []
+        if len(named) == 1:
+            name = named[0]  # "the Ministry" after "the Ministry of Health": that ministry
         key = "org:" + name.lower()
         person = self._by_name.get(key)
         if person is None:
