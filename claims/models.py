@@ -52,6 +52,8 @@ class Release(models.Model):
         indexes = [
             models.Index(fields=["organization"], name="release_org_idx"),
             models.Index(fields=["published_on"], name="release_published_idx"),
+            # The release lists' order, newest first, down to their last page.
+            models.Index(fields=["-created_at", "-id"], name="release_newest_idx"),
         ]
 
     def __str__(self):
@@ -342,6 +344,11 @@ class Claim(models.Model):
             # The queue without a status filter, and its "newest" order.
             models.Index(fields=["-score", "id"], name="claim_score_idx"),
             models.Index(fields=["status", "-created_at", "-id"], name="claim_status_newest_idx"),
+            # Newest (or oldest) first without a status filter: read either way.
+            models.Index(fields=["-created_at", "-id"], name="claim_newest_idx"),
+            # A kind filter with the score order: a kind whose claims score low ("other") would
+            # otherwise walk most of the score index to fill a page.
+            models.Index(fields=["kind", "-score", "id"], name="claim_kind_score_idx"),
             models.Index(fields=["release", "status"], name="claim_release_status_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
@@ -493,7 +500,11 @@ class ClaimEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["claim", "created_at"], name="event_claim_idx")]
+        indexes = [
+            models.Index(fields=["claim", "created_at"], name="event_claim_idx"),
+            # The whole history in order (the admin's list), to its last page.
+            models.Index(fields=["created_at", "id"], name="event_created_idx"),
+        ]
 
     def __str__(self):
         return f"{self.actor} {self.action} claim {self.claim_id}"

@@ -8,7 +8,13 @@ is never deleted here; the delete pages say so in a sentence instead of listing 
 
 from django.contrib import admin
 
-from claims.admin import claims, history, releases, speakers  # noqa: F401  (registrations)
+from claims.admin import (  # noqa: F401  (registrations)
+    claims,
+    history,
+    releases,
+    speakers,
+    users,
+)
 from claims.admin.claim_list import ClaimChangeList
 from claims.admin.claims import ClaimAdmin
 

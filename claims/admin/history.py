@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from claims.admin.common import person_column
 from claims.models import ClaimEvent
+from claims.selectors import CappedPaginator
 
 
 @admin.register(ClaimEvent)
@@ -16,6 +17,7 @@ class ClaimEventAdmin(admin.ModelAdmin):
     list_select_related = ["claim", "actor"]
     search_fields = ["note", "claim__text"]
     show_full_result_count = False
+    paginator = CappedPaginator
     show_facets = admin.ShowFacets.NEVER
     fields = ["claim", "created_at", "actor_name", "action", "from_status", "to_status", "rating",
               "assignee_name", "note"]

@@ -6,13 +6,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
 
+from claims import selectors
 from claims.admin.common import KeepsReviewWork, claim_list_url, person_column, plural
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import (
@@ -21,6 +21,7 @@ from claims.models import (
     Release,
     ReviewStatus,
 )
+from claims.selectors import CappedPaginator
 from claims.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
 # The release's page in the admin shows its first paragraphs, not all: the largest release
@@ -65,6 +66,7 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
     list_filter = ["published_on", "created_at"]
     search_fields = ["title", "organization"]
     show_full_result_count = False
+    paginator = CappedPaginator
     fieldsets = [
         (None, {"fields": ["title", "claims_by_status", "paragraphs"]}),
         (
@@ -82,11 +84,13 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
     imported_by_name = person_column("imported_by", "imported by")
 
     def get_queryset(self, request):
-        counts = {
-            f"claims_{status.value}": Count("claims", filter=Q(claims__status=status))
-            for status in ReviewStatus
-        }
-        return super().get_queryset(request).annotate(claims_total=Count("claims"), **counts)
+        return super().get_queryset(request).defer("body")
+
+    def get_changelist_instance(self, request):
+        # The claim counts of the shown page's releases only (selectors.with_status_counts).
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = selectors.with_status_counts(changelist.result_list)
+        return changelist
 
     def claims_of(self, releases):
         return Claim.objects.filter(release__in=releases)
@@ -112,11 +116,13 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
 
     @admin.display(description="claims")
     def claims_by_status(self, release):
-        if not release.claims_total:
+        if not hasattr(release, "claim_count"):  # the change page: one release
+            selectors.with_status_counts([release])
+        if not release.claim_count:
             return "No claims"
-        links = [(claim_list_url(release=release.pk), plural(release.claims_total, "claim"))]
+        links = [(claim_list_url(release=release.pk), plural(release.claim_count, "claim"))]
         for status in ReviewStatus:
-            count = getattr(release, f"claims_{status.value}")
+            count = getattr(release, f"{status.value}_count")
             if count:
                 url = claim_list_url(release=release.pk, status__exact=status.value)
                 links.append((url, f"{count} {status.label.lower()}"))

@@ -11,6 +11,7 @@ from claims.models import (
     ClaimKind,
     Speaker,
 )
+from claims.selectors import CappedPaginator
 from claims.templatetags.claims_ui import shorten
 
 
@@ -47,6 +48,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "role", "organization", "quotes_link"]
     search_fields = ["name", "role", "organization", "aliases"]
     show_full_result_count = False
+    paginator = CappedPaginator
     readonly_fields = ["recent_quotes"]
     fields = ["name", "role", "organization", "aliases", "recent_quotes"]
     quotes_shown = 20

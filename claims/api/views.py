@@ -15,7 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from claims import importing, workflow
+from claims import importing, selectors, workflow
 from claims.api import errors, serializers
 from claims.api.authentication import API_AUTHENTICATION
 from claims.api.pagination import ClaimCursorPagination, PageNumberPagination
@@ -37,7 +37,6 @@ from claims.models import (
     Evidence,
     Paragraph,
     Release,
-    ReviewStatus,
     Speaker,
 )
 
@@ -80,15 +79,6 @@ def _missing(model, pk):
     return exceptions.NotFound(f"There is no {model._meta.verbose_name} with id {pk}.")
 
 
-def _with_status_counts(releases):
-    """Each release's claims in total and per review status, in the same query."""
-    counts = {
-        f"{status}_count": Count("claims", filter=Q(claims__status=status))
-        for status in ReviewStatus.values
-    }
-    return releases.annotate(claim_count=Count("claims"), **counts)
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="List releases",
@@ -113,10 +103,7 @@ class ReleaseViewSet(
     action_permissions = {"create": [CanImportReleases]}
 
     def get_queryset(self):
-        # Explicit order: Meta.ordering does not apply to queries that count (GROUP BY).
-        releases = _with_status_counts(
-            Release.objects.select_related("imported_by").order_by("-created_at", "-id")
-        )
+        releases = Release.objects.select_related("imported_by").order_by("-created_at", "-id")
         if self.action == "list":
             return releases.defer("body")
         first = Paragraph.objects.order_by("position")[: serializers.PARAGRAPHS_IN_DETAIL]
@@ -127,6 +114,14 @@ class ReleaseViewSet(
         return releases.annotate(
             paragraph_count=Coalesce(Subquery(count), 0)
         ).prefetch_related(Prefetch("paragraphs", queryset=first, to_attr="first_paragraphs"))
+
+    # The claim counts of the shown releases only (selectors.with_status_counts).
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return page if page is None else selectors.with_status_counts(page)
+
+    def get_object(self):
+        return selectors.with_status_counts([super().get_object()])[0]
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -173,7 +168,7 @@ class ReleaseViewSet(
         except importing.ImportRefused as error:
             raise errors.ImportRefused(str(error)) from None
 
-        release = self.get_queryset().get(pk=result.release.pk)
+        release = selectors.with_status_counts([self.get_queryset().get(pk=result.release.pk)])[0]
         context = {**self.get_serializer_context(), "import_result": result}
         body = serializers.ReleaseImportResultSerializer(release, context=context).data
         if not result.created:

@@ -9,6 +9,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.utils import timezone
 
 from claims.models import Claim, ClaimKind, Rating, Release, Speaker
 
@@ -33,15 +34,17 @@ class ReportFilter(django_filters.FilterSet):
         label="Release",
         help_text="Only the claims of this release (its id).",
     )
+    # A day is the range of moments from its midnight to the next, in the desk's time zone:
+    # compared as moments, not as each claim's date, the approval index finds them.
     since = django_filters.DateFilter(
         field_name="approved_at",
-        lookup_expr="date__gte",
+        method="filter_since",
         label="Approved from",
         help_text="Approved on or after this day (YYYY-MM-DD, in the desk's time zone).",
     )
     until = django_filters.DateFilter(
         field_name="approved_at",
-        lookup_expr="date__lte",
+        method="filter_until",
         label="Approved until",
         help_text="Approved on or before this day (YYYY-MM-DD, in the desk's time zone).",
     )
@@ -61,6 +64,17 @@ class ReportFilter(django_filters.FilterSet):
         model = Claim
         fields = []
         form = ReportFilterForm
+
+    def filter_since(self, queryset, name, value):
+        return queryset.filter(approved_at__gte=_midnight(value))
+
+    def filter_until(self, queryset, name, value):
+        return queryset.filter(approved_at__lt=_midnight(value + datetime.timedelta(days=1)))
+
+
+def _midnight(day):
+    """The moment ``day`` begins in the current (the desk's) time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def filter_error_sentence(form):

@@ -2,10 +2,9 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
-from claims import permissions
+from claims import permissions, selectors
 from claims.filters import ReleaseFilter
 from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
@@ -40,27 +39,21 @@ def _progress(counts, total):
 
 @desk_member_required
 def release_list(request):
-    # Every count of every listed release comes from one grouped query.
-    per_status = {
-        f"n_{value}": Count("claims", filter=Q(claims__status=value))
-        for value in ReviewStatus.values
-    }
-    with_counts = Release.objects.annotate(n_total=Count("claims"), **per_status)
     releases = (
-        ReleaseFilter(request.GET, queryset=with_counts, request=request)
+        ReleaseFilter(request.GET, queryset=Release.objects.defer("body"), request=request)
         .qs.select_related("imported_by")
         .order_by("-created_at", "-id")
     )
     page = Paginator(releases, RELEASE_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
-    for release in page.object_list:
-        counts = {value: getattr(release, f"n_{value}") for value in ReviewStatus.values}
+    for release in selectors.with_status_counts(page.object_list):
+        counts = selectors.status_counts(release)
         rows.append(
             {
                 "release": release,
-                "total": release.n_total,
+                "total": release.claim_count,
                 "approved": counts[ReviewStatus.APPROVED],
-                "progress": _progress(counts, release.n_total),
+                "progress": _progress(counts, release.claim_count),
             }
         )
     context = {
@@ -94,12 +87,9 @@ def release_detail(request, pk):
     by_paragraph = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
-    counts = dict(
-        Claim.objects.filter(release=release).order_by().values_list("status").annotate(
-            n=Count("id")
-        )
-    )
-    total = sum(counts.values())
+    selectors.with_status_counts([release])
+    counts = selectors.status_counts(release)
+    total = release.claim_count
     context = {
         "release": release,
         "page": page,

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import permissions
+from claims import permissions, selectors
 from claims.models import Claim, ClaimKind, Rating, Release, Report, Speaker
 from claims.reports import (
     FORMATS,
@@ -29,7 +29,6 @@ from claims.reports import (
 from claims.reports.filters import filter_error_sentence
 from claims.reports.http import download_response, export_response
 from claims.reports.printable import PRINTABLE_LIMIT
-from claims.reports.rows import ORDER
 from claims.views.review import forbidden
 
 PREVIEW_ROWS = 20
@@ -97,11 +96,7 @@ def report_list(request):
     if valid:
         claims = filterset.qs
         count = claims.count()
-        preview = list(
-            claims.select_related("release", "speaker", "approved_by").order_by(*ORDER)[
-                :PREVIEW_ROWS
-            ]
-        )
+        preview = selectors.report_preview(claims, PREVIEW_ROWS)
         changes = changes_since_last_report(normalize(cleaned), claims)
     releases, speakers = _pickers(cleaned)
     reports = (
