@@ -103,3 +103,50 @@ def test_organisations_speaking_in_french_german_and_spanish():
         "“La institución seguirá trabajando por la educación de calidad”, señaló el "
         "Ministerio de Educación en un comunicado.", headline="Comunicado") == [
         ("Ministerio de Educación", "organization")]
+
+
+def test_spanish_dialogue_dashes_hold_the_words_around_the_narrators_aside():
+    extraction = extract_text("\n\n".join([
+        "Comunicado",
+        "El alcalde José Martínez visitó el barrio de San Isidro el lunes por la mañana.",
+        "—Vamos a trabajar para mejorar los servicios de toda la ciudad —dijo Martínez.",
+        "—Este programa beneficiará a más de diez mil familias —afirmó la ministra Laura "
+        "Gómez—. Es un compromiso del Gobierno con los barrios.",
+    ]))
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("Vamos a trabajar para mejorar los servicios de toda la ciudad", "José Martínez"),
+        ("Este programa beneficiará a más de diez mil familias", "Laura Gómez"),
+        ("Es un compromiso del Gobierno con los barrios.", "Laura Gómez")]
+    for q in extraction.quotes:
+        assert extraction.paragraphs[q.paragraph][q.start:q.end] == q.text
+
+
+def test_a_dash_in_an_english_paragraph_opens_no_dialogue():
+    assert speakers("—The plan was approved by the council on Monday evening.") == []
+
+
+def test_a_spanish_title_with_its_field_resolves_to_the_person_named_with_it():
+    assert speakers(
+        "La ministra de Salud, Carmen Ruiz, inauguró el hospital del distrito.",
+        "“Este hospital atenderá a más de cien mil personas al año”, destacó la ministra.",
+        headline="Comunicado de prensa",
+    ) == [("Este hospital atenderá a más de cien mil personas al año", "Carmen Ruiz")]
+
+
+def test_a_pronoun_two_people_of_one_sentence_fit_leaves_the_speaker_empty_and_says_why():
+    extraction = extract_text("\n\n".join([
+        "Release",
+        "Anna Berglund met Clara Olsson at the conference to discuss the survey results.",
+        "“We have a lot of work ahead of us before the summer,” she said.",
+    ]))
+    (quote,) = extraction.quotes
+    assert quote.speaker is None
+    assert quote.speaker_note == ("“she” could be Anna Berglund or Clara Olsson, named in the "
+                                  "same sentence")
+
+
+def test_a_pronoun_after_one_named_person_and_a_title_is_that_person():
+    assert speakers(
+        "Coach Marta Lindqvist said the midfielder would join the squad in July.",
+        "“She will need time to adapt,” she said.",
+    ) == [("She will need time to adapt", "Marta Lindqvist")]

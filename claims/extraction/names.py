@@ -392,6 +392,7 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
             continue  # "des Deutschen Buchhandels", "the Smith Report": a thing, not a person
         if ref.kind in ("person", "surname", "bare") and not ref.role:
             _borrow_role_before(ref, toks, a, s)
+            ref = _complement_title(ref, s)
         elif ref.kind == "title" and s[max(0, ref.start - 4):ref.start] in ("the ", "The "):
             ref.start -= 4
             ref.text = _alias_text(s[ref.start:ref.end])
@@ -407,8 +408,41 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     refs.extend(_lowercase_titles(toks, s, run_of))
     refs.extend(_lowercase_organisations(toks, s, hi, run_of))
     refs.sort(key=lambda r: r.start)
+    refs = _join_titles(refs, s)
     refs = _organisation_complements(refs, toks, s, hi)
     return _merge_appositions(_merge_nicknames(refs, s), s, hi)
+
+
+_COMPLEMENT_PARTICLES = ("de", "del", "du", "des", "de la", "de l’", "de l'", "de los",
+                         "de las")
+
+
+def _complement_title(ref: Ref, s: str) -> Ref:
+    """ "la ministra de Salud, Carmen Ruiz", "le directeur de Cabinet": in French and Spanish a
+    capitalised word after a lower-case role and "de" completes the role; it is no surname."""
+    if lexicon().code not in ("fr", "es") or ref.kind != "surname" or " " in ref.name \
+            or not ref.role or ref.honorific or not ref.role[:1].islower() \
+            or not ref.role.endswith(_COMPLEMENT_PARTICLES):
+        return ref
+    role = s[s.find(ref.role, ref.start):ref.end]
+    return Ref("title", ref.start, ref.end, role, role=role, org=ref.name,
+               role_key=canonical_role(role))
+
+
+def _join_titles(refs: list[Ref], s: str) -> list[Ref]:
+    """A title found in lower case ("La ministra") that a longer one overlaps ("ministra de
+    Salud") becomes the longer one, with the article."""
+    out: list[Ref] = []
+    for ref in refs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "title" and ref.kind == "title" \
+                and prev.start < ref.start < prev.end <= ref.end:
+            ref.start = prev.start
+            ref.text = _alias_text(s[ref.start:ref.end])
+            out[-1] = ref
+            continue
+        out.append(ref)
+    return out
 
 
 def _organisation_complements(refs: list[Ref], toks: list[Tok], s: str, hi: int) -> list[Ref]:

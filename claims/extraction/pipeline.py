@@ -402,6 +402,10 @@ class _Document:
             return person, "pronoun", False, ""
         if ref.kind == "pronoun":
             person = self.ctx.pronoun(ref)
+            if person is None and self.ctx.ambiguous:
+                first, second = self.ctx.ambiguous
+                return None, "", False, (f"“{ref.text}” could be {first.name} or {second.name}, "
+                                         "named in the same sentence")
             if person is None:
                 return None, "", False, f"“{ref.text}” refers to no one named before"
             return person, "pronoun", False, ""
@@ -576,6 +580,7 @@ class _Document:
             # "She noted that Prime Minister X was …": the sentence is about the person
             # "she" stands for, not about X.
             subject = False
+        together: list[Person] = []
         for i, ref in enumerate(refs):
             if ref.kind == "org":
                 self.registry.saw_org(ref.name)
@@ -583,6 +588,8 @@ class _Document:
             person = self.ctx.resolve(ref)
             if person is None or ref.possessive:
                 continue
+            if not person.is_org and person not in together and ref.kind != "title":
+                together.append(person)  # named, not only called "the midfielder"
             if not person.is_org:
                 self.ctx.last_named = person
                 self.named_in.setdefault(p, {})[person] = ref.start
@@ -590,6 +597,7 @@ class _Document:
                 subject = person
                 group = i + 1 < len(refs) and text[ref.end:refs[i + 1].start].strip() == "and"
                 self.ctx.note(person, group=group)
+        self.ctx.named_together(together)
         return subject or None
 
     # -- claims -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .budget import charge
+from .languages import lexicon
 from .text import rstrip_end
 
 _DOUBLE_OPEN = "“„«‟"
@@ -333,8 +334,49 @@ def _possessive_plural(s: str, i: int) -> bool:
 _LATER_CLOSER = re.compile(r"[^\s]['’](?=[\s,.;:!?)]|$)")
 
 
+_DIALOGUE_DASHES = "—―–"
+# The dash that opens a narrator's aside inside dialogue: " —dijo", " —afirmó la ministra".
+_ASIDE = re.compile(r"\s[—―–](?=[^\W\d_])")
+
+
+def _dialogue_spans(s: str) -> list[Span]:
+    """Spanish dialogue: a paragraph opening with a dash and no space ("—Vamos a trabajar
+    —dijo X—. Es un compromiso.") holds the speaker's words up to the dash that opens the
+    narrator's aside, and again after the dash that closes it."""
+    spans: list[Span] = []
+    open_i, start = 0, 1
+    while start < len(s):
+        aside = _ASIDE.search(s, start)
+        close = aside.start() + 1 if aside else None
+        span = _make_span(s, open_i, close, "double")
+        if span is not None:
+            span.inner_start = max(span.inner_start, start)
+            _add(spans, span)
+        if close is None:
+            break
+        back = next((k for k in range(close + 1, len(s)) if s[k] in _DIALOGUE_DASHES), None)
+        if back is None:
+            break
+        start = back + 1
+        while start < len(s) and (s[start].isspace() or s[start] in ".,;:"):
+            start += 1
+        if start >= len(s) or not any(c.isalpha() for c in s[start:start + 40]):
+            break
+        open_i = back
+    return spans
+
+
+def _is_dialogue(s: str) -> bool:
+    return len(s) > 2 and s[0] in _DIALOGUE_DASHES and (s[1].isalpha() or s[1] in "¿¡") \
+        and lexicon().code == "es"
+
+
 def find_spans(s: str) -> list[Span]:
     """All quote spans in a paragraph, outer quotes only, in order."""
+    if _is_dialogue(s):
+        dialogue = _dialogue_spans(s)
+        charge(2 * len(dialogue) + 1)
+        return dialogue
     doubles = _double_spans(s)
     singles = _single_spans(s, doubles)
     charge(2 * (len(doubles) + len(singles)) + 1)

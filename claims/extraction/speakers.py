@@ -222,6 +222,8 @@ class Context:
         self.recent: list[Person] = []
         self.group_subject = False
         self.last_named: Person | None = None  # for "the latter"
+        self.last_sentence: list[Person] = []  # the people the last sentence naming any named
+        self.ambiguous: tuple[Person, ...] = ()  # why the last pronoun resolved to no one
 
     def resolve(self, ref: Ref | None) -> Person | None:
         if ref is None:
@@ -265,15 +267,38 @@ class Context:
                 # it is the group, which no single speaker stands for.
                 return last
             return None
+        self.ambiguous = ()
         for person in reversed(self.recent):
             if person.is_org:
                 continue
             if ref.gender and person.gender and person.gender != ref.gender:
                 continue
+            rival = self._rival(person, ref.gender)
+            if rival is not None:
+                # "Anna Berg met Clara Olsen … “…,” she said": two people the pronoun fits,
+                # named in the same sentence; neither is surer than the other.
+                self.ambiguous = (person, rival)
+                return None
             if ref.gender and not person.gender:
                 person.gender = ref.gender
             return person
         return None
+
+    def _rival(self, person: Person, gender: str) -> Person | None:
+        """Another person of the last sentence that named people, whom a pronoun of
+        ``gender`` fits as well as ``person``."""
+        if person not in self.last_sentence:
+            return None
+        return next((other for other in self.last_sentence if other is not person
+                     and not other.is_org and person_like(other.name)
+                     and (not gender or not other.gender or other.gender == gender)
+                     and (not person.gender or not other.gender
+                          or other.gender == person.gender)), None)
+
+    def named_together(self, people: list[Person]) -> None:
+        """The people a sentence named (a sentence naming no one leaves the last list)."""
+        if people:
+            self.last_sentence = people
 
     def note(self, person: Person | None, *, group: bool = False) -> None:
         """``person`` is now the one a following "he"/"she" most likely means."""
