@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from claims import matching
 from claims.extraction import ExtractionError, budget, decode_release, extract, parse_release
 from claims.extraction.claims import reasons_for, score_for
 from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
@@ -143,6 +144,9 @@ def import_text(
         # unique fingerprint let the first one in, and this import finds it.
         existing = Release.objects.filter(content_sha256=digest).order_by().get()
         return ImportResult(release=existing, created=False)
+    # Compared with the desk's earlier claims once the release is committed, not before: the
+    # editor who imports does not wait for it (claims.matching).
+    matching.schedule(result.release.pk)
     return result
 
 

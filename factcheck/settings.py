@@ -315,6 +315,16 @@ FACTCHECK_API_TOKEN_DAYS = env_int("FACTCHECK_API_TOKEN_DAYS", 90)
 # An editor may not approve a claim they verified or disputed themselves; one-person desks
 # turn this off.
 FACTCHECK_SEPARATE_APPROVAL = env_bool("FACTCHECK_SEPARATE_APPROVAL", True)
+# When an imported release's claims are compared with the desk's earlier claims ("checked
+# before", claims.matching): "thread" once the import has committed, in a thread of its own, so
+# the import answers at once; "inline" in the importing thread after the commit; "off" only by
+# `manage.py match_claims` (run it from cron on servers: it also compares what a stopped
+# thread left).
+FACTCHECK_MATCHING = os.environ.get("FACTCHECK_MATCHING", "thread").strip() or "thread"
+if FACTCHECK_MATCHING not in ("thread", "inline", "off"):
+    raise ImproperlyConfigured(
+        f"FACTCHECK_MATCHING={FACTCHECK_MATCHING!r} is not one of thread, inline or off."
+    )
 # The organization that publishes the fact-checks (ClaimReview "author").
 FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck desk")
 FACTCHECK_PUBLISHER_URL = os.environ.get("FACTCHECK_PUBLISHER_URL", "http://127.0.0.1:8000/")

@@ -8,5 +8,7 @@ test runner still runs each test with DEBUG off, as Django's does.
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
+# Claims are compared with earlier ones in the committing thread: a test sees the links.
+os.environ.setdefault("FACTCHECK_MATCHING", "inline")
 
 from factcheck.settings import *  # noqa: E402, F403

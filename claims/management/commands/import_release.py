@@ -2,6 +2,7 @@ import datetime
 
 from django.core.management.base import CommandError
 
+from claims import matching
 from claims.importing import ImportRefused, import_bytes
 from claims.management.base import SentenceCommand, read_release_file
 
@@ -28,13 +29,15 @@ class Command(SentenceCommand):
         published_on = _date(published) if published else None
         data = read_release_file(path)
         try:
-            result = import_bytes(
-                data,
-                filename=path,
-                source_url=url,
-                organization=organization,
-                published_on=published_on,
-            )
+            # The claims are compared with earlier ones before the command ends.
+            with matching.inline():
+                result = import_bytes(
+                    data,
+                    filename=path,
+                    source_url=url,
+                    organization=organization,
+                    published_on=published_on,
+                )
         except ImportRefused as error:
             raise CommandError(str(error)) from None
         for note in result.notes:

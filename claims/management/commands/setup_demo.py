@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count
 
+from claims import matching
 from claims.importing import ImportRefused, import_bytes
 from claims.management.base import SentenceCommand, read_release_file
 from claims.models import ClaimKind, Evidence, ReviewStatus
@@ -79,7 +80,9 @@ class Command(SentenceCommand):
             username: secrets.token_urlsafe(12) if random_passwords else password
             for username, password, *_ in ACCOUNTS
         }
-        with transaction.atomic():
+        # The sample's claims are compared with earlier ones (match texts kept for the next
+        # import) before the command ends, not in a thread the exit would cut short.
+        with matching.inline(), transaction.atomic():
             users = self.create_accounts()
             release, created = self.import_sample(users["editor"])
             if created:

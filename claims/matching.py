@@ -1,0 +1,252 @@
+"""Checked before: each new claim compared with the desk's earlier claims, in every release.
+
+A claim is compared on its match text (``claims.match_text``: folded, figures and units in one
+spelling). The database finds the candidates with its own full-text search, ranked (PostgreSQL
+``ts_rank_cd`` over a GIN index; SQLite FTS5 and ``bm25``), and the best of them are scored by
+trigram similarity (PostgreSQL's ``pg_trgm``; on SQLite the same formula on those few rows)
+times how far their figures agree: "3.2%" and "3.4%" in the same words are different claims.
+The links go into ``ClaimMatch``, so a claim page reads them with one query.
+
+Matching runs after the import's transaction has committed (``schedule``), in a thread of its
+own unless ``FACTCHECK_MATCHING`` says otherwise, so the editor who imports never waits for
+it; ``manage.py match_claims`` compares whatever is left (a claim without a match text has not
+been compared yet).
+"""
+
+import contextlib
+import contextvars
+import logging
+import threading
+from dataclasses import dataclass
+from itertools import combinations
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+
+from claims.match_text import match_text, numbers_in, trigram_similarity
+from claims.models import Claim, ClaimMatch, ClaimMatchText
+
+logger = logging.getLogger(__name__)
+
+# A claim links to at most this many earlier claims, the closest first.
+MAX_MATCHES = 5
+# The candidates the full-text rank keeps for scoring.
+CANDIDATES = 50
+# The least similarity a link needs (tuned on the labelled pairs' tuning half; see
+# tests/matching/README.md).
+THRESHOLD = 0.3
+# Words a candidate must share with the claim: two of its most telling ones.
+TELLING_WORDS = 8
+UNITS = frozenset({"pct", "gbp", "usd", "eur", "jpy", "inr"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    claim_id: int
+    text: str
+    rank: float
+    trigram: float | None = None  # PostgreSQL computes it with the search
+
+
+def telling_words(text):
+    """The words of a match text that say most about it: figures first, then the longest words.
+
+    Units ("pct") and words every claim has are left to the scoring.
+    """
+    words = dict.fromkeys(text.split())
+    figures = [w for w in words if w[0].isdigit()]
+    others = sorted(
+        (w for w in words if not w[0].isdigit() and w not in UNITS and len(w) > 2),
+        key=lambda w: (-len(w), w),
+    )
+    return (figures + others)[:TELLING_WORDS]
+
+
+def figures_agree(text, other):
+    """How far two match texts' figures agree, 0 to 1: the share of the smaller set of figures
+    found in the other. No figure on either side: 1; a figure on one side only: 0.8."""
+    mine, theirs = numbers_in(text), numbers_in(other)
+    if not mine and not theirs:
+        return 1.0
+    if not mine or not theirs:
+        return 0.8
+    return len(mine & theirs) / min(len(mine), len(theirs))
+
+
+def similarity(text, other, trigram=None):
+    """How close two match texts read, 0 to 1 (the figure the claim page shows)."""
+    if trigram is None:
+        trigram = trigram_similarity(text, other)
+    return round(trigram * figures_agree(text, other), 4)
+
+
+# --- the database's search -------------------------------------------------------------------
+
+
+def _fts5_query(words):
+    """Any two of ``words`` together, in FTS5's syntax (the words are letters and digits)."""
+    if len(words) < 2:
+        return " OR ".join(f'"{w}"' for w in words)
+    return " OR ".join(f'("{a}" AND "{b}")' for a, b in combinations(words, 2))
+
+
+def _tsquery(words):
+    """The same in PostgreSQL's ``to_tsquery`` syntax."""
+    if len(words) < 2:
+        return " | ".join(f"'{w}'" for w in words)
+    return " | ".join(f"('{a}' & '{b}')" for a, b in combinations(words, 2))
+
+
+def candidates(text, *, exclude_release):
+    """The earlier claims that read most like ``text``, from releases other than
+    ``exclude_release``: the database's full-text search, best rank first."""
+    words = telling_words(text)
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT m.claim_id, m.text, ts_rank_cd(m.vector, q) AS rank, "
+            "similarity(m.text, %s) "
+            "FROM claims_claimmatchtext m, to_tsquery('simple', %s) q "
+            "WHERE m.vector @@ q AND m.release_id <> %s "
+            "ORDER BY rank DESC, m.claim_id DESC LIMIT %s"
+        )
+        params = [text, _tsquery(words), exclude_release, CANDIDATES]
+    else:
+        # bm25 is lower for a better match.
+        sql = (
+            "SELECT m.claim_id, m.text, -bm25(claims_matchtext_fts) AS rank, NULL "
+            "FROM claims_matchtext_fts f JOIN claims_claimmatchtext m ON m.claim_id = f.rowid "
+            "WHERE claims_matchtext_fts MATCH %s AND m.release_id <> %s "
+            "ORDER BY bm25(claims_matchtext_fts), m.claim_id DESC LIMIT %s"
+        )
+        params = [_fts5_query(words), exclude_release, CANDIDATES]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Candidate(*row) for row in cursor.fetchall()]
+
+
+def closest(text, *, exclude_release, threshold=THRESHOLD, limit=MAX_MATCHES):
+    """[(claim id, similarity)] of the earlier claims closest to ``text``, above ``threshold``."""
+    scored = [
+        (found.claim_id, similarity(text, found.text, found.trigram))
+        for found in candidates(text, exclude_release=exclude_release)
+    ]
+    scored = [pair for pair in scored if pair[1] >= threshold]
+    scored.sort(key=lambda pair: (-pair[1], -pair[0]))
+    return scored[:limit]
+
+
+# --- comparing claims and keeping the links --------------------------------------------------
+
+
+def index_claims(claims):
+    """Store the match text of ``claims`` ([(id, release id, text)]) without comparing them:
+    later claims are compared with them. Returns 0 links, like ``match_claims``."""
+    ClaimMatchText.objects.bulk_create(
+        [ClaimMatchText(claim_id=c, release_id=r, text=match_text(t)) for c, r, t in claims],
+        ignore_conflicts=True,
+    )
+    return 0
+
+
+def match_claims(claims):
+    """Compare ``claims`` ([(id, release id, text)], one release's or several) with the claims
+    already compared, store each one's match text and links; return the number of links.
+
+    One transaction: a claim has a match text exactly when its links are stored.
+    """
+    texts = [(claim_id, release_id, match_text(text)) for claim_id, release_id, text in claims]
+    links = []
+    with transaction.atomic():
+        for claim_id, release_id, text in texts:
+            for earlier_id, score in closest(text, exclude_release=release_id):
+                links.append(ClaimMatch(claim_id=claim_id, earlier_id=earlier_id,
+                                        similarity=score))
+        ClaimMatchText.objects.bulk_create(
+            [ClaimMatchText(claim_id=c, release_id=r, text=t) for c, r, t in texts],
+            ignore_conflicts=True,
+        )
+        ClaimMatch.objects.bulk_create(links, ignore_conflicts=True)
+    return len(links)
+
+
+def _waiting(queryset, *, limit=None):
+    """(id, release id, text) of the claims in ``queryset`` not compared yet, in id order."""
+    rows = queryset.filter(match_text__isnull=True).order_by("id")
+    return list(rows.values_list("id", "release_id", "text")[:limit])
+
+
+def match_release(release_id):
+    """Compare the release's claims that have not been compared yet; return the links made."""
+    return match_claims(_waiting(Claim.objects.filter(release_id=release_id)))
+
+
+def match_waiting(*, batch=500, compare=match_claims):
+    """Compare every claim not compared yet, in import order; yield the number of claims and
+    links of each batch."""
+    last = 0
+    while True:
+        waiting = _waiting(Claim.objects.filter(pk__gt=last), limit=batch)
+        if not waiting:
+            return
+        last = waiting[-1][0]
+        yield len(waiting), compare(waiting)
+
+
+def index_waiting(*, batch=5000):
+    """Index every claim not compared yet for later comparisons, without comparing them."""
+    return match_waiting(batch=batch, compare=index_claims)
+
+
+# Set by ``inline()``: a command's process may end before a thread would finish.
+_mode = contextvars.ContextVar("matching_mode", default=None)
+
+
+@contextlib.contextmanager
+def inline():
+    """Compare imported claims in this thread, whatever ``FACTCHECK_MATCHING`` says (commands
+    that import and then exit)."""
+    token = _mode.set("inline")
+    try:
+        yield
+    finally:
+        _mode.reset(token)
+
+
+def schedule(release_id):
+    """Compare a just-imported release's claims once its transaction has committed.
+
+    ``FACTCHECK_MATCHING``: ``thread`` (the default) compares them in a thread of its own, so
+    the import answers at once; ``inline`` in the committing thread (tests, commands);
+    ``off`` leaves them to ``manage.py match_claims``.
+    """
+    mode = _mode.get() or settings.FACTCHECK_MATCHING
+    if mode == "off":
+        return
+    if mode == "inline":
+        transaction.on_commit(lambda: match_release(release_id))
+        return
+    transaction.on_commit(
+        lambda: threading.Thread(
+            target=_match_in_thread, args=(release_id,), name=f"match-release-{release_id}",
+            daemon=True,
+        ).start()
+    )
+
+
+def _match_in_thread(release_id):
+    started = timezone.now()
+    try:
+        links = match_release(release_id)
+        logger.info(
+            "Compared release %s with earlier claims: %s links in %.2f s", release_id, links,
+            (timezone.now() - started).total_seconds(),
+        )
+    except Exception:
+        # The claims stay without a match text: manage.py match_claims compares them later.
+        logger.exception("Comparing release %s with earlier claims failed", release_id)
+    finally:
+        close_old_connections()
+        connection.close()
