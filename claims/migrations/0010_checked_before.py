@@ -48,7 +48,7 @@ def _run(statements_by_vendor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0008_web_addresses_token_expiry'),
+        ('claims', '0009_list_order_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
