@@ -150,3 +150,29 @@ def test_a_pronoun_after_one_named_person_and_a_title_is_that_person():
         "Coach Marta Lindqvist said the midfielder would join the squad in July.",
         "“She will need time to adapt,” she said.",
     ) == [("She will need time to adapt", "Marta Lindqvist")]
+
+
+def test_letters_after_a_name_and_a_surname_that_is_a_common_noun():
+    assert speakers(
+        "Chief Superintendent Morag Kinloch QPM said: “Our officers will be out in force.”",
+        "“Every child counts,” said Executive Director Anthony Brook.",
+    ) == [("Our officers will be out in force.", "Morag Kinloch"),
+          ("Every child counts", "Anthony Brook")]
+
+
+def test_a_statement_line_ending_in_its_subject_matter_introduces_the_quotes_after_it():
+    assert speakers(
+        "Union Pres. Dana Whitcombe issued the following statement regarding the pension "
+        "amendment from Reps. Ollins and Varga.",
+        "“For weeks, thousands of members spoke up about the cuts.",
+        "“The amendment still defunds the plan.”",
+        headline="Union president on the pension amendment",
+    ) == [("For weeks, thousands of members spoke up about the cuts.", "Dana Whitcombe"),
+          ("The amendment still defunds the plan.", "Dana Whitcombe")]
+
+
+def test_a_statement_headline_names_the_speaker_of_a_quote_after_a_dateline():
+    assert speakers(
+        "NEW YORK, 25 September 2015- “Today’s decision marks the end of a long process.”",
+        headline="Statement By FUNDX Executive Director Anthony Brook",
+    ) == [("Today’s decision marks the end of a long process.", "Anthony Brook")]

@@ -14,7 +14,7 @@ import re
 from .languages import lexicon
 from .lexicon import NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
 from .lexicon import word_set as _words
-from .names import Ref, find_refs, tokenize
+from .names import SURNAME_NOUNS, Ref, find_refs, tokenize
 
 # A statement line: "X has released the following statement:", "X issued this statement."
 _STATEMENT_LINE = {
@@ -101,9 +101,10 @@ def person_like(name: str) -> bool:
              and t.low not in NAME_SUFFIXES]
     if not 2 <= len(words) <= 6 or toks[0].cls == "P":
         return False
-    for t in words:
-        if t.low in NUMBER_WORDS or t.cls not in ("N", "I", "A"):
-            return False
+    for k, t in enumerate(words):
+        if t.low in NUMBER_WORDS or t.cls not in ("N", "I", "A") and not (
+                k == len(words) - 1 and k and t.low in SURNAME_NOUNS and words[k - 1].cls == "N"):
+            return False  # "Anthony Lake", a surname that is a common noun, passes
     # An acronym is a surname in capitals ("Jean DUPONT") only beside ordinary words.
     return sum(t.cls == "A" for t in words) <= 1 and words[-1].cls != "I" and any(
         t.cls == "N" for t in words)

@@ -278,9 +278,17 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
             and run[-1].low not in ORG_WORDS:
         # "Fabien JAUTARD": a surname printed in capitals after a given name.
         run[-1] = replace(run[-1], cls="N")
+    if len(run) >= 3 and run[-1].cls == "O" and run[-1].low in SURNAME_NOUNS \
+            and run[-2].cls == "N" and run[-3].cls in ("R", "H"):
+        # "Executive Director Anthony Lake", "Mayor Ann Bridge": after a role and a given
+        # name, a capitalised common noun ends the name as a surname.
+        run[-1] = replace(run[-1], cls="N")
     end = len(run)
     suffix = None
-    while end and (run[end - 1].cls == "X" or run[end - 1].low in NAME_SUFFIXES):
+    while end and (run[end - 1].cls == "X" or run[end - 1].low in NAME_SUFFIXES or (
+            # "Iain Livingstone QPM": capitals after a full name are letters after it.
+            end == len(run) and end >= 3 and run[end - 1].cls == "A"
+            and run[end - 2].cls == "N" and run[end - 3].cls in ("N", "I"))):
         if run[end - 1].low in NAME_SUFFIXES:
             suffix = run[end - 1]
         end -= 1
@@ -314,6 +322,10 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     ) and prefix[lead].cls not in ("H", "R"):
         lead += 1
     prefix = prefix[lead:]
+    first_role = next((i for i, t in enumerate(prefix) if t.cls in ("R", "H")), 0)
+    cut = max((i for i in range(first_role) if prefix[i].low in FUNCTION_WORDS
+               and all(t.cls == "O" for t in prefix[:i])), default=-1)
+    prefix = prefix[cut + 1:]  # "Statement By UNICEF Executive Director X": no part of the role
     honorific = next((t.text for t in prefix if t.cls == "H"), "")
     role_toks = [t for t in prefix if t.cls != "H"] if honorific else prefix
     role_words = [t.low for t in role_toks]
@@ -355,6 +367,13 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         return Ref("org", org_toks[0].start, last.end, s[org_toks[0].start:last.end],
                    name=s[org_toks[0].start:last.end])
     return None
+
+
+# Common nouns that are also surnames, read as one only after a role and a given name.
+SURNAME_NOUNS = _words("""
+    lake street road bridge tower castle church river port hall bank banks wood hill field
+    stone king bishop house marsh brook
+""")
 
 
 def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:

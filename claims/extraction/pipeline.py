@@ -307,14 +307,18 @@ class _Document:
     def _intro(self, p: int, cands: list[_Candidate]):
         """ "Dr Jane Doe, Director of X, said:" closing a paragraph before a quote-only one."""
         text = self.paras[p]
-        if not text.rstrip(" .").endswith((":", "statement", "Statement")) \
-                or not self.sentences[p] or p + 1 >= len(self.paras):
-            return None
-        nxt = self.paras[p + 1]
-        if nxt[:1] not in "“\"‘'«„":
+        if not self.sentences[p] or p + 1 >= len(self.paras) \
+                or self.paras[p + 1][:1] not in "“\"‘'«„":
             return None
         si = len(self.sentences[p]) - 1
         lo = self.sentences[p][si][0]
+        if not text.rstrip(" .").endswith((":", "statement", "Statement")):
+            # "X issued the following statement regarding the bill." before the quotes: a
+            # statement line, whatever it ends with (read whole: abbreviations like "Pres."
+            # may have cut it in sentences).
+            if cands or len(text) > 400 or statement_subject(text, 0, len(text)) is None:
+                return None
+            si, lo = 0, 0
         for cand in cands:
             if cand.sentence == si:
                 lo = max(lo, cand.span.outer_end)
