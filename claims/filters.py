@@ -10,23 +10,6 @@ from claims.models import Claim, ClaimKind, Rating, Release, ReviewStatus
 ID_MAX = 2**63 - 1
 
 
-class FormBuiltOnce(django_filters.FilterSet):
-    """A FilterSet whose form class is built once per process, not once per request.
-
-    django-filter builds the form anew for every request, working out each filter's field and
-    label; none of these filters takes its choices from the database or the request, so the
-    form is the same every time, and building it was a noticeable part of each list's time.
-    """
-
-    _form_classes = {}
-
-    def get_form_class(self):
-        form_class = self._form_classes.get(type(self))
-        if form_class is None:
-            form_class = self._form_classes[type(self)] = super().get_form_class()
-        return form_class
-
-
 class ChoicesOrAnyField(MultipleChoiceField):
     """Several choices, where an empty value means "any": a select's first option ("Any
     kind") sends ``kind=``, and that must filter nothing rather than be refused."""
@@ -39,7 +22,7 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
     field_class = ChoicesOrAnyField
 
 
-class ClaimFilter(FormBuiltOnce):
+class ClaimFilter(django_filters.FilterSet):
     # distinct=False: these filter the claim's own columns, so no join can repeat a row, and a
     # SELECT DISTINCT over every column (the release body among them) would only slow each page.
     status = ChoicesFilter(choices=ReviewStatus.choices, distinct=False)
@@ -92,7 +75,7 @@ class ClaimFilter(FormBuiltOnce):
         )
 
 
-class ReleaseFilter(FormBuiltOnce):
+class ReleaseFilter(django_filters.FilterSet):
     organization = django_filters.CharFilter(lookup_expr="iexact")
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")

@@ -105,3 +105,14 @@ def report_preview_reference(claims, size):
 
     shown = claims.select_related("release", "speaker", "approved_by").defer("release__body")
     return list(shown.order_by(*ORDER)[:size])
+
+
+def newest_choices(model, label, chosen_id, limit):
+    """``(id, label)`` of the newest ``limit`` rows of ``model`` (by id, which follows the
+    order they were made in) and of the chosen one when it is older: what a filter's picker
+    lists, the search box finding any other."""
+    rows = model._default_manager.values_list("pk", label)
+    items = list(rows.order_by("-pk")[:limit])
+    if chosen_id is not None and all(pk != chosen_id for pk, _ in items):
+        items += list(rows.filter(pk=chosen_id))
+    return items

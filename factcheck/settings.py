@@ -182,8 +182,7 @@ WHITENOISE_ROOT = BASE_DIR / "factcheck" / "root"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: it refuses a login during a lockout before any password check.
     "axes.backends.AxesStandaloneBackend",
-    # ModelBackend, reading a person's permissions with the person: one query per request.
-    "claims.permissions.DeskBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/review/"

@@ -5,7 +5,7 @@ hold, and pages by cursor.
 from django.contrib import admin
 from django.contrib.admin.views.main import ALL_VAR, ChangeList
 
-from claims import permissions
+from claims import permissions, selectors
 from claims.admin.common import row_id
 from claims.models import (
     Release,
@@ -41,11 +41,7 @@ class ReleaseListFilter(RowListFilter):
     shown = 15
 
     def lookups(self, request, model_admin):
-        # Newest first by id (ids follow imports), which the primary key's index serves.
-        releases = list(Release.objects.order_by("-pk").values_list("pk", "title")[: self.shown])
-        chosen = row_id(self.value())
-        if chosen is not None and all(pk != chosen for pk, _ in releases):
-            releases += list(Release.objects.filter(pk=chosen).values_list("pk", "title"))
+        releases = selectors.newest_choices(Release, "title", row_id(self.value()), self.shown)
         return [(str(pk), shorten(title, 60)) for pk, title in releases]
 
 

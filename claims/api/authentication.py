@@ -8,8 +8,6 @@ from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from claims.permissions import remember_permissions, with_permissions
-
 
 def token_expires_at(token):
     """When ``token`` stops working: its own expiry, else FACTCHECK_API_TOKEN_DAYS after it
@@ -21,14 +19,10 @@ def token_expires_at(token):
 
 
 class TokenAuthentication(authentication.TokenAuthentication):
-    """DRF's API token, read with its person and the person's permissions in one query, and
-    refused once it has expired."""
+    """DRF's API token, read with its person and expiry, and refused once it has expired."""
 
     def authenticate_credentials(self, key):
-        tokens = with_permissions(
-            self.get_model().objects.select_related("user", "expiry"), user="user"
-        )
-        token = tokens.filter(key=key).first()
+        token = self.get_model().objects.select_related("user", "expiry").filter(key=key).first()
         if token is None or not token.user.is_active:
             return super().authenticate_credentials(key)  # refuses, in DRF's words
         expired = token_expires_at(token)
@@ -37,7 +31,6 @@ class TokenAuthentication(authentication.TokenAuthentication):
                 f"This API token expired on {expired:%Y-%m-%d at %H:%M} UTC; ask an "
                 "administrator for a new one (manage.py create_api_token USERNAME --rotate)."
             )
-        remember_permissions(token, token.user)
         return token.user, token
 
 

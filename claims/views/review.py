@@ -6,7 +6,7 @@ a claim's status goes through ``claims.workflow.transition``; hiding a button is
 
 import time
 from dataclasses import dataclass
-from functools import cache, lru_cache, wraps
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -17,10 +17,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
-from claims import permissions, workflow
+from claims import permissions, selectors, workflow
 from claims.filters import ID_MAX, ClaimFilter
 from claims.forms import AnnotationForm, EvidenceForm, TransitionForm
 from claims.models import (
@@ -186,39 +185,6 @@ def _status_tallies(queryset, *, filtered):
     return tallies, sum(tallies.values(), Tally(0))
 
 
-@cache
-def _pickers_sql(vendor):
-    """The one statement reading both pickers' items (see ``_picker_items``)."""
-    quote = connection.ops.quote_name
-    parts = []
-    for picker, model, label in (("release", Release, "title"), ("speaker", Speaker, "name")):
-        table, label = quote(model._meta.db_table), quote(label)
-        parts.append(
-            f"SELECT '{picker}', id, {label} FROM (SELECT id, {label} FROM {table} "
-            f"ORDER BY id DESC LIMIT %s) AS newest_{picker}"
-        )
-        parts.append(f"SELECT '{picker}', id, {label} FROM {table} WHERE id = %s")
-    return " UNION ALL ".join(parts)
-
-
-def _picker_items(release_id, speaker_id):
-    """The release and speaker pickers' items: the newest PICKER_LIMIT of each, and the
-    chosen ones, as ``{"release": [(id, title), ...], "speaker": [(id, name), ...]}``.
-
-    One statement written once: the same query assembled through the ORM (four querysets
-    and a UNION) cost a page of the queue more than the database took to answer it.
-    """
-    items = {"release": {}, "speaker": {}}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _pickers_sql(connection.vendor),
-            [PICKER_LIMIT, release_id, PICKER_LIMIT, speaker_id],
-        )
-        for picker, pk, label in cursor.fetchall():
-            items[picker][pk] = label
-    return {picker: list(found.items()) for picker, found in items.items()}
-
-
 def _picker_options(items, chosen_id, length, *, sort_by_label=False):
     """A filter select's options as ready markup: newest first, or by label.
 
@@ -310,7 +276,6 @@ def queue(request):
     link = query_links(request.GET)
     release_id = _id_or_none(data.get("release"))
     speaker_id = _id_or_none(data.get("speaker"))
-    pickers = _picker_items(release_id, speaker_id)
     context = {
         "filter": claim_filter,
         "page": page,
@@ -332,9 +297,12 @@ def queue(request):
         "sort": sort,
         "kinds": ClaimKind.choices,
         "chosen_kinds": data.getlist("kind"),
-        "release_options": _picker_options(pickers["release"], release_id, 70),
+        "release_options": _picker_options(
+            selectors.newest_choices(Release, "title", release_id, PICKER_LIMIT), release_id, 70
+        ),
         "speaker_options": _picker_options(
-            pickers["speaker"], speaker_id, 70, sort_by_label=True
+            selectors.newest_choices(Speaker, "name", speaker_id, PICKER_LIMIT), speaker_id, 70,
+            sort_by_label=True,
         ),
         "q": data.get("q", ""),
         "assigned_to_me": data.get("assigned_to_me") == "true",
@@ -416,17 +384,8 @@ def _history(claim):
     return events
 
 
-@lru_cache(maxsize=16)
-def _blank_form_fields(form_class, language):
-    return render_to_string("claims/_form_fields.html", {"form": form_class()})
-
-
-def _form_fields(form, form_class):
-    """A claim page form's fields as markup: the form sent back with its errors, or else a
-    blank one, which reads the same on every page and is rendered once per process (its
-    widgets' templates were a fifth of the page's rendering)."""
-    if form is None:
-        return _blank_form_fields(form_class, get_language())
+def _form_fields(form):
+    """A claim page form's fields as markup: a blank form, or one sent back with its errors."""
     return render_to_string("claims/_form_fields.html", {"form": form})
 
 
@@ -498,8 +457,8 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "evidence_closed": (
             permissions.can_review(user) and permissions.closed_to(claim, "evidence")
         ),
-        "annotation_fields": _form_fields(annotation_form, AnnotationForm),
-        "evidence_fields": _form_fields(evidence_form, EvidenceForm),
+        "annotation_fields": _form_fields(annotation_form or AnnotationForm()),
+        "evidence_fields": _form_fields(evidence_form or EvidenceForm()),
         "statuses": ReviewStatus,
     }
     return render(request, "claims/claim_detail.html", context, status=status)
