@@ -176,3 +176,40 @@ def test_a_statement_headline_names_the_speaker_of_a_quote_after_a_dateline():
         "NEW YORK, 25 September 2015- “Today’s decision marks the end of a long process.”",
         headline="Statement By FUNDX Executive Director Anthony Brook",
     ) == [("Today’s decision marks the end of a long process.", "Anthony Brook")]
+
+
+def test_a_title_in_quote_marks_after_the_word_naming_it_is_not_a_quote():
+    assert speakers(
+        "Dr Ana Whitfield, who led the study, ‘Paying for convenience: comparing the cost of "
+        "takeaway meals’ says: “Meals prepared at home cost less.”",
+    ) == [("Meals prepared at home cost less.", "Ana Whitfield")]
+
+
+def test_a_month_after_a_given_name_and_before_a_comma_is_a_surname():
+    assert speakers(
+        "Luke April, Chairman of the Harbour Trust, said: “We are delighted by the news.”",
+        "In March, the board met twice.",
+    ) == [("We are delighted by the news.", "Luke April")]
+
+
+def test_spanish_verbs_without_a_written_subject_speak_for_the_person_quoted_before():
+    assert speakers(
+        "“Hemos apostado por la inversión extranjera en todo el país”, dijo Rodrigo Salcedo "
+        "Vidal, ministro de Economía.",
+        "Estados Unidos y Canadá participaron en el foro de inversión celebrado en la capital.",
+        "En este sentido, sostuvo que “la economía crecerá en los próximos años”.",
+        "“Seguiremos dando pasos firmes para consolidar la estabilidad”, acotó.",
+        headline="Comunicado de prensa del ministerio",
+    ) == [("Hemos apostado por la inversión extranjera en todo el país", "Rodrigo Salcedo Vidal"),
+          ("la economía crecerá en los próximos años", "Rodrigo Salcedo Vidal"),
+          ("Seguiremos dando pasos firmes para consolidar la estabilidad",
+           "Rodrigo Salcedo Vidal")]
+
+
+def test_a_name_line_under_a_quote_signs_it_even_with_a_campaign_name_in_quote_marks():
+    assert speakers(
+        "“Public code is the only way to find and fix the flaws before they are used.”",
+        "Edwin Marlowe, President of the Open Press Foundation, on the launch of the campaign "
+        "“Open Money Open Code”.",
+    ) == [("Public code is the only way to find and fix the flaws before they are used.",
+           "Edwin Marlowe")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .languages import lexicon
-from .lexicon import NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
+from .lexicon import MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
 from .lexicon import word_set as _words
 from .names import SURNAME_NOUNS, Ref, find_refs, tokenize
 
@@ -103,7 +103,8 @@ def person_like(name: str) -> bool:
         return False
     for k, t in enumerate(words):
         if t.low in NUMBER_WORDS or t.cls not in ("N", "I", "A") and not (
-                k == len(words) - 1 and k and t.low in SURNAME_NOUNS and words[k - 1].cls == "N"):
+                k == len(words) - 1 and k and (t.low in SURNAME_NOUNS or t.low in MONTHS)
+                and words[k - 1].cls == "N"):
             return False  # "Anthony Lake", a surname that is a common noun, passes
     # An acronym is a surname in capitals ("Jean DUPONT") only beside ordinary words.
     return sum(t.cls == "A" for t in words) <= 1 and words[-1].cls != "I" and any(

@@ -66,7 +66,9 @@ FRENCH = Lexicon(
         affirme estime rappelle poursuit insiste note observe résume lance martèle assure
         confie témoigne reconnaît regrette salue déplore prévient avertit annonce répond
         signale relève souhaite juge considère analyse détaille développe renchérit
-        tranche plaide ironise s'exclame écrit raconte
+        tranche plaide ironise s'exclame écrit raconte rapporte poursuit reprend lâche
+        glisse insiste admet avoue constate conclut nuance rétorque réagit résume
+        rapporté repris lâché glissé admis avoué constaté nuancé rétorqué réagi
         déclaré ajouté expliqué commenté complété conclu souligné indiqué précisé affirmé
         estimé rappelé poursuivi insisté noté observé résumé lancé martelé assuré confié
         témoigné reconnu regretté salué déploré prévenu averti annoncé répondu signalé
@@ -102,6 +104,9 @@ GERMAN = Lexicon(
         sagt betont bilanziert bilanzierte zeigt zeigte stellt stellte führt führte fügt
         fügte hebt hob freut freute unterstrichen gesagt betont erklärt ergänzt erläutert
         kommentiert gewarnt gefordert bekräftigt so teilt teilte gibt gab
+        verdeutlicht verdeutlichte begründet begründete beschreibt beschrieb schildert
+        schilderte lobt lobte resümiert bilanziert ergänzte erinnert erinnerte weiß wusste
+        findet fand meinte sagen betonen fasst fasste kündigt kündigte
         """
     ),
     auxiliaries=_words("hat haben hatte hatten"),
@@ -117,7 +122,8 @@ GERMAN = Lexicon(
     particles={"fügt": "hinzu", "fügte": "hinzu", "stellt": "klar", "stellte": "klar",
                "führt": "aus", "führte": "aus", "hebt": "hervor", "hob": "hervor",
                "zeigt": "sich", "zeigte": "sich", "freut": "sich", "freute": "sich",
-               "teilt": "mit", "teilte": "mit", "gibt": "bekannt", "gab": "bekannt"},
+               "teilt": "mit", "teilte": "mit", "gibt": "bekannt", "gab": "bekannt",
+               "fasst": "zusammen", "fasste": "zusammen", "kündigt": "an", "kündigte": "an"},
 )
 
 SPANISH = Lexicon(
@@ -133,6 +139,12 @@ SPANISH = Lexicon(
         opina detalló detalla reconoció reconoce aseveró asevera remarcó remarca
         dijeron señalaron afirmaron indicaron explicaron explican declararon destacaron
         expresaron comentaron aseguraron
+        acotó acota recalcó recalca sentenció sentencia expuso expone argumentó argumenta
+        reiteró reitera planteó plantea anotó anota admitió admite relató relata contó
+        cuenta confesó confiesa lamentó lamenta reveló revela anunció anuncia complementó
+        complementa valoró valora celebró celebra finalizó finaliza ahondó ahonda
+        respondió responde externó externa exclamó exclama apuntaron subrayaron agregaron
+        añadieron concluyeron
         dicho afirmado señalado indicado explicado declarado añadido agregado asegurado
         destacado subrayado comentado expresado manifestado
         """

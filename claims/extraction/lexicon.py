@@ -281,6 +281,8 @@ FUNCTION_WORDS = _words(
     please dear thank thanks yes well indeed because although though whereas despite
     mr mrs ms dr prof st der die das dessen deren ein eine les du des selon am im
     laut zufolge gemäß según conforme
+    en este esta estos estas como para por con sin desde durante además asimismo así tras
+    ante dans pour avec ainsi lors dès cette ces auch mit bei nach
     """
 )
 

@@ -283,6 +283,11 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         # "Executive Director Anthony Lake", "Mayor Ann Bridge": after a role and a given
         # name, a capitalised common noun ends the name as a surname.
         run[-1] = replace(run[-1], cls="N")
+    elif len(run) >= 2 and run[-1].low in MONTHS and run[-2].cls == "N" and run[-1].cap \
+            and s[run[-1].end:run[-1].end + 1] in (",", "’", "'") and len(run[-1].text) > 3:
+        # "Luke March, Chairman of …": a month after a given name, before a comma, is a
+        # surname ("in March, the board …" has no given name before it).
+        run[-1] = replace(run[-1], cls="N")
     end = len(run)
     suffix = None
     while end and (run[end - 1].cls == "X" or run[end - 1].low in NAME_SUFFIXES or (

@@ -188,6 +188,8 @@ class _Document:
         adjacent = cand.after is not None or (cand.before is not None and cand.before.direct)
         if not any(ch.isalnum() for ch in inner):
             return False
+        if not adjacent and _named_by_a_title_word(text, span.open):
+            return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
         if span.family == "double":
             if adjacent and (not titled or punctuated):
                 return True
@@ -356,8 +358,9 @@ class _Document:
     def _trailer(self, p: int, cands: list[_Candidate]):
         """ "- The Honourable Jane Doe, Minister of X" as the paragraph after a quote: the
         signature line that Canadian and many corporate releases put under each quote."""
-        if not cands or p + 1 >= len(self.paras) or self.candidates[p + 1]:
-            return None
+        if not cands or p + 1 >= len(self.paras) or any(
+                c.accepted for c in self.candidates[p + 1]):
+            return None  # (a campaign's name in quote marks on the line is no quote)
         text = self.paras[p]
         if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
             return None
@@ -395,7 +398,10 @@ class _Document:
         if ref is None:
             return None, "", False, "no attribution found"
         if ref.kind == "implied":
-            people = [p for p in self.ctx.recent if not p.is_org]
+            # The person the text is about: someone quoted or named with a role, with a
+            # person's name ("Estados Unidos", talked about last, is no one).
+            people = [p for p in self.ctx.recent if not p.is_org and p.output
+                      and person_like(p.name)]
             if people:
                 return people[-1], "implied", False, "the verb has no subject of its own"
             return None, "", False, "the verb has no subject and no one was named before"
@@ -790,7 +796,16 @@ def _subject_ref(text: str, att: Attribution) -> Ref | None:
         ref = pronoun_ref_of(text, att.subj_lo, "latter")
         ref.text = text[att.subj_lo:att.subj_hi]
         return ref
-    return analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
+    ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
+    if ref is None and not att.after_verb and lexicon().code == "es":
+        # "En este sentido, sostuvo que …": a phrase before the verb but no subject; Spanish
+        # leaves it out. (A subject with an article, "La empresa destacó", is someone.)
+        hi = rstrip_end(text, att.subj_hi, " ,")
+        part = text[text.rfind(",", att.subj_lo, hi) + 1 or att.subj_lo:hi]
+        determiners = lexicon().determiners
+        if not any(t.low in determiners for t in tokenize(part)):
+            return implied_ref(att.start)
+    return ref
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -813,6 +828,27 @@ def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
         return False
     after = text[span.close + 1:span.close + 3].lstrip()
     return not after or after[0].isupper() or after[0] in "“\"‘'«„"
+
+
+# Nouns and participles that introduce a title in quote marks, not someone's words.
+_TITLE_WORDS = frozenset("""
+    titled entitled called named dubbed study report paper book article campaign programme
+    program project song film slogan motto theme hashtag exhibition initiative strategy
+    intitulé intitulée baptisé baptisée appelé appelée nommé rapport étude livre campagne
+    projet programme thème slogan devise exposition initiative stratégie
+    titulado titulada denominado denominada llamado llamada informe estudio libro campaña
+    proyecto programa lema exposición iniciativa estrategia
+    titel namens studie bericht buch kampagne projekt programm motto ausstellung initiative
+    strategie
+""".split())
+_WORD_BEHIND = re.compile(r"([^\W\d_]+)[\s,:]*(?:(?:the|la|le|el|die|der|das)\s+)?$")
+
+
+def _named_by_a_title_word(text: str, open_i: int) -> bool:
+    """The words right before a quote mark name what it holds as a title ("the study,",
+    "entitled", "la campaña", "mit dem Titel")."""
+    m = _WORD_BEHIND.search(text, max(0, open_i - 40), open_i)
+    return bool(m) and m.group(1).lower() in _TITLE_WORDS
 
 
 def _title_like(words: list[str]) -> bool:
