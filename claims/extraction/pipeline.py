@@ -34,6 +34,7 @@ from .frames import (
 from .language import detect_language
 from .languages import lexicon, speaking
 from .lexicon import EVENT_VERBS, REPORTING_VERBS, SPEECH_PARTICIPLES
+from .lexicon import word_set as _words
 from .model import Claim, Extraction, Quote, ReleaseText
 from .names import Ref, analyze_subject, find_refs, forget_paragraphs, pronoun_ref, tokenize
 from .quotes import Span, continuation_span, find_spans
@@ -831,7 +832,7 @@ def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
 
 
 # Nouns and participles that introduce a title in quote marks, not someone's words.
-_TITLE_WORDS = frozenset("""
+_TITLE_WORDS = _words("""
     titled entitled called named dubbed study report paper book article campaign programme
     program project song film slogan motto theme hashtag exhibition initiative strategy
     intitulé intitulée baptisé baptisée appelé appelée nommé rapport étude livre campagne
@@ -840,7 +841,7 @@ _TITLE_WORDS = frozenset("""
     proyecto programa lema exposición iniciativa estrategia
     titel namens studie bericht buch kampagne projekt programm motto ausstellung initiative
     strategie
-""".split())
+""")
 _WORD_BEHIND = re.compile(r"([^\W\d_]+)[\s,:]*(?:(?:the|la|le|el|die|der|das)\s+)?$")
 
 
