@@ -115,3 +115,18 @@ def test_a_person_without_records_can_be_deleted_from_a_page_that_counts(superus
     assert "1 user" in page and "cannot be deleted" not in page
     superuser_client.post(url, {"post": "yes"})
     assert not get_user_model().objects.filter(pk=newcomer.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_page_read_by_ids_first_is_djangos_page(editor):
+    from django.core.paginator import Paginator
+
+    for n in range(23):
+        factories.ReleaseFactory(title=f"Release {n % 5}")
+    releases = Release.objects.select_related("imported_by").defer("body").order_by("title", "-id")
+    fast, reference = selectors.Paginator(releases, 5), Paginator(releases, 5)
+    assert fast.num_pages == reference.num_pages == 5
+    for number in fast.page_range:
+        assert [r.pk for r in fast.page(number)] == [r.pk for r in reference.page(number)]
+    rows = releases.values("pk", "title")
+    assert list(selectors.Paginator(rows, 5).page(5)) == list(Paginator(rows, 5).page(5))

@@ -120,12 +120,16 @@ class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
             selectors.with_status_counts([release])
         if not release.claim_count:
             return "No claims"
-        links = [(claim_list_url(release=release.pk), plural(release.claim_count, "claim"))]
+        # One reverse() for the row's links (a hundred rows, seven links each).
+        url = claim_list_url()
+        links = [(f"{url}?release={release.pk}", plural(release.claim_count, "claim"))]
         for status in ReviewStatus:
             count = getattr(release, f"{status.value}_count")
             if count:
-                url = claim_list_url(release=release.pk, status__exact=status.value)
-                links.append((url, f"{count} {status.label.lower()}"))
+                links.append((
+                    f"{url}?release={release.pk}&status__exact={status.value}",
+                    f"{count} {status.label.lower()}",
+                ))
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
     def add_view(self, request, form_url="", extra_context=None):

@@ -6,11 +6,11 @@ import math
 from datetime import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.paginator import Paginator
 from rest_framework import exceptions, pagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from claims import selectors
 from claims.models import Claim
 
 
@@ -40,7 +40,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        paginator = Paginator(queryset, self.get_page_size(request))
+        paginator = selectors.Paginator(queryset, self.get_page_size(request))
         number = _whole_number(request, self.page_query_param, 1)
         if number > paginator.num_pages:
             pages = "1 page" if paginator.num_pages == 1 else f"{paginator.num_pages} pages"

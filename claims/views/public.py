@@ -7,10 +7,10 @@ not approved (never yet, or reopened for a correction) has no public page: its a
 or people; only the ruling and the evidence, as the exports carry them.
 """
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from claims import selectors
 from claims.models import Claim
 from claims.reports.formats import claim_review
 from claims.reports.recording import publishing_context
@@ -55,5 +55,5 @@ def fact_check_list(request):
         "id", "kind", "text", "rating", "verdict", "approved_at", "speaker__name",
         "speaker__role",
     )
-    page = Paginator(checks, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.Paginator(checks, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "public/fact_check_list.html", {"page": page})

@@ -1,7 +1,6 @@
 """Release pages: the list with review progress, one release read in full, and the import page."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from claims import permissions, selectors
@@ -44,7 +43,7 @@ def release_list(request):
         .qs.select_related("imported_by")
         .order_by("-created_at", "-id")
     )
-    page = Paginator(releases, RELEASE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.Paginator(releases, RELEASE_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for release in selectors.with_status_counts(page.object_list):
         counts = selectors.status_counts(release)
@@ -73,9 +72,9 @@ def release_detail(request, pk):
     )
     # A page of paragraphs at a time, with their claims: the largest release allowed is many
     # thousand paragraphs, and the page stays the size of a page.
-    page = Paginator(release.paragraphs.order_by("position"), PARAGRAPHS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = selectors.Paginator(
+        release.paragraphs.order_by("position"), PARAGRAPHS_PER_PAGE
+    ).get_page(request.GET.get("page"))
     paragraphs = list(page.object_list)
     # Paragraph ids follow their positions, so this is reading order without a join.
     claims = list(
