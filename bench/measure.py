@@ -37,8 +37,9 @@ SEED_PATH = Path(__file__).resolve().parent.parent / "seed" / "nato-japan-2023-0
 # OFFSET of the deep pages: the issue's 50,000, or half the list when it is shorter.
 DEEP_OFFSET = 50_000
 SEARCH_TERM = "ferry terminal"
-# The issue's targets: page and list ratios, the export's ratio and memory, the import's ratio.
-PAGE_TARGET = 2.0
+# The targets (issue 6, relaxed by issue 12): page and list ratios, the export's ratio and
+# memory, the import's ratio.
+PAGE_TARGET = 2.5
 EXPORT_TARGET = 1.5
 EXPORT_MEMORY_MB = 100
 IMPORT_TARGET = 3.0
@@ -580,6 +581,9 @@ def run(args, *, database, build, log):
     def wanted(key):
         return not args.only or any(key.startswith(prefix) for prefix in args.only)
 
+    every = None
+    if not args.no_list:
+        every = measure_every(args, harness, log)
     variants = [variant for variant in harness.variants() if wanted(variant.key)]
     worst = {}
     for variant in variants:
@@ -607,6 +611,11 @@ def run(args, *, database, build, log):
         ratio = page_ms / floor_ms
         if variant.group not in worst or ratio > worst[variant.group][0]:
             worst[variant.group] = (ratio, variant.key, page_ms, floor_ms)
+    if every is not None:
+        log("timing the list of every request")
+        report["every"] = every.run(lambda request: wanted_in_list(args.only, request))
+        for key, error in _every_errors(report["every"]).items():
+            report["errors"][f"list: {key}"] = error
     if args.queries_only:
         return report
 
@@ -648,6 +657,32 @@ def run(args, *, database, build, log):
     return report
 
 
+def measure_every(args, harness, log):
+    """The list of every request (bench/catalog.py), built but not yet timed."""
+    from bench.every import Every
+
+    every = Every(harness, runs=args.list_runs, timeout=args.timeout, log=log,
+                  queries_only=args.queries_only)
+    every.build()
+    log(f"list: {len(every.catalog.requests)} requests, "
+        f"{len(every.catalog.skipped)} routes not requested")
+    return every
+
+
+def wanted_in_list(only, request):
+    """--only KEY selects the requests whose key, or path, starts with KEY."""
+    if not only:
+        return True
+    path = request.key.split(" ", 1)[-1]
+    return any(request.key.startswith(p) or path.startswith(p) for p in only)
+
+
+def _every_errors(every):
+    from bench.every import errors_of
+
+    return errors_of(every)
+
+
 def compare_queries(report, baseline):
     """Flag every page whose query count is higher here than on the small data set."""
     if baseline is None:
@@ -655,6 +690,11 @@ def compare_queries(report, baseline):
         return
     report["query_baseline"] = {"claims": baseline["claims"], **{
         k: v for k, v in baseline.items() if k.startswith("queries_")}}
+    if "every" in report and "every" in baseline:
+        from bench.every import growth_of
+
+        for key, counts in growth_of(report["every"], baseline["every"]).items():
+            report["query_growth"][f"list: {key}"] = counts
     for key, small in report["query_baseline"].items():
         if not key.startswith("queries_") or key not in report:
             continue

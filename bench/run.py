@@ -52,6 +52,14 @@ def parse_args(argv):
     parser.add_argument("--only", action="append", default=[], metavar="KEY",
                         help="Measure only keys starting with KEY (e.g. queue_page, "
                              "export_csv); repeatable.")
+    parser.add_argument("--list-runs", type=int, default=3,
+                        help="Timed runs of each request of the list of every request "
+                             "(median; a request slower than 5 s is timed once).")
+    parser.add_argument("--timeout", type=float, default=20.0,
+                        help="Seconds after which a request of the list is stopped and "
+                             "reported as a timeout.")
+    parser.add_argument("--no-list", action="store_true",
+                        help="Only the pages with floors, not the list of every request.")
     args = parser.parse_args(argv)
     if args.quick:
         args.claims = args.claims or QUICK_CLAIMS
@@ -80,9 +88,13 @@ def configure_django(database):
     os.environ["DJANGO_LOG_LEVEL"] = "CRITICAL"
     # WhiteNoise serves from the app folders here; there is no collectstatic output to scan.
     warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
+    import logging
+
     import django
 
     django.setup()
+    # One log line per request is the server's business; here it would only fill the output.
+    logging.getLogger("factcheck.requests").disabled = True
 
 
 def prepare(args):
@@ -124,6 +136,7 @@ def baseline_queries(args):
     out = OUT / f"baseline-{args.db}.json"
     command = [sys.executable, str(Path(__file__)), "--claims", str(BASELINE_CLAIMS),
                "--db", args.db, "--queries-only", "--no-baseline", "--json", str(out),
+               "--timeout", str(args.timeout), *(["--no-list"] if args.no_list else []),
                "--database-name", "factcheck_bench_small" if args.db == "postgres" else "bench"]
     log(f"counting queries on a {BASELINE_CLAIMS:,}-claim data set for comparison")
     finished = subprocess.run(command, check=False)
@@ -143,15 +156,35 @@ def main(argv=None):
     if not args.queries_only and not args.no_baseline and args.claims > BASELINE_CLAIMS:
         baseline = baseline_queries(args)
         measure.compare_queries(report, baseline)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, sort_keys=True, default=str) + "\n")
+    if args.json is None:
+        args.json = OUT / f"bench-{args.db}-{args.claims}.json"
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, sort_keys=True, default=str) + "\n")
     if not args.queries_only:
         print(measure.table(report))
+        if "every" in report:
+            from bench.every import markdown
+
+            table = args.json.with_suffix(".md")
+            table.write_text(markdown(report, report["every"]) + _growth_lines(report))
+            log(f"the table of every request: {table}")
     if report["errors"]:
         log("errors: " + "; ".join(f"{k}: {v.splitlines()[-1]}"
                                     for k, v in report["errors"].items()))
     return 1 if report["errors"] or report["query_growth"] else 0
+
+
+def _growth_lines(report):
+    lines = [f"- `{key}`: {c['small']} queries on the small data set, {c['large']} here"
+             for key, c in report["query_growth"].items()]
+    errors = [f"- `{key}`: {error.strip().splitlines()[-1] if error else ''}"
+              for key, error in report["errors"].items()]
+    text = ""
+    if lines:
+        text += "\nQuery counts that grow (the run fails):\n\n" + "\n".join(lines) + "\n"
+    if errors:
+        text += "\nErrors (the run fails):\n\n" + "\n".join(errors) + "\n"
+    return text
 
 
 if __name__ == "__main__":
