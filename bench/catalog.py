@@ -74,7 +74,7 @@ class Request:
     # A write: a function returning the POST data for one run (a new release each time), and
     # the transaction it runs in is rolled back.
     post: object = None
-    multipart: bool = False
+    content_type: str = ""  # of the POST body, when not a form (the API's JSON)
     rolled_back: bool = False
     view: str = ""  # the URL name, e.g. "claims:queue"
     params: dict = field(default_factory=dict)
@@ -190,13 +190,14 @@ def choose_words():
     """
     from claims.models import Claim, Release
 
-    texts = list(Claim.objects.order_by("id").values_list("text", flat=True)[:3000])
+    seed = Release.objects.filter(organization="NATO").order_by("id").first()
+    texts = list(Claim.objects.exclude(release=seed).order_by("id").values_list(
+        "text", flat=True)[:3000])
     counts = Counter(
         word for text in texts for word in set(re.findall(r"[a-z]{5,}", text.lower()))
         if word not in STOP_WORDS
     )
     common = counts.most_common(1)[0][0] if counts else "minister"
-    seed = Release.objects.filter(organization="NATO").order_by("id").first()
     rare = "Stoltenberg"
     if seed is not None:
         seed_words = {

@@ -109,10 +109,8 @@ class Every:
         if request.method == "GET":
             return client.get(request.url)
         data = request.post() if callable(request.post) else (request.post or {})
-        if request.multipart:
-            return client.post(request.url, data)
-        if request.kind == "api":
-            return client.post(request.url, data, content_type="application/json")
+        if request.content_type:
+            return client.post(request.url, data, content_type=request.content_type)
         return client.post(request.url, data)
 
     def fetch(self, request):
@@ -375,8 +373,8 @@ class Every:
                                              rolled_back=True, view=url_name))
                 else:
                     self.catalog.add(Request(f"POST {url}?format={fmt}", _with(url, {
-                        "format": fmt}), method="POST", kind="api", post={},
-                        rolled_back=True, view=url_name))
+                        "format": fmt}), method="POST", kind=kind, post={},
+                        content_type="application/json", rolled_back=True, view=url_name))
         seed = SEED_PATH.read_bytes()
         counter = iter(range(10**9))
 
@@ -397,7 +395,7 @@ class Every:
                 self.notes[f"import via {url_name}"] = f"no URL named {url_name}"
                 continue
             self.catalog.add(Request(f"POST {url} file=<seed release>", url, method="POST",
-                                     kind=kind, post=upload("file"), multipart=True,
+                                     kind=kind, post=upload("file"),
                                      rolled_back=True, view=url_name))
 
     # Measuring -------------------------------------------------------------------------
@@ -428,6 +426,10 @@ class Every:
             result["error"] = f"{request.method} {request.url} answered {response.status_code}"
             return result
         if self.queries_only:
+            return result
+        if not self.runs:
+            # No timed runs (the test suite's smoke run): the first request's time.
+            result.update(median_ms=round(first_ms, 2), runs=0)
             return result
         runs = 1 if first_ms > SLOW_MS else self.runs
         timings = []
@@ -480,16 +482,37 @@ def errors_of(every):
             if r["status"] != "timeout" and int(r["status"]) >= 500}
 
 
+# An export reads its rows in batches and stores what it wrote in pieces, so its queries grow
+# with what it exports: one more query per this many bytes more is its batches, not a query
+# per row (a claim's row is a few hundred bytes).
+EXPORT_BYTES_PER_QUERY = 16 * 1024
+
+
 def growth_of(every, baseline):
-    """Requests that run more queries here than on the small data set."""
-    small = {r["key"]: r.get("queries") for r in baseline["requests"]}
-    grown = {}
+    """(grown, allowed): requests that run more queries here than on the small data set.
+
+    Two kinds of growth are the design, not a query per row, and are kept apart as allowed:
+    an export's batches (see EXPORT_BYTES_PER_QUERY), and one more query on a page reached by
+    cursor, whose rows tying with the cursor and rows past it are read in two index ranges
+    when the first does not fill the page (claims.pagination).
+    """
+    small = {r["key"]: r for r in baseline["requests"]}
+    grown, allowed = {}, {}
     for result in every["requests"]:
-        before = small.get(result["key"])
-        if before is not None and result.get("queries") is not None and (
-                result["queries"] > before):
-            grown[result["key"]] = {"small": before, "large": result["queries"]}
-    return grown
+        before = small.get(result["key"], {}).get("queries")
+        after = result.get("queries")
+        if before is None or after is None or after <= before:
+            continue
+        counts = {"small": before, "large": after}
+        more_bytes = result.get("bytes", 0) - small[result["key"]].get("bytes", 0)
+        if result["kind"] == "export" and after - before <= 1 + max(
+                more_bytes, 0) // EXPORT_BYTES_PER_QUERY:
+            allowed[result["key"]] = {**counts, "why": "an export's batches"}
+        elif "<deep>" in result["key"] and after - before == 1:
+            allowed[result["key"]] = {**counts, "why": "a cursor's second index range"}
+        else:
+            grown[result["key"]] = counts
+    return grown, allowed
 
 
 def markdown(report, every, *, limit=None):
