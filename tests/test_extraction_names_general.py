@@ -213,3 +213,28 @@ def test_a_name_line_under_a_quote_signs_it_even_with_a_campaign_name_in_quote_m
         "“Open Money Open Code”.",
     ) == [("Public code is the only way to find and fix the flaws before they are used.",
            "Edwin Marlowe")]
+
+
+def test_a_short_release_is_read_in_its_language_from_its_letters_and_marks():
+    from claims.extraction.language import detect_language
+
+    assert detect_language("„Der Ausbau kommt voran“, erklärte Hans Müller am Dienstag.") == "de"
+    assert detect_language("“Vamos a duplicar la producción”, añadió Andrés Molina.") == "es"
+    assert detect_language("« Nous avons atteint nos objectifs », se félicite Jean Moreau.") \
+        == "fr"
+    assert detect_language("The mayor said the plan would cost £3m.") == "en"
+
+
+def test_the_official_after_a_named_person_is_that_person_like_a_pronoun():
+    assert speakers(
+        "La secretaria de Educación, Lucía Ferrándiz, visitó la escuela rural del municipio.",
+        "“Los niños merecen aulas dignas”, indicó la funcionaria.",
+        headline="Comunicado",
+    ) == [("Los niños merecen aulas dignas", "Lucía Ferrándiz")]
+
+
+def test_a_reflexive_speech_verb_after_the_quote():
+    assert speakers(
+        "« Nous avons atteint nos objectifs », se félicite Jean-Baptiste Moreau, président du "
+        "club.", headline="Communiqué",
+    ) == [("Nous avons atteint nos objectifs", "Jean-Baptiste Moreau")]

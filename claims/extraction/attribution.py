@@ -205,6 +205,9 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
     while k < len(toks) and toks[k].low in _ADVERBS:
         k += 1
     lex = lexicon()
+    if k + 1 < len(toks) and toks[k].low in ("se", "s", "sich") and lex.code != "en" \
+            and _is_verb(toks[k + 1]):
+        k += 1  # "se félicite X", "se felicitó X": a reflexive speech verb
     if k + 1 < len(toks) and toks[k].low in lex.auxiliaries and _is_verb(toks[k + 1]):
         k += 1  # "a déclaré X", "ha dicho X"
     if k < len(toks):

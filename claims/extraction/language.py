@@ -29,6 +29,7 @@ _SHARED = frozenset(w for lang in _WORDS for w in _WORDS[lang]
                     if sum(w in other for other in _WORDS.values()) > 1)
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20_000
+_LETTERS = {"de": "äöüßÄÖÜ„", "es": "ñÑ¿¡áíóú", "fr": "çœèêëîâûùÇÈÊ«»"}
 
 
 def detect_language(text: str, default: str = "en") -> str:
@@ -41,5 +42,11 @@ def detect_language(text: str, default: str = "en") -> str:
         for lang in LANGUAGES:
             if word in _WORDS[lang]:
                 counts[lang] += 1
+    # Letters and marks only one of the languages uses tell a short text apart: "ß", "ä",
+    # "„" for German, "ñ", "¿" for Spanish, "ç", "œ", "è" for French (a few at most each,
+    # so a quoted foreign name does not outweigh the words).
+    sample = text[:2000]
+    for lang, letters in _LETTERS.items():
+        counts[lang] += min(3, sum(sample.count(c) for c in letters))
     best = max(LANGUAGES, key=lambda lang: counts[lang])
     return best if counts[best] >= 3 else default

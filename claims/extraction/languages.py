@@ -69,6 +69,7 @@ FRENCH = Lexicon(
         tranche plaide ironise s'exclame écrit raconte rapporte poursuit reprend lâche
         glisse insiste admet avoue constate conclut nuance rétorque réagit résume
         rapporté repris lâché glissé admis avoué constaté nuancé rétorqué réagi
+        félicite réjouit félicité réjoui
         déclaré ajouté expliqué commenté complété conclu souligné indiqué précisé affirmé
         estimé rappelé poursuivi insisté noté observé résumé lancé martelé assuré confié
         témoigné reconnu regretté salué déploré prévenu averti annoncé répondu signalé
@@ -144,7 +145,7 @@ SPANISH = Lexicon(
         cuenta confesó confiesa lamentó lamenta reveló revela anunció anuncia complementó
         complementa valoró valora celebró celebra finalizó finaliza ahondó ahonda
         respondió responde externó externa exclamó exclama apuntaron subrayaron agregaron
-        añadieron concluyeron
+        añadieron concluyeron felicitó felicita congratuló
         dicho afirmado señalado indicado explicado declarado añadido agregado asegurado
         destacado subrayado comentado expresado manifestado
         """

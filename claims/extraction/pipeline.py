@@ -798,6 +798,14 @@ def _subject_ref(text: str, att: Attribution) -> Ref | None:
         ref.text = text[att.subj_lo:att.subj_hi]
         return ref
     ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
+    if ref is None:
+        words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
+        if len(words) == 2 and words[0].low in _BACK_DETERMINERS and words[1].low in _GENERIC:
+            # "indicó la funcionaria", "said the official": the person just talked about,
+            # found as a pronoun is (and left empty when two people fit).
+            gender = _GENERIC[words[1].low]
+            return Ref("pronoun", words[0].start, words[1].end,
+                       text[words[0].start:words[1].end], name=words[1].low, gender=gender)
     if ref is None and not att.after_verb and lexicon().code == "es":
         # "En este sentido, sostuvo que …": a phrase before the verb but no subject; Spanish
         # leaves it out. (A subject with an article, "La empresa destacó", is someone.)
@@ -807,6 +815,14 @@ def _subject_ref(text: str, att: Attribution) -> Ref | None:
         if not any(t.low in determiners for t in tokenize(part)):
             return implied_ref(att.start)
     return ref
+
+
+# Nouns that stand for a person just named, like a pronoun, and the sex they tell.
+_GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician": "",
+            "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
+            "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
+            "experto": "m", "expertin": "f"}
+_BACK_DETERMINERS = frozenset(["the", "la", "el", "le", "l", "der", "die"])
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
