@@ -238,3 +238,53 @@ def test_a_reflexive_speech_verb_after_the_quote():
         "« Nous avons atteint nos objectifs », se félicite Jean-Baptiste Moreau, président du "
         "club.", headline="Communiqué",
     ) == [("Nous avons atteint nos objectifs", "Jean-Baptiste Moreau")]
+
+
+def test_an_unmarked_paragraph_inside_a_quote_over_several_paragraphs_continues_it():
+    extraction = extract_text("\n\n".join([
+        "Results",
+        "Jane Holloway, the chief executive, said: “We have had a remarkable year across every "
+        "part of the business.",
+        "Our teams delivered new products in four markets and customers noticed.",
+        "“We will build on this next year with two new factories.”",
+        "The company builds its factories for the longest distance between two points.",
+        "“Weather was a large factor,” said Holloway.",
+    ]))
+    assert [(q.paragraph, q.speaker, q.continues) for q in extraction.quotes] == [
+        (1, "Jane Holloway", None), (2, "Jane Holloway", 0), (3, "Jane Holloway", 0),
+        (5, "Jane Holloway", None)]
+
+
+def test_narrative_between_two_quotes_is_not_taken_for_a_continuation():
+    extraction = extract_text("\n\n".join([
+        "Pipeline",
+        "“Weather was a large factor,” said Pat Rowan. “When it rains the site changes fast.",
+        "When building a pipeline, a straight line is the shortest distance between points.",
+        "“We tried to ride the ridge tops,” said Rowan.",
+    ]))
+    assert [q.paragraph for q in extraction.quotes] == [1, 1, 3]
+
+
+def test_paragraphs_set_as_a_block_quotation_are_quotes_without_marks():
+    from claims.extraction import extract, parse_release
+
+    page = """<html><head><title>Minister opens new clinic</title></head><body><article>
+<h1>Minister opens new clinic</h1>
+<p>The Minister of Health, Dr Amara Osei, opened the new clinic in Tamale on Monday.</p>
+<p>In her speech, Dr Osei said:</p>
+<blockquote><p>This clinic will serve more than fifty thousand people in the district.</p>
+<p>We will open three more before the end of the year.</p></blockquote>
+<p>The clinic has twenty beds and a maternity ward.</p>
+<blockquote><p>Every mother deserves safe care close to home.</p>
+<p>— Grace Mensah, district nurse</p></blockquote>
+</article></body></html>"""
+    extraction = extract(parse_release(page))
+    assert [(q.paragraph, q.speaker) for q in extraction.quotes] == [
+        (3, "Amara Osei"), (4, "Amara Osei"), (6, "Grace Mensah")]
+
+
+def test_a_short_phrase_in_quote_marks_with_no_speech_around_it_is_a_term():
+    assert speakers(
+        "The council approved a “zero-tolerance approach to waste” at its meeting in March.",
+        "Jane Doe, the director, said the results were “very encouraging for the whole team”.",
+    ) == [("very encouraging for the whole team", "Jane Doe")]

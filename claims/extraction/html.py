@@ -84,6 +84,7 @@ class _Found:
     text: str
     at: int  # event number
     header: _Element | None
+    quoted: bool = False  # inside a <blockquote>
 
 
 class _Reader:
@@ -209,7 +210,8 @@ class _Reader:
             parent.direct_p += len(text)
         if self.headers:
             self.headers[-1].has_p = True
-        self.blocks.append(_Found(text, self.event, self._header()))
+        quoted = element.name == "blockquote" or bool(self.open_names.get("blockquote"))
+        self.blocks.append(_Found(text, self.event, self._header(), quoted))
 
     def _break_loose(self) -> None:
         if self.loose_line:
@@ -314,6 +316,12 @@ def parse_html(page: str) -> tuple[list[str], list[str]]:
 
     Raises ``NoBodyText`` when the page has no body text.
     """
+    paragraphs, left_out, _quoted = parse_html_blocks(page)
+    return paragraphs, left_out
+
+
+def parse_html_blocks(page: str) -> tuple[list[str], list[str], list[int]]:
+    """``parse_html`` and the indexes of the paragraphs set in a ``<blockquote>``."""
     reader = _read(page)
     container = _main_container(reader)
 
@@ -323,21 +331,22 @@ def parse_html(page: str) -> tuple[list[str], list[str]]:
         header = found.header
         return header is None or (header.has_p and not header.has_h1)
 
-    paragraphs = [f.text for f in reader.blocks if inside(f)]
+    found = [f for f in reader.blocks if inside(f)]
     headline = _headline(reader, container)
-    if not paragraphs:
-        paragraphs = [f.text for f in reader.loose if inside(f) and len(f.text.split()) > 3]
-    left_out = [p for p in paragraphs if is_boilerplate(p)]
-    paragraphs = [p for p in paragraphs if not is_boilerplate(p)]
-    if headline and paragraphs and paragraphs[0] == headline:
-        paragraphs = paragraphs[1:]
-    if not paragraphs:
+    if not found:
+        found = [f for f in reader.loose if inside(f) and len(f.text.split()) > 3]
+    left_out = [f.text for f in found if is_boilerplate(f.text)]
+    found = [f for f in found if not is_boilerplate(f.text)]
+    if headline and found and found[0].text == headline:
+        found = found[1:]
+    if not found:
         raise NoBodyText()
     if not headline:
-        headline, paragraphs = paragraphs[0], paragraphs[1:]
-        if not paragraphs:
+        headline, found = found[0].text, found[1:]
+        if not found:
             raise NoBodyText()
-    return [headline, *paragraphs], left_out
+    quoted = [i for i, f in enumerate(found, 1) if f.quoted]
+    return [headline, *(f.text for f in found)], left_out, quoted
 
 
 def _main_container(reader: _Reader) -> _Element | None:

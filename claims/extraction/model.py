@@ -74,6 +74,7 @@ class ReleaseText:
     title: str
     paragraphs: list[str]
     left_out: list[str] = field(default_factory=list)  # boilerplate dropped, in order
+    quoted: list[int] = field(default_factory=list)  # paragraphs set as a block quotation
 
 
 @dataclass

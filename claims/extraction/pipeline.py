@@ -96,7 +96,7 @@ def extract(release: ReleaseText, *, units: int | None = DEFAULT_UNITS) -> Extra
     code = detect_language("\n".join(release.paragraphs[:200]))
     try:
         with speaking(code):
-            found = _Document(list(release.paragraphs)).run(release.title)
+            found = _Document(list(release.paragraphs), release.quoted).run(release.title)
     finally:
         forget_paragraphs()
     found.language = code
@@ -105,9 +105,13 @@ def extract(release: ReleaseText, *, units: int | None = DEFAULT_UNITS) -> Extra
 
 
 class _Document:
-    def __init__(self, paragraphs: list[str]) -> None:
+    def __init__(self, paragraphs: list[str], quoted: list[int] = ()) -> None:
         self.paras = paragraphs
         self.spans = [find_spans(p) for p in paragraphs]
+        self.quoted = set(quoted)
+        for p in self.quoted:
+            if 0 < p < len(paragraphs) and not self.spans[p]:
+                self.spans[p] = _block_quotation(paragraphs[p])
         self.sentences = [
             split_sentences(p, s) for p, s in zip(paragraphs, self.spans, strict=True)
         ]
@@ -196,14 +200,32 @@ class _Document:
                 return True
             if titled:
                 return False
-            return (len(words) >= 4 or (span.close is None and len(words) >= 3)
-                    or _whole_sentence(text, span, words))
+            if _whole_sentence(text, span, words):
+                return True
+            if len(words) <= _TERM_WORDS and span.close is not None \
+                    and not self._speech_in_sentence(text, cand):
+                return False  # "a “zero-tolerance approach to waste”": a term, no one's words
+            return len(words) >= 4 or (span.close is None and len(words) >= 3)
         sentence_like = punctuated or inner[:1].isupper()
         if adjacent and not titled and (punctuated or len(words) >= 3):
             return True
         if titled:
             return False
         return (len(words) >= 4 and sentence_like) or _whole_sentence(text, span, words)
+
+    def _speech_in_sentence(self, text: str, cand: _Candidate) -> bool:
+        """A verb of speech, or "according to", in the sentence around a quote: words in
+        quote marks with none are a term, a title or a slogan, not a quote."""
+        a, b = self.sentences[cand.paragraph][cand.sentence] if self.sentences[
+            cand.paragraph] else (0, len(text))
+        lex = lexicon()
+        verbs = lex.speech_verbs | lex.participles | _MORE_SPEECH.get(lex.code, frozenset())
+        according = {form[0] for form in lex.according}
+        for lo, hi in ((a, cand.span.open), (cand.span.outer_end, b)):
+            for t in tokenize(text, lo, min(hi, lo + 600)):
+                if t.low in verbs or t.low in according:
+                    return True
+        return False
 
     def _link_chains(self) -> None:
         for p in range(1, len(self.paras)):
@@ -215,6 +237,8 @@ class _Document:
             if last.span.close is None and last.span.raw_end >= len(self.paras[p - 1]) - 1 \
                     and (not cur or cur[0].span.open != 0):
                 cur = self._carried_over(p) or cur
+                if not cur and self._resumed_after(p) and self._first_person(p):
+                    cur = self._unmarked_continuation(p, last.span.family)
             if not cur:
                 continue
             first = cur[0]
@@ -223,6 +247,36 @@ class _Document:
                 first.accepted = True
                 first.chain_prev = last
                 first.head = last.head or last
+
+    def _resumed_after(self, p: int) -> bool:
+        """Paragraph ``p`` (no quote marks) sits inside a quote running over several
+        paragraphs: one of the next few paragraphs goes on with it, reopening with a fresh
+        mark or closing it without one, before any paragraph of narrative."""
+        for q in range(p + 1, min(p + 4, len(self.paras))):
+            text = self.paras[q]
+            if text[:1] in "“\"«„" or continuation_span(text) is not None:
+                return True
+            if self.candidates[q] or len(text) > 1500:
+                return False
+        return False
+
+    def _first_person(self, p: int) -> bool:
+        """Paragraph ``p`` speaks in the first person ("we", "our", "nous", "wir", "nuestro"),
+        as a speaker's words do and a release's narrative does not."""
+        words = _FIRST_PERSON.get(lexicon().code, _FIRST_PERSON["en"])
+        return any(t.low in words for t in tokenize(self.paras[p], 0, 1500))
+
+    def _unmarked_continuation(self, p: int, family: str) -> list[_Candidate]:
+        """ "“We had a remarkable year. / Our teams delivered … / “We will build on it.”": a
+        paragraph with no marks between two of a quote is the quote's next segment."""
+        text = self.paras[p]
+        end = rstrip_end(text, len(text))
+        span = Span(0, None, 0, end, family, len(text))
+        cand = _Candidate(p, span, 0)
+        cand.accepted = True
+        self.candidates[p] = [cand]
+        self.opens[p] = [0]
+        return self.candidates[p]
 
     def _carried_over(self, p: int) -> list[_Candidate] | None:
         """A paragraph continuing the quote before it without reopening it: its text up to
@@ -310,8 +364,8 @@ class _Document:
     def _intro(self, p: int, cands: list[_Candidate]):
         """ "Dr Jane Doe, Director of X, said:" closing a paragraph before a quote-only one."""
         text = self.paras[p]
-        if not self.sentences[p] or p + 1 >= len(self.paras) \
-                or self.paras[p + 1][:1] not in "“\"‘'«„":
+        if not self.sentences[p] or p + 1 >= len(self.paras) or (
+                self.paras[p + 1][:1] not in "“\"‘'«„" and p + 1 not in self.quoted):
             return None
         si = len(self.sentences[p]) - 1
         lo = self.sentences[p][si][0]
@@ -825,6 +879,14 @@ _GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician"
 _BACK_DETERMINERS = frozenset(["the", "la", "el", "le", "l", "der", "die"])
 
 
+def _block_quotation(text: str) -> list[Span]:
+    """A paragraph set as a block quotation without quote marks: its whole text is the quote
+    (not a signature line under it, "— Jane Doe, Director", nor a few words)."""
+    if len(text.split()) < 4 or _SIGNATURE.match(text) and len(text.split()) <= 25:
+        return []
+    return [Span(0, None, 0, rstrip_end(text, len(text)), "double", len(text))]
+
+
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and text[lo] in _TRIM:
         lo += 1
@@ -845,6 +907,33 @@ def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
         return False
     after = text[span.close + 1:span.close + 3].lstrip()
     return not after or after[0].isupper() or after[0] in "“\"‘'«„"
+
+
+_FIRST_PERSON = {
+    "en": _words("i we our ours us my me"),
+    "fr": _words("je j nous notre nos mon ma mes"),
+    "de": _words("ich wir unser unsere unseren unserer uns mein meine"),
+    "es": _words("yo nosotros nosotras nuestro nuestra nuestros nuestras mi mis nos hemos"),
+}
+# A phrase in quote marks of this many words or fewer is a quote only beside speech.
+_TERM_WORDS = 8
+# Verbs of speech that attribute a partial quote in reported speech without being
+# attribution verbs: "called for", "describes it as", "insisted", "promised to".
+_MORE_SPEECH = {
+    "en": _words("""call calls called calling describe describing described urge urged say
+        speak spoke speaking spoken tell told insist warn promise promised pledged pledge
+        vow vowed welcomed welcomes welcome criticised criticized condemned condemns
+        praised praises thanked thanks expressed expresses reaffirmed reaffirms hailed
+        branded labelled labeled dubbed termed referred refers words message remarks
+        statement speech interview address letter told"""),
+    "fr": _words("""qualifié qualifie appelé appelle appelant parlé parle exprimé exprime
+        salué salue dénoncé dénonce promis promet propos discours message déclaration
+        entretien lettre"""),
+    "de": _words("""nannte nennt bezeichnete bezeichnet sprach spricht forderte fordert rief
+        ruft lobte lobt kritisierte kritisiert worte rede botschaft interview brief"""),
+    "es": _words("""calificó califica llamó llama habló habla pidió pide instó insta
+        prometió promete palabras discurso mensaje entrevista carta expresó"""),
+}
 
 
 # Nouns and participles that introduce a title in quote marks, not someone's words.

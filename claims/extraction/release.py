@@ -6,7 +6,7 @@ import unicodedata
 
 from .budget import DEFAULT_UNITS, budget, current
 from .errors import EmptyRelease
-from .html import looks_like_html, parse_html
+from .html import looks_like_html, parse_html_blocks
 from .model import ReleaseText
 from .text import normalize_text, split_plain
 
@@ -30,10 +30,12 @@ def parse_release(text: str, *, is_html: bool | None = None,
         text = unicodedata.normalize("NFC", text)
     if is_html is None:
         is_html = looks_like_html(text)
+    quoted: list[int] = []
     if is_html:
-        paragraphs, left_out = parse_html(text)
+        paragraphs, left_out, quoted = parse_html_blocks(text)
     else:
         paragraphs, left_out = split_plain(normalize_text(text))
     if not paragraphs:
         raise EmptyRelease()
-    return ReleaseText(title=paragraphs[0], paragraphs=paragraphs, left_out=left_out)
+    return ReleaseText(title=paragraphs[0], paragraphs=paragraphs, left_out=left_out,
+                       quoted=quoted)
