@@ -1,9 +1,9 @@
 """One set of claim filters for the review queue page and the API (same names, same meaning)."""
 
 import django_filters
-from django.db.models import Q
 from django_filters.fields import MultipleChoiceField
 
+from claims import search
 from claims.models import Claim, ClaimKind, Rating, Release, ReviewStatus
 
 # Ids are 64-bit; a larger number would crash the database driver instead of matching nothing.
@@ -65,14 +65,9 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(assignee__isnull=value)
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        return queryset.filter(
-            Q(text__icontains=value)
-            | Q(speaker__name__icontains=value)
-            | Q(release__title__icontains=value)
-        )
+        return search.search_claims(queryset, value)
 
 
 class ReleaseFilter(django_filters.FilterSet):
@@ -86,7 +81,6 @@ class ReleaseFilter(django_filters.FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))
+        return search.search_releases(queryset, value)

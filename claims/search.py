@@ -1,0 +1,168 @@
+"""Search of claims and releases, on the database's own full-text index.
+
+One function for each: ``search_claims`` serves the review queue, the API's claim list and the
+admin's claim list; ``search_releases`` the release list, the API's release list and the
+admin's. A claim is found by its text, its speaker's name and its release's title; a release
+by its title, organization and text.
+
+What a search means, on both databases: every word must be there, in any case and with or
+without accents ("zurich" finds "Zürich"); a word of three letters or more also finds the words
+it begins ("stolten" finds "Stoltenberg"); words in quotes ("ferry terminal") must follow each
+other. PostgreSQL also finds other forms of a word in the release's language ("terminals" finds
+"terminal").
+
+The index is migration 0009's: on PostgreSQL a ``search_document`` tsvector column of each claim
+and release with a GIN index, on SQLite the FTS5 tables ``claims_claim_search`` and
+``claims_release_search``. Triggers keep it in step with every write, so no writer calls in here.
+"""
+
+import operator
+import re
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+)
+from django.db import connections
+from django.db.models import Expression, FloatField, Q
+from django.db.models.expressions import RawSQL
+
+# The text search configurations of migration 0009. A query is read in each of them, since
+# it does not say its language; a claim's words are indexed in its release's language and as
+# written (factcheck_simple).
+POSTGRES_CONFIGS = (
+    "factcheck_simple", "factcheck_english", "factcheck_french", "factcheck_german",
+    "factcheck_spanish",
+)
+# Shorter words match only whole words: a prefix of one or two letters would match most of
+# the index and read every claim it names.
+PREFIX_MIN_LENGTH = 3
+# A part of the query: a phrase in straight or typographic quotes (closed or not), or a word.
+QUOTES = "\"“”„«»"
+QUERY_PARTS = re.compile(rf"[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]?|([^\s{QUOTES}]+)")
+# What both databases' tokenizers call a word: letters and digits (an underscore, a hyphen or
+# an apostrophe separates two words).
+WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must follow each other; the last also matches longer words when ``prefix``."""
+
+    words: tuple
+    prefix: bool
+
+    def as_tsquery(self):
+        """The term in PostgreSQL's to_tsquery syntax (its words are letters and digits)."""
+        return " <-> ".join(self.words) + (":*" if self.prefix else "")
+
+    def as_fts5(self):
+        """The term in SQLite FTS5's query syntax: a quoted phrase, maybe a prefix."""
+        return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
+
+
+def parse(text):
+    """The terms of a search as typed; every one must match."""
+    terms = []
+    for phrase, word in QUERY_PARTS.findall(text or ""):
+        words = tuple(WORD.findall((phrase or word).casefold()))
+        if words:
+            prefix = not phrase and len(words[-1]) >= PREFIX_MIN_LENGTH
+            terms.append(Term(words, prefix))
+    return terms
+
+
+@dataclass(frozen=True)
+class Index:
+    """Where one model's search index lives on each database."""
+
+    fts5_table: str
+    # bm25's weight of each FTS5 column, as ts_rank weighs A, B, C (1.0, 0.4, 0.2).
+    fts5_weights: tuple
+
+
+CLAIMS = Index("claims_claim_search", (1.0, 0.4, 0.2))
+RELEASES = Index("claims_release_search", (1.0, 0.4, 0.2))
+
+
+class Document(Expression):
+    """The ``search_document`` column migration 0009 adds on PostgreSQL.
+
+    Not a model field: only a search reads it, and a field would be read by every query of
+    the model (and would need a column on SQLite too).
+    """
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.search_document", []
+
+
+class Bm25(Expression):
+    """SQLite: how well a row matches, from FTS5's bm25 (higher is better, like ts_rank)."""
+
+    output_field = FloatField()
+
+    def __init__(self, index, match):
+        super().__init__()
+        self.index, self.match = index, match
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        fts = self.index.fts5_table
+        weights = ", ".join(str(weight) for weight in self.index.fts5_weights)
+        return (
+            f"(SELECT -bm25({fts}, {weights}) FROM {fts} "
+            f"WHERE {fts} MATCH %s AND {fts}.rowid = {table}.id)",
+            [self.match],
+        )
+
+
+def _search(queryset, text, index, *, ranked):
+    terms = parse(text)
+    if not terms:
+        # Nothing searchable (punctuation only): nothing matches.
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        query = reduce(
+            operator.and_,
+            (
+                reduce(
+                    operator.or_,
+                    (SearchQuery(term.as_tsquery(), config=config, search_type="raw")
+                     for config in POSTGRES_CONFIGS),
+                )
+                for term in terms
+            ),
+        )
+        queryset = queryset.filter(SearchVectorExact(Document(), query))
+        if ranked:
+            queryset = queryset.annotate(relevance=SearchRank(Document(), query))
+        return queryset
+    match = " ".join(term.as_fts5() for term in terms)
+    fts = index.fts5_table
+    queryset = queryset.filter(
+        Q(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match]))
+    )
+    if ranked:
+        queryset = queryset.annotate(relevance=Bm25(index, match))
+    return queryset
+
+
+def search_claims(claims, text, *, ranked=False):
+    """The claims of ``claims`` that ``text`` finds by their text, speaker or release title.
+
+    With ``ranked``, each has a ``relevance`` (higher is better: the words in the claim's own
+    text count most, then in its speaker's name, then in its release's title).
+    """
+    return _search(claims, text, CLAIMS, ranked=ranked)
+
+
+def search_releases(releases, text, *, ranked=False):
+    """The releases of ``releases`` that ``text`` finds by their title, organization or text."""
+    return _search(releases, text, RELEASES, ranked=ranked)
