@@ -22,6 +22,16 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
     field_class = ChoicesOrAnyField
 
 
+class ClaimOrderingFilter(django_filters.OrderingFilter):
+    """The claims' orders; ``relevance`` (search.RELEVANCE) orders only a search's results."""
+
+    def filter(self, qs, value):
+        ranks = any(name.lstrip("-") == search.RELEVANCE for name in value or ())
+        if ranks and search.RELEVANCE not in qs.query.annotations:
+            return qs
+        return super().filter(qs, value)
+
+
 class ClaimFilter(django_filters.FilterSet):
     # distinct=False: these filter the claim's own columns, so no join can repeat a row, and a
     # SELECT DISTINCT over every column (the release body among them) would only slow each page.
@@ -43,10 +53,17 @@ class ClaimFilter(django_filters.FilterSet):
     unassigned = django_filters.BooleanFilter(method="filter_unassigned", label="Unassigned")
     score_min = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
     score_max = django_filters.NumberFilter(field_name="score", lookup_expr="lte")
+    # Before ``ordering``: a search gives each claim the relevance it may be ordered by.
     q = django_filters.CharFilter(method="filter_search", label="Search")
-    ordering = django_filters.OrderingFilter(
-        fields=(("score", "score"), ("created_at", "newest"), ("release_id", "release")),
-        field_labels={"score": "Score", "created_at": "Newest", "release_id": "Release"},
+    ordering = ClaimOrderingFilter(
+        fields=(
+            ("score", "score"), ("created_at", "newest"), ("release_id", "release"),
+            (search.RELEVANCE, search.RELEVANCE),
+        ),
+        field_labels={
+            "score": "Score", "created_at": "Newest", "release_id": "Release",
+            search.RELEVANCE: "Relevance (with a search)",
+        },
     )
 
     class Meta:
@@ -67,7 +84,8 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return search.search_claims(queryset, value)
+        # Ranked: a relevance to order by, computed only for what a list selects or orders by.
+        return search.search_claims(queryset, value, ranked=True)
 
 
 class ReleaseFilter(django_filters.FilterSet):

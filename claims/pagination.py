@@ -29,7 +29,16 @@ def encode_cursor(values):
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(token, model, order):
+def sort_field(queryset, name):
+    """The field behind a name of an order: a column of the model, or an annotation (a
+    search's relevance)."""
+    annotation = queryset.query.annotations.get(name)
+    if annotation is not None:
+        return annotation.output_field
+    return queryset.model._meta.get_field(name)
+
+
+def decode_cursor(token, queryset, order):
     """The sort values a cursor holds, as ``order``'s fields read them; None if it is not one.
 
     A cursor comes from a URL, so anything malformed (edited, truncated, from another sort)
@@ -46,7 +55,7 @@ def decode_cursor(token, model, order):
         return None
     try:
         return tuple(
-            model._meta.get_field(name.lstrip("-")).to_python(value)
+            sort_field(queryset, name.lstrip("-")).to_python(value)
             for name, value in zip(order, values, strict=True)
         )
     except (ValidationError, TypeError):
@@ -147,9 +156,8 @@ def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
     numbered 1 whatever the link said.
     """
     order = list(order)
-    model = queryset.model
-    start = decode_cursor(after, model, order)
-    end = None if start is not None else decode_cursor(before, model, order)
+    start = decode_cursor(after, queryset, order)
+    end = None if start is not None else decode_cursor(before, queryset, order)
 
     def values_of(row):
         if isinstance(row, dict):  # a row of .values()

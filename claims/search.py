@@ -28,7 +28,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connections
-from django.db.models import Expression, FloatField, Q
+from django.db.models import Expression, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 # The text search configurations of migration 0009. A query is read in each of them, since
@@ -47,6 +47,10 @@ QUERY_PARTS = re.compile(rf"[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]?|([^\s{QUOTES}]+)
 # What both databases' tokenizers call a word: letters and digits (an underscore, a hyphen or
 # an apostrophe separates two words).
 WORD = re.compile(r"[^\W_]+")
+
+
+# The annotation a ranked search gives each row, and the ordering's name for it.
+RELEVANCE = "relevance"
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,8 @@ def _search(queryset, text, index, *, ranked):
     terms = parse(text)
     if not terms:
         # Nothing searchable (punctuation only): nothing matches.
-        return queryset.none()
+        queryset = queryset.none()
+        return queryset.annotate(**{RELEVANCE: Value(0.0)}) if ranked else queryset
     if connections[queryset.db].vendor == "postgresql":
         query = reduce(
             operator.and_,
@@ -142,7 +147,7 @@ def _search(queryset, text, index, *, ranked):
         )
         queryset = queryset.filter(SearchVectorExact(Document(), query))
         if ranked:
-            queryset = queryset.annotate(relevance=SearchRank(Document(), query))
+            queryset = queryset.annotate(**{RELEVANCE: SearchRank(Document(), query)})
         return queryset
     match = " ".join(term.as_fts5() for term in terms)
     fts = index.fts5_table
@@ -150,7 +155,7 @@ def _search(queryset, text, index, *, ranked):
         Q(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match]))
     )
     if ranked:
-        queryset = queryset.annotate(relevance=Bm25(index, match))
+        queryset = queryset.annotate(**{RELEVANCE: Bm25(index, match)})
     return queryset
 
 

@@ -6,12 +6,14 @@ import math
 from datetime import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import FloatField
 from rest_framework import exceptions, pagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from claims import selectors
 from claims.models import Claim
+from claims.search import RELEVANCE
 
 
 def _whole_number(request, name, default):
@@ -92,6 +94,8 @@ class ClaimCursorPagination(pagination.BasePagination):
         "newest": ("created_at", "id"),
         "release": ("release_id", "id"),
         "-release": ("-release_id", "-id"),
+        # With a search only: the best matches first (claims.search).
+        f"-{RELEVANCE}": (f"-{RELEVANCE}", "id"),
     }
     default_ordering = "-score"
 
@@ -123,6 +127,10 @@ class ClaimCursorPagination(pagination.BasePagination):
             ]})
         self.request = request
         self.ordering = self.get_ordering(request)
+        if self.ordering == f"-{RELEVANCE}" and RELEVANCE not in queryset.query.annotations:
+            raise exceptions.ValidationError({self.ordering_query_param: [
+                "Order by relevance only with a search: give the words to look for in “q”."
+            ]})
         order = self.orders[self.ordering]
         size = self.get_page_size(request)
         cursor = self.decode_cursor(request, order)
@@ -271,7 +279,10 @@ def _position(row, order):
 
 def _column_value(column, value):
     """A cursor's value as the column holds it; anything else is not a cursor we gave out."""
-    field = Claim._meta.get_field(column.removesuffix("_id"))
+    if column == RELEVANCE:
+        field = FloatField()
+    else:
+        field = Claim._meta.get_field(column.removesuffix("_id"))
     if field.is_relation:
         field = field.target_field
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):

@@ -15,7 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from claims import importing, selectors, workflow
+from claims import importing, search, selectors, workflow
 from claims.api import errors, serializers
 from claims.api.authentication import API_AUTHENTICATION
 from claims.api.pagination import ClaimCursorPagination, PageNumberPagination
@@ -232,7 +232,8 @@ def _transition_description():
         summary="List claims and quotes",
         description=(
             "Filter, search (`q`: text, speaker, release title) and order the claims: by score, "
-            "highest first, unless `ordering` says otherwise. Read page after page by following "
+            "highest first, unless `ordering` says otherwise (with `q`, `-relevance` puts the "
+            "best matches first). Read page after page by following "
             "`next`: a page starts right after the last row of the one before, so claims never "
             "repeat or go missing between pages, and the list is never counted."
         ),
@@ -262,7 +263,10 @@ class ClaimViewSet(
 
     def list(self, request):
         claims = self.filter_queryset(self.get_queryset())
-        rows = self.paginate_queryset(claims.values(*serializers.CLAIM_ROW_COLUMNS))
+        columns = serializers.CLAIM_ROW_COLUMNS
+        if search.RELEVANCE in claims.query.annotations:
+            columns = (*columns, search.RELEVANCE)  # for the cursor of a page by relevance
+        rows = self.paginate_queryset(claims.values(*columns))
         return self.get_paginated_response([serializers.claim_row(row) for row in rows])
 
     def get_serializer_class(self):

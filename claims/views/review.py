@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from claims import permissions, selectors, workflow
+from claims import permissions, search, selectors, workflow
 from claims.filters import ID_MAX, ClaimFilter
 from claims.forms import AnnotationForm, EvidenceForm, TransitionForm
 from claims.models import (
@@ -44,6 +44,8 @@ QUEUE_SORTS = {
     "-score": ("Score, highest first", ("-score", "id")),
     "-newest": ("Newest first", ("-created_at", "-id")),
     "-release": ("Release, latest first", ("-release_id", "paragraph_id", "start", "id")),
+    # Offered with a search only: how well each claim matches it (claims.search).
+    f"-{search.RELEVANCE}": ("Relevance, best match first", (f"-{search.RELEVANCE}", "id")),
 }
 DEFAULT_SORT = "-score"
 # Only the columns the queue shows (claims_ui.queue_rows), as plain rows: no release body, no
@@ -242,11 +244,16 @@ def _search_tally(page):
 def queue(request):
     data = request.GET.copy()
     sort = data.get("ordering")
-    if sort not in QUEUE_SORTS:
-        sort = DEFAULT_SORT
     # The order is the view's (see QUEUE_SORTS), not the filter's.
     data.pop("ordering", None)
     claim_filter = ClaimFilter(data, queryset=Claim.objects.all(), request=request)
+    searching = claim_filter.form.is_valid() and bool(claim_filter.form.cleaned_data.get("q"))
+    sorts = [
+        (value, label) for value, (label, _) in QUEUE_SORTS.items()
+        if searching or value != f"-{search.RELEVANCE}"
+    ]
+    if sort not in dict(sorts):
+        sort = DEFAULT_SORT
     chosen_statuses = data.getlist("status")
     order = QUEUE_SORTS[sort][1]
     claims = claim_filter.qs.values(
@@ -258,7 +265,6 @@ def queue(request):
     )
 
     chosen = [value for value in ReviewStatus.values if value in chosen_statuses]
-    searching = claim_filter.form.is_valid() and bool(claim_filter.form.cleaned_data.get("q"))
     if searching:
         tallies, everything = dict.fromkeys(ReviewStatus.values), None
         matching = _search_tally(page)
@@ -293,7 +299,7 @@ def queue(request):
         "total_count": everything,
         "all_statuses": not chosen_statuses,
         "chosen_statuses": chosen_statuses,
-        "sorts": [(value, label) for value, (label, _) in QUEUE_SORTS.items()],
+        "sorts": sorts,
         "sort": sort,
         "kinds": ClaimKind.choices,
         "chosen_kinds": data.getlist("kind"),
