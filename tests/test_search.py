@@ -271,3 +271,65 @@ def test_a_search_costs_the_same_queries_whatever_it_finds(editor_client, url):
         claim(f"Harbour extension, phase {n}.")
 
     assert queries("harbour") == few
+
+
+# Ranked by relevance --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ranked_desk(db):
+    """Claims that name the harbour in their text, their speaker's name or their title only."""
+    speaker = factories.SpeakerFactory(name="Hanna Harbour")
+    return {
+        "text": claim("The harbour will reopen in May.", score=0.1),
+        "speaker": claim("We will rebuild it.", kind="quote", speaker=speaker, score=0.5),
+        "title": claim("Costs rose.", paragraph__release__title="Harbour plan", score=0.9),
+    }
+
+
+def test_the_words_in_a_claims_own_text_rank_first_then_speaker_then_title(ranked_desk):
+    ranked = search.search_claims(Claim.objects.all(), "harbour", ranked=True)
+
+    order = list(ranked.order_by(f"-{search.RELEVANCE}", "id").values_list("pk", flat=True))
+
+    assert order == [ranked_desk[name].pk for name in ("text", "speaker", "title")]
+
+
+def test_the_queue_and_the_api_order_a_search_by_relevance_page_after_page(
+    editor_client, ranked_desk
+):
+    expected = [ranked_desk[name].pk for name in ("text", "speaker", "title")]
+
+    queue = editor_client.get(QUEUE, {"q": "harbour", "ordering": "-relevance"})
+    assert [row["id"] for row in queue.context["claims"]] == expected
+    assert "Relevance, best match first" in queue.content.decode()
+
+    seen, url, params = [], API_CLAIMS, {"q": "harbour", "ordering": "-relevance", "page_size": 1}
+    while url:
+        body = editor_client.get(url, params).json()
+        seen += [row["id"] for row in body["results"]]
+        url, params = body["next"], None
+    assert seen == expected
+
+
+def test_a_search_keeps_the_score_order_unless_asked_for_relevance(editor_client, ranked_desk):
+    by_score = [ranked_desk[name].pk for name in ("title", "speaker", "text")]
+
+    queue = editor_client.get(QUEUE, {"q": "harbour"}).context["claims"]
+    api = editor_client.get(API_CLAIMS, {"q": "harbour"}).json()["results"]
+
+    assert [row["id"] for row in queue] == by_score
+    assert [row["id"] for row in api] == by_score
+
+
+def test_relevance_without_a_search_is_refused_by_the_api_and_ignored_by_the_queue(
+    editor_client, ranked_desk
+):
+    api = editor_client.get(API_CLAIMS, {"ordering": "-relevance"})
+    queue = editor_client.get(QUEUE, {"ordering": "-relevance"})
+
+    assert api.status_code == 400
+    assert "relevance only with a search" in api.content.decode()
+    assert queue.status_code == 200
+    assert queue.context["sort"] == "-score"
+    assert "Relevance" not in queue.content.decode()
