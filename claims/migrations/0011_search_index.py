@@ -54,35 +54,25 @@ POSTGRES_FORWARDS = [
         ) || to_tsvector('factcheck_simple', left(coalesce(body, ''), 100000))
     $$;
     """,
-    # A claim's text weighs most (A), then its speaker's name (B), then its release's title (C).
+    # Three parts weighed A, B, C for ranking: a claim's text, its speaker's name, its release's
+    # title; a release's title, its organization, its text. The middle one is a name: its
+    # words as written.
     """
-    CREATE FUNCTION factcheck_claim_document(
-        language text, body text, speaker text, title text
-    ) RETURNS tsvector
+    CREATE FUNCTION factcheck_document(language text, a text, b text, c text) RETURNS tsvector
     LANGUAGE sql STABLE AS $$
-        SELECT setweight(factcheck_words(language, body), 'A')
-            || setweight(to_tsvector('factcheck_simple', coalesce(speaker, '')), 'B')
-            || setweight(factcheck_words(language, title), 'C')
-    $$;
-    """,
-    """
-    CREATE FUNCTION factcheck_release_document(
-        language text, title text, organization text, body text
-    ) RETURNS tsvector
-    LANGUAGE sql STABLE AS $$
-        SELECT setweight(factcheck_words(language, title), 'A')
-            || setweight(to_tsvector('factcheck_simple', coalesce(organization, '')), 'B')
-            || setweight(factcheck_words(language, body), 'C')
+        SELECT setweight(factcheck_words(language, a), 'A')
+            || setweight(to_tsvector('factcheck_simple', coalesce(b, '')), 'B')
+            || setweight(factcheck_words(language, c), 'C')
     $$;
     """,
     "ALTER TABLE claims_claim ADD COLUMN search_document tsvector;",
     "ALTER TABLE claims_release ADD COLUMN search_document tsvector;",
     """
     UPDATE claims_release SET search_document =
-        factcheck_release_document(language, title, organization, body);
+        factcheck_document(language, title, organization, body);
     """,
     """
-    UPDATE claims_claim c SET search_document = factcheck_claim_document(
+    UPDATE claims_claim c SET search_document = factcheck_document(
         r.language, c.text, (SELECT s.name FROM claims_speaker s WHERE s.id = c.speaker_id),
         r.title
     ) FROM claims_release r WHERE r.id = c.release_id;
@@ -92,7 +82,7 @@ POSTGRES_FORWARDS = [
     """
     CREATE FUNCTION factcheck_claim_search() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        NEW.search_document := factcheck_claim_document(
+        NEW.search_document := factcheck_document(
             (SELECT language FROM claims_release WHERE id = NEW.release_id),
             NEW.text,
             (SELECT name FROM claims_speaker WHERE id = NEW.speaker_id),
@@ -113,7 +103,7 @@ POSTGRES_FORWARDS = [
     """
     CREATE FUNCTION factcheck_release_search() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        NEW.search_document := factcheck_release_document(
+        NEW.search_document := factcheck_document(
             NEW.language, NEW.title, NEW.organization, NEW.body
         );
         RETURN NEW;
@@ -132,7 +122,7 @@ POSTGRES_FORWARDS = [
     """
     CREATE FUNCTION factcheck_release_claims_search() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        UPDATE claims_claim c SET search_document = factcheck_claim_document(
+        UPDATE claims_claim c SET search_document = factcheck_document(
             NEW.language, c.text,
             (SELECT s.name FROM claims_speaker s WHERE s.id = c.speaker_id), NEW.title
         ) WHERE c.release_id = NEW.id;
@@ -147,7 +137,7 @@ POSTGRES_FORWARDS = [
     """
     CREATE FUNCTION factcheck_speaker_claims_search() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        UPDATE claims_claim c SET search_document = factcheck_claim_document(
+        UPDATE claims_claim c SET search_document = factcheck_document(
             r.language, c.text, NEW.name, r.title
         ) FROM claims_release r WHERE r.id = c.release_id AND c.speaker_id = NEW.id;
         RETURN NULL;
@@ -172,8 +162,7 @@ POSTGRES_BACKWARDS = [
     "DROP FUNCTION factcheck_claim_search();",
     "ALTER TABLE claims_claim DROP COLUMN search_document;",
     "ALTER TABLE claims_release DROP COLUMN search_document;",
-    "DROP FUNCTION factcheck_release_document(text, text, text, text);",
-    "DROP FUNCTION factcheck_claim_document(text, text, text, text);",
+    "DROP FUNCTION factcheck_document(text, text, text, text);",
     "DROP FUNCTION factcheck_words(text, text);",
     *(
         f"DROP TEXT SEARCH CONFIGURATION factcheck_{name};"
