@@ -4,3 +4,21 @@ from django.conf import settings
 def publisher(request):
     """The organization that publishes the fact-checks, for the public pages' header."""
     return {"publisher_name": settings.FACTCHECK_PUBLISHER_NAME}
+
+
+def desk_lists(request):
+    """The lists a person starts from, with their counts, for the navigation; counted only
+    when a page's menu shows them (the public pages and the login page never do)."""
+    from claims.views.review import desk_lists as lists_of
+    from claims.views.review import queue_query
+
+    counted = []
+
+    def lists():
+        if not counted:
+            on_queue = getattr(request.resolver_match, "url_name", None) == "queue"
+            current = queue_query(request.GET) if on_queue else None
+            counted.append(lists_of(request.user, current))
+        return counted[0]
+
+    return {"desk_lists": lists}

@@ -190,3 +190,10 @@ def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
         # Past the last row (its claims changed meanwhile): offer the way back.
         page.previous_cursor = after
     return page
+
+
+def row_beyond(queryset, order, values, *, backwards=False):
+    """The first row of ``queryset`` strictly after ``values`` in ``order`` (before them when
+    ``backwards``), or None: a claim page's "next" and "previous" in the list it came from."""
+    rows = _rows_beyond(queryset, order, values, 1, backwards=backwards)
+    return rows[0] if rows else None

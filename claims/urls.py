@@ -6,6 +6,7 @@ from claims.views import public, releases, reports, review
 app_name = "claims"
 
 urlpatterns = [
+    path("", review.home, name="home"),
     path("review/", review.queue, name="queue"),
     path("review/claims/<int:pk>/", review.claim_detail, name="claim_detail"),
     path(

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.publisher",
+                "claims.context_processors.desk_lists",
             ],
         },
     },
@@ -185,7 +186,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/review/"
+# Each role's own list: editors the claims awaiting approval, reviewers their open claims.
+LOGIN_REDIRECT_URL = "claims:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Security: strict by default when debug is off; each switch can be loosened for a set-up

@@ -1,11 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from factcheck import http
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="claims:queue", permanent=False)),
     path("healthz", http.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

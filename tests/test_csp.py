@@ -114,7 +114,7 @@ def test_in_a_browser_no_page_breaks_the_policy_and_the_api_docs_draw(
     page.get_by_label("Username").fill(superuser.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/review/")
+    page.wait_for_url(f"{live_server.url}/review/**")
     for path in pages(desk):
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("networkidle")

@@ -4,6 +4,7 @@ of hostile text, and query counts that stay flat as the desk fills up."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -142,14 +143,37 @@ def test_logging_out_is_a_post_that_ends_the_session(reviewer_client):
     assert reviewer_client.get(reverse("claims:queue")).status_code == 302
 
 
-def test_a_reviewer_logs_in_with_a_password_and_lands_on_the_queue(client, reviewer):
+def test_a_reviewer_logs_in_with_a_password_and_lands_on_their_open_claims(client, reviewer):
+    mine = _in_review(factories.ClaimFactory(), reviewer)
+    factories.ClaimFactory()
     page = client.get(reverse("login")).content.decode()
     assert '<label for="id_username">' in page and '<label for="id_password">' in page
     response = client.post(
-        reverse("login"), {"username": "reviewer", "password": "correct horse battery"}
+        reverse("login"), {"username": "reviewer", "password": "correct horse battery"},
+        follow=True,
     )
-    assert response.status_code == 302
-    assert response["Location"] == reverse("claims:queue")
+    assert response.redirect_chain[-1][0] == "/review/?status=in_review&assigned_to_me=true"
+    assert [c["id"] for c in response.context["claims"]] == [mine.pk]
+    nav = BeautifulSoup(response.content, "html.parser").find("nav", class_="site-nav")
+    current = nav.find("a", attrs={"aria-current": "page"})
+    assert " ".join(current.get_text().split()) == "My open claims 1"
+    assert "Awaiting approval" not in nav.get_text()
+
+
+def test_an_editor_lands_on_the_claims_awaiting_approval_counted_in_the_menu(
+    client, editor, reviewer
+):
+    waiting = [_verified(factories.ClaimFactory(), reviewer) for _ in range(2)]
+    _in_review(factories.ClaimFactory(), reviewer)
+    client.force_login(editor)
+
+    response = client.get("/", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/review/?status=verified&status=disputed"
+    assert {c["id"] for c in response.context["claims"]} == {c.pk for c in waiting}
+    nav = BeautifulSoup(response.content, "html.parser").find("nav", class_="site-nav")
+    links = {" ".join(a.get_text().split()) for a in nav.find_all("a")}
+    assert {"Awaiting approval 2", "My open claims 0"} <= links
 
 
 def test_a_wrong_password_is_refused_with_a_sentence(client, reviewer):
@@ -361,6 +385,83 @@ def test_a_kind_chosen_in_the_form_filters_and_any_kind_does_not(reviewer_client
 
 
 # The claim page.
+
+
+def _links(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        "queue": soup.find("nav", class_="breadcrumbs").find("a")["href"],
+        "previous": (soup.find("a", rel="prev") or {}).get("href"),
+        "next": (soup.find("a", rel="next") or {}).get("href"),
+    }
+
+
+def test_a_claim_opened_from_the_queue_leads_back_to_it_and_through_its_list(
+    reviewer_client, reviewer
+):
+    high, middle, low = (
+        _in_review(factories.ClaimFactory(score=score), reviewer) for score in (0.9, 0.5, 0.2)
+    )
+    factories.ClaimFactory(score=0.7)  # not the reviewer's: not in their list
+    query = "status=in_review&assigned_to_me=true"
+    queue = reviewer_client.get(f"/review/?{query}")
+    row_links = [
+        a["href"] for a in BeautifulSoup(queue.content, "html.parser").select("a.claim-link")
+    ]
+    assert row_links == [f"/review/claims/{c.pk}/?{query}" for c in (high, middle, low)]
+
+    links = _links(reviewer_client.get(row_links[1]))
+
+    assert links == {
+        "queue": f"/review/?{query}",
+        "previous": f"/review/claims/{high.pk}/?{query}",
+        "next": f"/review/claims/{low.pk}/?{query}",
+    }
+    assert _links(reviewer_client.get(row_links[2]))["next"] is None
+    # Opened on its own, a claim follows the whole queue, best first.
+    assert _links(reviewer_client.get(f"/review/claims/{middle.pk}/"))["previous"] == (
+        f"/review/claims/{factories.Claim.objects.get(score=0.7).pk}/"
+    )
+
+
+def test_verify_and_next_goes_on_to_the_next_claim_of_the_list_keeping_its_filters(
+    reviewer_client, reviewer
+):
+    first = _in_review(factories.ClaimFactory(score=0.9), reviewer)
+    second = _in_review(factories.ClaimFactory(score=0.5), reviewer)
+    factories.EvidenceFactory(claim=first, added_by=reviewer)
+    factories.EvidenceFactory(claim=second, added_by=reviewer)
+    query = "status=in_review&assigned_to_me=true&ordering=-score"
+    page = reviewer_client.get(f"/review/claims/{first.pk}/?{query}").content.decode()
+
+    response = html_forms.submit(
+        reviewer_client, page, "Verify", choose={"rating": "accurate"},
+        fill=factories.RULING, button="Verify and next",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/review/claims/{second.pk}/?{query}"
+    first.refresh_from_db()
+    assert first.status == "verified"
+    # The last claim of the list leads back to the list, which says so.
+    page = reviewer_client.get(response["Location"]).content.decode()
+    response = html_forms.submit(
+        reviewer_client, page, "Verify", choose={"rating": "accurate"},
+        fill=factories.RULING, button="Verify and back to the list",
+    )
+    assert response["Location"] == f"/review/?{query}"
+    assert "That was the last claim of this list." in _messages(response)
+
+
+def test_a_posted_queue_never_puts_anything_else_into_the_address(reviewer_client, reviewer):
+    claim = _in_review(factories.ClaimFactory(), reviewer)
+    response = _post_action(
+        reviewer_client, claim, "unassign",
+        queue="status=in_review&next=https://evil.example/&q=%0d%0aSet-Cookie",
+    )
+    assert response["Location"] == (
+        f"/review/claims/{claim.pk}/?status=in_review&q=%0D%0ASet-Cookie"
+    )
 
 
 def test_the_claim_page_shows_the_paragraph_around_it_and_what_was_found(reviewer_client):

@@ -149,15 +149,17 @@ _RATING_NOTE = '<span class="rating-note">{}</span>'
 
 
 @register.simple_tag
-def queue_rows(claims):
+def queue_rows(claims, query=""):
     """The queue's table rows (claim, speaker, release, score, status, assignee) from rows of
-    ``.values()``, as the queue view reads them.
+    ``.values()``, as the queue view reads them. Each claim's link carries ``query``, the
+    queue's own, so that its page leads back to this list and on to the next claim in it.
 
     Built in one pass, each value escaped once, rather than by a dozen template variables and
     filters per row, which were most of the cost of a page of claims.
     """
     claim_url = url_for_id("claims:claim_detail")
     release_url = url_for_id("claims:release_detail")
+    suffix = f"?{escape(query)}" if query else ""
     rows = []
     for claim in claims:
         title = claim["release__title"]
@@ -165,7 +167,7 @@ def queue_rows(claims):
         rows.append(_QUEUE_ROW.format(
             kind=escape(claim["kind"]),
             kind_label=escape(KIND_LABELS.get(claim["kind"], claim["kind"])),
-            url=claim_url(claim["id"]),
+            url=claim_url(claim["id"]) + suffix,
             text=escape(shorten(claim["text"], 180)),
             speaker=escape(claim["speaker__name"]) if claim["speaker_id"] else (
                 _UNRESOLVED if claim["kind"] == "quote" else _NO_SPEAKER),

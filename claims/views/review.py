@@ -7,14 +7,17 @@ a claim's status goes through ``claims.workflow.transition``; hiding a button is
 import time
 from dataclasses import dataclass
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Count, F, Q
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -33,7 +36,7 @@ from claims.models import (
     person_name,
     person_name_from,
 )
-from claims.pagination import keyset_page
+from claims.pagination import keyset_page, row_beyond
 from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links, shorten
 
 QUEUE_PAGE_SIZE = 25
@@ -240,6 +243,110 @@ def _search_tally(page):
     return Tally(len(page.rows), capped=page.has_next)
 
 
+# What a link from the queue carries to a claim page and back: the queue's filters, its sort
+# and its place in the list. Nothing else from a query string is ever put into a link.
+QUEUE_KEYS = (
+    "status", "kind", "rating", "release", "speaker", "assignee", "assigned_to_me",
+    "unassigned", "score_min", "score_max", "q", "ordering", "after", "before", "page",
+)
+# The lists each role starts from, named in the navigation (see ``desk_lists``).
+MY_OPEN_CLAIMS = {"assigned_to_me": ["true"], "status": [ReviewStatus.IN_REVIEW]}
+AWAITING_APPROVAL = {"status": [ReviewStatus.VERIFIED, ReviewStatus.DISPUTED]}
+
+
+def queue_query(params):
+    """The queue's part of ``params`` (a QueryDict), as a query string without the "?"."""
+    kept = QueryDict(mutable=True)
+    for key in QUEUE_KEYS:
+        values = [value for value in params.getlist(key) if value != ""]
+        if values:
+            kept.setlist(key, values)
+    return kept.urlencode()
+
+
+def _queue_list(params, request):
+    """The queue's claims for ``params`` (filters as the queue reads them) and their order."""
+    data = params.copy()
+    sort = data.get("ordering")
+    order = QUEUE_SORTS[sort if sort in QUEUE_SORTS else DEFAULT_SORT][1]
+    for key in ("ordering", "after", "before", "page"):
+        data.pop(key, None)
+    return ClaimFilter(data, queryset=Claim.objects.all(), request=request).qs, order
+
+
+def queue_neighbours(claim, params, request):
+    """The ids of the claims before and after ``claim`` in the queue that ``params`` selects
+    (None at either end). The claim need not be in the list any more (it was just verified
+    out of it): its sort values still say where it stood."""
+    claims, order = _queue_list(params, request)
+    claims = claims.values_list("id", flat=True)
+    values = [getattr(claim, name.lstrip("-")) for name in order]
+    return (
+        row_beyond(claims, order, values, backwards=True),
+        row_beyond(claims, order, values),
+    )
+
+
+def claim_url_in_queue(pk, query):
+    """A claim's page, keeping the queue it was opened from."""
+    url = reverse("claims:claim_detail", args=[pk])
+    return f"{url}?{query}" if query else url
+
+
+def queue_url(query):
+    url = reverse("claims:queue")
+    return f"{url}?{query}" if query else url
+
+
+def _capped_count(claims):
+    return claims.order_by().values("id")[: COUNT_CAP + 1]
+
+
+def desk_lists(user, current=None):
+    """The lists a person starts from, for the navigation: ``(label, query, Tally, is the
+    current page)``, the reviewer's open claims and the editor's claims awaiting approval,
+    counted in one query. ``current`` is the queue's query on the queue, else None."""
+    lists = []
+    if permissions.can_review(user):
+        lists.append(("My open claims", MY_OPEN_CLAIMS, Claim.objects.filter(
+            assignee=user, status=ReviewStatus.IN_REVIEW)))
+    if permissions.can_approve(user):
+        lists.append(("Awaiting approval", AWAITING_APPROVAL, Claim.objects.filter(
+            status__in=AWAITING_APPROVAL["status"])))
+    if not lists:
+        return []
+    parts, params = [], []
+    for _, _, claims in lists:
+        sql, sql_params = _capped_count(claims).query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped)")
+        params.extend(sql_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        counted = cursor.fetchone()
+    result = []
+    for (label, query, _), n in zip(lists, counted, strict=True):
+        query = _canonical(query)
+        tally = Tally(min(n, COUNT_CAP), capped=n > COUNT_CAP)
+        result.append((label, query, tally, query == current))
+    return result
+
+
+def _canonical(query):
+    """A list's query as every link to it writes it (see ``queue_query``)."""
+    return queue_query(QueryDict(urlencode(query, doseq=True)))
+
+
+@login_required
+def home(request):
+    """Where a person lands: an editor on the claims awaiting approval, a reviewer on their
+    open claims, anyone else on the queue (which says what they may see)."""
+    if permissions.can_approve(request.user):
+        return redirect(queue_url(_canonical(AWAITING_APPROVAL)))
+    if permissions.can_review(request.user):
+        return redirect(queue_url(_canonical(MY_OPEN_CLAIMS)))
+    return redirect("claims:queue")
+
+
 @desk_member_required
 def queue(request):
     data = request.GET.copy()
@@ -314,6 +421,7 @@ def queue(request):
         "assigned_to_me": data.get("assigned_to_me") == "true",
         "unassigned": data.get("unassigned") == "true",
         "statuses": ReviewStatus,
+        "row_query": queue_query(request.GET),
     }
     return render(request, "claims/queue.html", context)
 
@@ -395,7 +503,8 @@ def _form_fields(form):
     return render_to_string("claims/_form_fields.html", {"form": form})
 
 
-def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status=200):
+def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status=200,
+                query=None):
     claim = get_object_or_404(
         Claim.objects.select_related("release", "paragraph", "speaker").defer("release__body"),
         pk=pk,
@@ -440,7 +549,14 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     for item in evidence:
         item["stance_label"] = STANCE_LABELS.get(item["stance"], "")
     draft = request.session.pop(f"claim-draft-{claim.pk}", None)
+    if query is None:
+        query = queue_query(request.GET)
+    previous_id, next_id = queue_neighbours(claim, QueryDict(query), request)
     context = {
+        "queue_query": query,
+        "queue_url": queue_url(query),
+        "previous_url": previous_id and claim_url_in_queue(previous_id, query),
+        "next_url": next_id and claim_url_in_queue(next_id, query),
         "claim": claim,
         "release": claim.release,
         "previous_paragraph": paragraphs.get(position - 1),
@@ -485,14 +601,33 @@ def _success_sentence(claim, action):
     return f"Claim {workflow.PAST_TENSE[action]}."
 
 
+def _posted_query(request):
+    """The queue a claim page's form was posted from (see ``queue_query``)."""
+    return queue_query(QueryDict(request.POST.get("queue", "")))
+
+
+def _back_to(claim, query, anchor=""):
+    return redirect(claim_url_in_queue(claim.pk, query) + anchor)
+
+
+def _onwards(request, claim, query):
+    """After "... and next": the next claim of the queue, or the queue when none is left."""
+    _, next_id = queue_neighbours(claim, QueryDict(query), request)
+    if next_id is None:
+        messages.info(request, "That was the last claim of this list.")
+        return redirect(queue_url(query))
+    return redirect(claim_url_in_queue(next_id, query))
+
+
 @desk_member_required
 @require_POST
 def claim_transition(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
+    query = _posted_query(request)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.error_sentence())
-        return redirect(claim)
+        return _back_to(claim, query)
     action = form.cleaned_data["action"]
     typed = {name: form.cleaned_data[name] for name in ("note", "verdict", "reasoning")}
     try:
@@ -511,9 +646,11 @@ def claim_transition(request, pk):
         request.session[f"claim-draft-{claim.pk}"] = {
             "action": action, "rating": form.cleaned_data["rating"], **typed,
         }
-        return redirect(claim)
+        return _back_to(claim, query)
     messages.success(request, _success_sentence(claim, action))
-    return redirect(claim)
+    if request.POST.get("then") == "next":
+        return _onwards(request, claim, query)
+    return _back_to(claim, query)
 
 
 @desk_member_required
@@ -522,16 +659,17 @@ def add_annotation(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     if not permissions.can_review(request.user):
         return forbidden(request, "You cannot add notes to claims; ask an editor.")
+    query = _posted_query(request)
     form = AnnotationForm(request.POST)
     if not form.is_valid():
-        return _claim_page(request, pk, annotation_form=form, status=400)
+        return _claim_page(request, pk, annotation_form=form, status=400, query=query)
     try:
         workflow.add_note(claim, by=request.user, body=form.cleaned_data["body"])
     except workflow.WorkflowError as refusal:
         messages.error(request, str(refusal))
-        return redirect(claim)
+        return _back_to(claim, query)
     messages.success(request, "Note added.")
-    return redirect(f"{claim.get_absolute_url()}#notes")
+    return _back_to(claim, query, "#notes")
 
 
 @desk_member_required
@@ -540,13 +678,14 @@ def add_evidence(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     if not permissions.can_review(request.user):
         return forbidden(request, "You cannot add evidence to claims; ask an editor.")
+    query = _posted_query(request)
     form = EvidenceForm(request.POST)
     if not form.is_valid():
-        return _claim_page(request, pk, evidence_form=form, status=400)
+        return _claim_page(request, pk, evidence_form=form, status=400, query=query)
     try:
         workflow.add_evidence(claim, by=request.user, **form.cleaned_data)
     except workflow.WorkflowError as refusal:
         messages.error(request, str(refusal))
-        return redirect(claim)
+        return _back_to(claim, query)
     messages.success(request, "Evidence added.")
-    return redirect(f"{claim.get_absolute_url()}#evidence")
+    return _back_to(claim, query, "#evidence")
