@@ -80,7 +80,8 @@ class Variant:
 
 
 ID_PATTERNS = {
-    "html": re.compile(r'href="/review/claims/(\d+)/"'),
+    # A claim link on the queue carries the queue's query (its list, for previous and next).
+    "html": re.compile(r'href="/review/claims/(\d+)/(?:\?[^"]*)?"'),
     "admin": re.compile(r'href="/admin/claims/claim/(\d+)/change/'),
 }
 

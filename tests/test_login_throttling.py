@@ -39,7 +39,7 @@ def log_in(client, username, password, address="203.0.113.7", **headers):
 
 
 def logged_in(response):
-    return response.status_code == 302 and response["Location"] == "/review/"
+    return response.status_code == 302 and response["Location"] == "/"
 
 
 def test_the_right_password_logs_in(client, throttling, reviewer):
