@@ -991,7 +991,8 @@ def test_the_claim_page_makes_the_same_number_of_queries_for_5_or_50_notes_and_e
     with django_assert_max_num_queries(few):
         response = editor_client.get(url)
     assert "Note 49" in response.content.decode()
-    assert few <= 15
+    # Up to four of them find the previous and next claims of the list (two when scores tie).
+    assert few <= 19
 
 
 @pytest.mark.skipif(
