@@ -311,7 +311,7 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     name = run[j:end]
     # "Hamdan bin Mohammed bin Rashid Al Maktoum", "Juan Carlos de la Vega y Ortiz": a name
     # with particles (lineage, "of the") runs longer than a plain one.
-    longest = 9 if sum(t.cls == "P" for t in name) >= 2 else 6
+    longest = 9 if len(name) > 6 and sum(t.cls == "P" for t in name) >= 2 else 6
     if len(name) > longest:
         name = name[:longest] if name[1].cls == "P" else name[-longest:]
     while name and name[-1].cls == "P":
@@ -327,10 +327,15 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     ) and prefix[lead].cls not in ("H", "R"):
         lead += 1
     prefix = prefix[lead:]
-    first_role = next((i for i, t in enumerate(prefix) if t.cls in ("R", "H")), 0)
-    cut = max((i for i in range(first_role) if prefix[i].low in FUNCTION_WORDS
-               and all(t.cls == "O" for t in prefix[:i])), default=-1)
-    prefix = prefix[cut + 1:]  # "Statement By UNICEF Executive Director X": no part of the role
+    if prefix and prefix[0].cls == "O":
+        # "Statement By UNICEF Executive Director X": "Statement By" is no part of the role.
+        cut = -1
+        for i, t in enumerate(prefix):
+            if t.cls != "O":
+                break
+            if t.low in FUNCTION_WORDS:
+                cut = i
+        prefix = prefix[cut + 1:]
     honorific = next((t.text for t in prefix if t.cls == "H"), "")
     role_toks = [t for t in prefix if t.cls != "H"] if honorific else prefix
     role_words = [t.low for t in role_toks]
@@ -430,9 +435,12 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
             and not s[ref.end + 1:ref.end + 2].isalpha())
         refs.append(ref)
     refs.extend(_lowercase_titles(toks, s, run_of))
-    refs.extend(_lowercase_organisations(toks, s, hi, run_of))
+    code = lexicon().code
+    if code != "en":
+        refs.extend(_lowercase_organisations(toks, s, hi, run_of))
     refs.sort(key=lambda r: r.start)
-    refs = _join_titles(refs, s)
+    if code != "en":
+        refs = _join_titles(refs, s)  # "La ministra" + "ministra de Salud"
     refs = _organisation_complements(refs, toks, s, hi)
     return _merge_appositions(_merge_nicknames(refs, s), s, hi)
 
@@ -444,9 +452,9 @@ _COMPLEMENT_PARTICLES = ("de", "del", "du", "des", "de la", "de l’", "de l'", 
 def _complement_title(ref: Ref, s: str) -> Ref:
     """ "la ministra de Salud, Carmen Ruiz", "le directeur de Cabinet": in French and Spanish a
     capitalised word after a lower-case role and "de" completes the role; it is no surname."""
-    if lexicon().code not in ("fr", "es") or ref.kind != "surname" or " " in ref.name \
-            or not ref.role or ref.honorific or not ref.role[:1].islower() \
-            or not ref.role.endswith(_COMPLEMENT_PARTICLES):
+    if ref.kind != "surname" or not ref.role or not ref.role[:1].islower() or ref.honorific \
+            or " " in ref.name or not ref.role.endswith(_COMPLEMENT_PARTICLES) \
+            or lexicon().code not in ("fr", "es"):
         return ref
     role = s[s.find(ref.role, ref.start):ref.end]
     return Ref("title", ref.start, ref.end, role, role=role, org=ref.name,
@@ -456,6 +464,8 @@ def _complement_title(ref: Ref, s: str) -> Ref:
 def _join_titles(refs: list[Ref], s: str) -> list[Ref]:
     """A title found in lower case ("La ministra") that a longer one overlaps ("ministra de
     Salud") becomes the longer one, with the article."""
+    if len(refs) < 2:
+        return refs
     out: list[Ref] = []
     for ref in refs:
         prev = out[-1] if out else None
@@ -474,6 +484,8 @@ def _organisation_complements(refs: list[Ref], toks: list[Tok], s: str, hi: int)
     "the Department of Tourism and Culture": an organisation word and its complement are one
     organisation's name. A complement that holds a person ("Department of Health Secretary
     Jane Doe") is left alone."""
+    if not any(ref.kind in ("org", "bare") for ref in refs):
+        return refs
     out: list[Ref] = []
     skip_until = -1
     starts: list[int] = []
@@ -509,15 +521,16 @@ _GERMAN_ORG_ENDINGS = ("präsidium", "ministerium", "amt", "ämter", "verband", 
 
 def is_org_word(low: str) -> bool:
     """An organisation word ("ministry", "Ministerio"), or a German compound ending in one."""
-    return low in ORG_WORDS or (lexicon().code == "de" and len(low) > 7
-                                and low.endswith(_GERMAN_ORG_ENDINGS))
+    return low in ORG_WORDS or (len(low) > 7 and low.endswith(_GERMAN_ORG_ENDINGS)
+                                and lexicon().code == "de")
 
 
 def _lowercase_organisations(toks: list[Tok], s: str, hi: int, run_of: dict[int, int]
                              ) -> list[Ref]:
     """ "le ministère de l’Intérieur", "la préfecture du Nord", "der Senat von Berlin": an
-    organisation word in lower case after an article, with a capitalised complement."""
-    found = []
+    organisation word in lower case after an article, with a capitalised complement (not
+    looked for in English, which writes an organisation's name in capitals)."""
+    found: list[Ref] = []
     determiners = lexicon().determiners | TITLE_DETERMINERS
     for i, t in enumerate(toks):
         if t.cap or t.low not in ORG_WORDS or i == 0 or i in run_of \
@@ -848,6 +861,7 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
     return None
 
 
+_TWO_CAPITALS = re.compile(f"[{UPPER}]{{2}}")
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}(?:[’'\-‐‑][^\W\d_]+)*")
 
 
@@ -860,8 +874,7 @@ def _ordinary_case(s: str, lo: int, hi: int) -> str | None:
     are not; "NATO SECRETARY GENERAL JENS HOLM" keeps "NATO" and reads the role and name).
     Returns ``s[lo:hi]`` so recased (it keeps its length, so offsets still point into the
     paragraph once shifted by ``lo``), or None when it holds no name in capitals."""
-    if hi - lo > 400 or not any(c.isupper() and s[i + 1:i + 2].isupper()
-                                for i, c in enumerate(s[lo:hi], lo)):
+    if hi - lo > 400 or not _TWO_CAPITALS.search(s, lo, hi):
         return None
     words = [m for m in _CAPS_WORD.finditer(s, lo, hi) if m.group().isupper()]
     runs: list[list[re.Match]] = []
