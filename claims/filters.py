@@ -1,10 +1,16 @@
 """One set of claim filters for the review queue page and the API (same names, same meaning)."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django_filters.fields import MultipleChoiceField
 
 from claims import search
-from claims.models import Claim, ClaimKind, Rating, Release, ReviewStatus
+from claims.models import Claim, ClaimKind, ClaimMatch, Rating, Release, ReviewStatus
+
+# "Checked before" in the queue: claims that read like an earlier claim of another release, and
+# those whose earlier claim already carries a ruling (verified, disputed or approved).
+SEEN_BEFORE_CHOICES = [("yes", "Seen before"), ("ruled", "Seen before with a verdict")]
+RULED_STATUSES = (ReviewStatus.VERIFIED, ReviewStatus.DISPUTED, ReviewStatus.APPROVED)
 
 # Ids are 64-bit; a larger number would crash the database driver instead of matching nothing.
 ID_MAX = 2**63 - 1
@@ -53,6 +59,10 @@ class ClaimFilter(django_filters.FilterSet):
     unassigned = django_filters.BooleanFilter(method="filter_unassigned", label="Unassigned")
     score_min = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
     score_max = django_filters.NumberFilter(field_name="score", lookup_expr="lte")
+    seen_before = django_filters.ChoiceFilter(
+        choices=SEEN_BEFORE_CHOICES, method="filter_seen_before", label="Checked before",
+        empty_label="Any",
+    )
     # Before ``ordering``: a search gives each claim the relevance it may be ordered by.
     q = django_filters.CharFilter(method="filter_search", label="Search")
     ordering = ClaimOrderingFilter(
@@ -80,6 +90,15 @@ class ClaimFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(assignee__isnull=value)
+
+    def filter_seen_before(self, queryset, name, value):
+        # A semi-join on the links' (claim, earlier) index: the claims that have one.
+        links = ClaimMatch.objects.filter(claim=OuterRef("pk"))
+        if value == "ruled":
+            links = links.filter(earlier__status__in=RULED_STATUSES)
+        elif value != "yes":
+            return queryset
+        return queryset.filter(Exists(links))
 
     def filter_search(self, queryset, name, value):
         if not value.strip():

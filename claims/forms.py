@@ -102,6 +102,25 @@ class TransitionForm(forms.Form):
         return " ".join(str(error) for errors in self.errors.values() for error in errors)
 
 
+class StartFromCheckForm(forms.Form):
+    """"Start from this check" on a claim page: the earlier claim, and the version seen."""
+
+    earlier = forms.IntegerField(
+        min_value=1, max_value=2**63 - 1,
+        error_messages={"required": "Choose the earlier claim to start from."},
+    )
+    version = forms.IntegerField(
+        min_value=1,
+        error_messages={
+            "required": "This form lost the version of the claim you saw; reload the page and "
+            "try again.",
+        },
+    )
+
+    def error_sentence(self):
+        return " ".join(str(error) for errors in self.errors.values() for error in errors)
+
+
 class ReleaseImportForm(forms.Form):
     text = forms.CharField(
         label="Paste the release",

@@ -134,3 +134,34 @@ def newest_choices(model, label, chosen_id, limit):
     if chosen_id is not None and all(pk != chosen_id for pk, _ in items):
         items += list(rows.filter(pk=chosen_id))
     return items
+
+
+# What the "Checked before" panel shows of each earlier claim.
+_EARLIER_COLUMNS = (
+    "similarity", "started_at", "earlier_id", "earlier__text", "earlier__kind",
+    "earlier__status", "earlier__rating", "earlier__verdict", "earlier__checked_at",
+    "earlier__speaker__name", "earlier__release_id", "earlier__release__title",
+    "earlier__release__organization", "earlier__release__published_on",
+    "earlier__release__created_at",
+)
+
+
+def checked_before(claim):
+    """The earlier claims ``claim`` reads like, closest first, as rows for its page: each
+    earlier claim's text, status, rating, ruling, speaker, release and date, with the
+    similarity and whether this claim's check was started from it. One query over the links
+    the matching stored (at most ``matching.MAX_MATCHES``), whatever the size of the desk."""
+    return [
+        {key.removeprefix("earlier__"): value for key, value in row.items()}
+        for row in claim.matches.order_by("-similarity", "-earlier_id").values(*_EARLIER_COLUMNS)
+    ]
+
+
+def started_from(claim):
+    """The later claims whose check was started from ``claim``'s: (id, text, status) rows,
+    for the link shown on this claim's page. The earlier-claim index holds them."""
+    return list(
+        claim.matched_by.filter(started_at__isnull=False)
+        .order_by("started_at", "claim_id")
+        .values("claim_id", "claim__text", "claim__status", "started_at")
+    )

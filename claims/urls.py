@@ -14,6 +14,10 @@ urlpatterns = [
     ),
     path("review/claims/<int:pk>/notes/", review.add_annotation, name="claim_add_note"),
     path("review/claims/<int:pk>/evidence/", review.add_evidence, name="claim_add_evidence"),
+    path(
+        "review/claims/<int:pk>/start-from/", review.start_from_check,
+        name="claim_start_from_check",
+    ),
     path("releases/", releases.release_list, name="release_list"),
     path("releases/import/", releases.release_import, name="release_import"),
     path("releases/<int:pk>/", releases.release_detail, name="release_detail"),

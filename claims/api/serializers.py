@@ -491,6 +491,38 @@ class MergeSerializer(serializers.Serializer):
     )
 
 
+class StartFromCheckSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1, max_value=MAX_VERSION, help_text="The version of this claim you loaded."
+    )
+    earlier = serializers.PrimaryKeyRelatedField(
+        queryset=Claim.objects.all(),
+        help_text="The earlier claim, verified, disputed or approved, whose check to start from.",
+    )
+
+
+class CheckedBeforeSerializer(serializers.Serializer):
+    """An earlier claim of another release that this claim reads like (all read-only)."""
+
+    earlier = serializers.IntegerField(source="earlier_id", read_only=True)
+    similarity = serializers.FloatField(read_only=True, help_text="How closely they read, 0 to 1.")
+    text = serializers.CharField(read_only=True)
+    kind = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    rating = serializers.CharField(read_only=True)
+    verdict = serializers.CharField(read_only=True)
+    speaker = serializers.CharField(source="speaker__name", allow_null=True, read_only=True)
+    release = serializers.IntegerField(source="release_id", read_only=True)
+    release_title = serializers.CharField(source="release__title", read_only=True)
+    published_on = serializers.DateField(
+        source="release__published_on", allow_null=True, read_only=True
+    )
+    started_at = serializers.DateTimeField(
+        allow_null=True, read_only=True,
+        help_text="When this claim's check was started from the earlier one.",
+    )
+
+
 class TransitionSerializer(serializers.Serializer):
     """One review action on a claim; what each action needs is in the API description."""
 

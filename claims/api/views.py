@@ -282,6 +282,10 @@ class ClaimViewSet(
             return serializers.SplitSerializer
         if self.action == "merge":
             return serializers.MergeSerializer
+        if self.action == "start_from":
+            return serializers.StartFromCheckSerializer
+        if self.action == "checked_before":
+            return serializers.CheckedBeforeSerializer
         return serializers.ClaimDetailSerializer
 
     def _detail(self, pk):
@@ -408,6 +412,45 @@ class ClaimViewSet(
             assignee=data.get("assignee"),
             verdict=data.get("verdict", ""),
             reasoning=data.get("reasoning", ""),
+        )
+        return self._detail(claim.pk)
+
+
+    @extend_schema(
+        summary="The earlier claims this claim reads like (checked before)",
+        description=(
+            "Claims of other releases, imported earlier, that read like this one, closest "
+            "first, with their status, rating, ruling, speaker and release."
+        ),
+        responses={200: serializers.CheckedBeforeSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"], url_path="checked-before", pagination_class=None)
+    def checked_before(self, request, pk=None):
+        claim = self.get_object()
+        rows = selectors.checked_before(claim)
+        return Response(serializers.CheckedBeforeSerializer(rows, many=True).data)
+
+    @extend_schema(
+        summary="Start this claim's check from an earlier claim's (its reviewer)",
+        description=(
+            "Copies the earlier claim's ruling and evidence onto this one as a draft: the claim "
+            "stays in review and unrated until it is verified or disputed. The link between "
+            "the two claims is kept; the history records it."
+        ),
+        request=serializers.StartFromCheckSerializer,
+        responses={
+            200: serializers.ClaimDetailSerializer,
+            409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="start-from")
+    def start_from(self, request, pk=None):
+        claim = self.get_object()
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        workflow.start_from_check(
+            claim, by=request.user, earlier=form.validated_data["earlier"],
+            version=form.validated_data["version"],
         )
         return self._detail(claim.pk)
 

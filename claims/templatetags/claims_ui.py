@@ -239,6 +239,24 @@ def person(user):
 
 
 @register.filter
+def status_label(value):
+    """A status word value as people read it: ``in_review`` reads “In review”."""
+    return STATUS_LABELS.get(value, value)
+
+
+@register.filter
+def rating_label(value):
+    """A rating word value as people read it: ``mostly_accurate`` reads “Mostly accurate”."""
+    return RATING_LABELS.get(value, value)
+
+
+@register.filter
+def percent(value):
+    """A share from 0 to 1 as a whole percentage: 0.734 reads “73%”."""
+    return f"{round(float(value) * 100)}%"
+
+
+@register.filter
 def reason_label(code):
     """``named_person`` reads as “named person”."""
     return str(code).replace("_", " ")

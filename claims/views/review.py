@@ -23,11 +23,12 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from claims import permissions, search, selectors, workflow
-from claims.filters import ID_MAX, ClaimFilter
-from claims.forms import AnnotationForm, EvidenceForm, TransitionForm
+from claims.filters import ID_MAX, SEEN_BEFORE_CHOICES, ClaimFilter
+from claims.forms import AnnotationForm, EvidenceForm, StartFromCheckForm, TransitionForm
 from claims.models import (
     Claim,
     ClaimKind,
+    ClaimMatchText,
     Evidence,
     Paragraph,
     Release,
@@ -410,6 +411,8 @@ def queue(request):
         "sort": sort,
         "kinds": ClaimKind.choices,
         "chosen_kinds": data.getlist("kind"),
+        "seen_before_choices": SEEN_BEFORE_CHOICES,
+        "seen_before": data.get("seen_before", ""),
         "release_options": _picker_options(
             selectors.newest_choices(Release, "title", release_id, PICKER_LIMIT), release_id, 70
         ),
@@ -426,8 +429,12 @@ def queue(request):
     return render(request, "claims/queue.html", context)
 
 
-def _action_forms(claim, user, draft):
-    """One entry per action the user may take now, with what its form must ask for."""
+def _action_forms(claim, user, draft, started_from=None):
+    """One entry per action the user may take now, with what its form must ask for.
+
+    ``started_from``, the earlier claim this check was started from (a "Checked before" row):
+    verify or dispute comes with its rating chosen, when it is one the action takes.
+    """
     forms = []
     reviewers = None
     for name in workflow.allowed_actions(claim, user):
@@ -442,10 +449,21 @@ def _action_forms(claim, user, draft):
                 # A rating deserves a word of explanation even when the action does not insist.
                 "note": "required" if spec.needs_note else "optional" if spec.ratings else "",
                 "simple": not (spec.ratings or spec.needs_note or spec.needs_assignee),
-                "draft": draft if draft and draft.get("action") == name else {},
+                "draft": draft if draft and draft.get("action") == name else (
+                    _started_draft(claim, spec, started_from)
+                ),
             }
         )
     return forms
+
+
+def _started_draft(claim, spec, started_from):
+    """The draft a check started from an earlier one offers: its ruling, and its rating where
+    this action takes it."""
+    if not started_from or not spec.needs_ruling or started_from["rating"] not in spec.ratings:
+        return {}
+    return {"rating": started_from["rating"], "verdict": claim.verdict,
+            "reasoning": claim.reasoning}
 
 
 def _attach_people(claim):
@@ -552,6 +570,8 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     if query is None:
         query = queue_query(request.GET)
     previous_id, next_id = queue_neighbours(claim, QueryDict(query), request)
+    earlier = selectors.checked_before(claim)
+    started = next((row for row in earlier if row["started_at"]), None)
     context = {
         "queue_query": query,
         "queue_url": queue_url(query),
@@ -570,7 +590,14 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         ),
         "evidence": evidence,
         "events": _history(claim),
-        "action_forms": _action_forms(claim, user, draft),
+        "action_forms": _action_forms(claim, user, draft, started),
+        # Checked before: the earlier claims this one reads like, and the later claims whose
+        # check started from this one's.
+        "checked_before": earlier,
+        "compared": bool(earlier) or ClaimMatchText.objects.filter(claim_id=claim.pk).exists(),
+        "started_from": started,
+        "started_here": selectors.started_from(claim),
+        "can_start_from": workflow.can_start_from_check(claim, user),
         "unavailable_actions": workflow.unavailable_actions(claim, user),
         "can_annotate": permissions.can_annotate(user, claim),
         "can_add_evidence": permissions.can_add_evidence(user, claim),
@@ -689,3 +716,31 @@ def add_evidence(request, pk):
         return _back_to(claim, query)
     messages.success(request, "Evidence added.")
     return _back_to(claim, query, "#evidence")
+
+
+@desk_member_required
+@require_POST
+def start_from_check(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    query = _posted_query(request)
+    form = StartFromCheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.error_sentence())
+        return _back_to(claim, query)
+    earlier = Claim.objects.filter(pk=form.cleaned_data["earlier"]).first()
+    if earlier is None:
+        messages.error(request, "That earlier claim no longer exists; reload the page.")
+        return _back_to(claim, query)
+    try:
+        workflow.start_from_check(
+            claim, by=request.user, earlier=earlier, version=form.cleaned_data["version"]
+        )
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return _back_to(claim, query)
+    messages.success(
+        request,
+        f"Started from the check of #{earlier.pk}: its ruling and evidence are a draft here. "
+        "Check them against this claim before you verify or dispute it.",
+    )
+    return _back_to(claim, query, "#checked-before")
