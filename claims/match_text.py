@@ -136,42 +136,79 @@ def _split_figures(tokens):
     return out
 
 
+def _word_value(token):
+    """The value of a number word ("seven", "twenty-five", "soixante-dix"), or None."""
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    parts = token.split("-")
+    if len(parts) > 1 and all(part in NUMBER_WORDS for part in parts):
+        return sum(NUMBER_WORDS[part] for part in parts)
+    return None
+
+
+# Words that multiply what comes before them within a number written in words.
+_HUNDREDS = {"hundred", "cent", "cents", "cien", "ciento", "cientos", "hundert"}
+_JOINING = {"and", "et", "y", "und"}  # "two hundred and fifty"
+
+
+def _number_in_words(tokens, i):
+    """A number written in words from ``tokens[i]`` ("two hundred and fifty", "sept cent
+    soixante-dix", "three million"): (its value, the index after it), or (None, i)."""
+    total = current = 0
+    j, seen = i, False
+    while j < len(tokens):
+        token = tokens[j]
+        value = _word_value(token)
+        if value is not None:
+            current += value
+        elif token in _HUNDREDS and seen:
+            current = max(current, 1) * 100
+        elif token in SCALES and token not in _FIGURE_ONLY_SCALES and seen:
+            total += max(current, 1) * SCALES[token]
+            current = 0
+        elif token in _JOINING and seen and j + 1 < len(tokens) and (
+            _word_value(tokens[j + 1]) is not None
+        ):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+    return (total + current, j) if seen else (None, i)
+
+
 def _read_numbers(tokens):
     """Numbers in words and figures with their scales, as one figure each."""
     out = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
         value = _figure(token)
-        is_word = False
-        if value is None and token in NUMBER_WORDS:
-            value, is_word = NUMBER_WORDS[token], True
-        elif value is None and "-" in token:
-            # "twenty-five", "vingt-deux", "dix-huit" (hyphenated words in NUMBER_WORDS first)
-            parts = token.split("-")
-            if all(part in NUMBER_WORDS for part in parts):
-                value, is_word = sum(NUMBER_WORDS[part] for part in parts), True
-        if value is None:
+        if value is not None:
+            # A figure and its scale words: "1.2 million", "3 milliards".
+            while following in SCALES:
+                value *= SCALES[following]
+                i += 1
+                following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            out.append(_spell(value))
+            i += 1
+            continue
+        if _word_value(token) is None:
             out.append(token)
             i += 1
             continue
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        scaled = following in SCALES and (not is_word or following not in _FIGURE_ONLY_SCALES)
-        weak = is_word and (token in _WEAK_NUMBERS or token == "a")
-        if weak and not scaled and following != "pct":
+        value, after = _number_in_words(tokens, i)
+        weak = token in _WEAK_NUMBERS or token == "a"
+        if weak and after == i + 1 and following != "pct":
             # "one of the", "a report": a word, unless a scale or unit makes it a number
             # ("a million", "one per cent"); "a" says nothing as a word.
             if token != "a":
                 out.append(token)
             i += 1
             continue
-        while scaled:
-            value = value * SCALES[following]
-            i += 1
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            scaled = following in SCALES and following not in _FIGURE_ONLY_SCALES
         out.append(_spell(value))
-        i += 1
+        i = after
     return out
 
 

@@ -25,6 +25,11 @@ from tests import factories
         ("twenty-five schools", "25 schools"),
         ("It grew by 1.50 per cent", "it grew by 1.5 percent"),
         ("3,5 Prozent", "3.5%"),
+        ("two hundred and fifty homes", "250 homes"),
+        ("sept cent soixante-dix migrants", "770 migrants"),
+        ("three million people", "3m people"),
+        ("zwei Millionen Euro", "2 Mio. Euro"),
+        ("dos mil personas", "2.000 personas"),
     ],
 )
 def test_match_text_ignores_case_accents_punctuation_and_number_formats(one, other):
@@ -37,6 +42,7 @@ def test_match_text_ignores_case_accents_punctuation_and_number_formats(one, oth
         ("2.5 per cent", "25 per cent"),
         ("1,200 homes", "1,300 homes"),
         ("in 2022", "in 2023"),
+        ("one of the schools", "1 of the schools"),
     ],
 )
 def test_match_text_keeps_different_figures_apart(one, other):
