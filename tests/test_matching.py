@@ -105,3 +105,20 @@ def test_the_command_indexes_a_desks_existing_claims_without_comparing_them(edit
     call_command("match_claims", "--index-only", stdout=io.StringIO())
     assert ClaimMatchText.objects.count() == Claim.objects.count()
     assert not ClaimMatch.objects.exists()
+
+
+# serialized_rollback: the flush after the test would otherwise drop the desk's groups, which
+# the data migration made, for every later test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_by_default_the_comparison_runs_in_a_thread_once_the_import_has_committed(settings):
+    import threading
+
+    settings.FACTCHECK_MATCHING = "thread"
+    text = factories.seed_text()
+    import_text(text)
+    second = import_text(_reissued(text, "NATO and Japan: a joint statement")).release
+    for thread in threading.enumerate():
+        if thread.name.startswith("match-release-"):
+            thread.join(timeout=60)
+    assert ClaimMatchText.objects.count() == Claim.objects.count()
+    assert ClaimMatch.objects.filter(claim__release=second).exists()
