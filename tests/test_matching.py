@@ -115,10 +115,17 @@ def test_by_default_the_comparison_runs_in_a_thread_once_the_import_has_committe
 
     settings.FACTCHECK_MATCHING = "thread"
     text = factories.seed_text()
+
+    def compared():
+        # SQLite's shared in-memory test database takes one writer at a time, without waiting:
+        # each release's thread is let finish before the next import.
+        for thread in threading.enumerate():
+            if thread.name.startswith("match-release-"):
+                thread.join(timeout=60)
+
     import_text(text)
+    compared()
     second = import_text(_reissued(text, "NATO and Japan: a joint statement")).release
-    for thread in threading.enumerate():
-        if thread.name.startswith("match-release-"):
-            thread.join(timeout=60)
+    compared()
     assert ClaimMatchText.objects.count() == Claim.objects.count()
     assert ClaimMatch.objects.filter(claim__release=second).exists()
