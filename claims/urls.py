@@ -8,6 +8,7 @@ app_name = "claims"
 urlpatterns = [
     path("", review.home, name="home"),
     path("review/", review.queue, name="queue"),
+    path("review/bulk/", review.queue_bulk, name="queue_bulk"),
     path("review/claims/<int:pk>/", review.claim_detail, name="claim_detail"),
     path(
         "review/claims/<int:pk>/transition/", review.claim_transition, name="claim_transition"

@@ -67,6 +67,7 @@ def _page_urls(claim):
 
 def _post_urls(claim):
     return [
+        reverse("claims:queue_bulk"),
         reverse("claims:claim_transition", args=[claim.pk]),
         reverse("claims:claim_add_note", args=[claim.pk]),
         reverse("claims:claim_add_evidence", args=[claim.pk]),
@@ -382,6 +383,62 @@ def test_a_kind_chosen_in_the_form_filters_and_any_kind_does_not(reviewer_client
     # The API reads the same filters: an empty kind means any kind there too.
     api = reviewer_client.get("/api/v1/claims/", {"kind": ""})
     assert api.status_code == 200
+
+
+def test_an_editor_assigns_claims_ticked_in_the_queue_and_hears_about_each(
+    editor_client, editor, reviewer, second_reviewer
+):
+    pending = [factories.ClaimFactory(score=score) for score in (0.9, 0.8)]
+    theirs = _in_review(factories.ClaimFactory(score=0.7), second_reviewer)
+    done = _verified(factories.ClaimFactory(score=0.6), reviewer)
+    page = editor_client.get("/review/?ordering=-score").content.decode()
+    form = html_forms.find_form(page, "Change the selected claims")
+    boxes = BeautifulSoup(page, "html.parser").select('input[name="claims"][form="bulk"]')
+    assert [int(box["value"]) for box in boxes] == [c.pk for c in (*pending, theirs, done)]
+
+    data = {
+        "queue": "ordering=-score", "action": "assign", "assignee": reviewer.pk,
+        "claims": [box["value"] for box in boxes],
+    }
+    response = editor_client.post(form["action"], data, follow=True)
+
+    assert response.redirect_chain[-1][0] == "/review/?ordering=-score"
+    said = _messages(response)
+    assert f"Assigned 3 claims to Rita Reviewer: #{pending[0].pk}, #{pending[1].pk}, " \
+        f"#{theirs.pk}." in said
+    assert f"Claim #{done.pk}: A claim that is verified cannot be assigned." in said
+    for claim in (*pending, theirs):
+        claim.refresh_from_db()
+        assert (claim.status, claim.assignee) == ("in_review", reviewer)
+        assert claim.events.last().action == "assign"
+
+
+def test_an_editor_dismisses_ticked_claims_through_the_workflow(editor_client):
+    claims = [factories.ClaimFactory() for _ in range(2)]
+    response = editor_client.post(
+        reverse("claims:queue_bulk"),
+        {"action": "dismiss", "claims": [c.pk for c in claims]}, follow=True,
+    )
+    assert f"Dismissed 2 claims: #{claims[0].pk}, #{claims[1].pk}." in _messages(response)
+    assert set(Claim.objects.values_list("status", flat=True)) == {"dismissed"}
+    assert ClaimEvent.objects.filter(action="dismiss").count() == 2
+
+
+def test_bulk_changes_need_a_choice_and_an_editor(client, editor, reviewer, claim):
+    url = reverse("claims:queue_bulk")
+    client.force_login(editor)
+    nothing = client.post(url, {"action": "assign", "claims": [claim.pk]}, follow=True)
+    assert "Choose the reviewer to assign the selected claims to." in _messages(nothing)
+    none = client.post(url, {"action": "dismiss"}, follow=True)
+    assert "Select the claims first, with the boxes beside them." in _messages(none)
+    reviewer_client = client
+    reviewer_client.force_login(reviewer)
+    assert reviewer_client.post(url, {"action": "dismiss", "claims": [claim.pk]}).status_code \
+        == 403
+    page = reviewer_client.get("/review/").content.decode()
+    assert 'id="bulk"' not in page and 'name="claims"' not in page
+    claim.refresh_from_db()
+    assert claim.status == "pending"
 
 
 # The claim page.

@@ -132,7 +132,7 @@ def highlighted(text, claims, current=None):
 
 # One row of the review queue; queue_rows escapes every value it puts in.
 _QUEUE_ROW = (
-    "<tr>"
+    "<tr>{pick}"
     '<td class="cell-claim"><span class="kind kind-{kind}">{kind_label}</span> '
     '<a class="claim-link" href="{url}">{text}</a></td>'
     "<td>{speaker}</td>"
@@ -148,8 +148,15 @@ _UNASSIGNED = '<span class="muted">Unassigned</span>'
 _RATING_NOTE = '<span class="rating-note">{}</span>'
 
 
+# The box that puts a claim into the queue's bulk form (an editor's page only).
+_PICK = (
+    '<td class="cell-pick"><input type="checkbox" name="claims" value="{pk}" form="bulk" '
+    'aria-label="Select claim #{pk}"></td>'
+)
+
+
 @register.simple_tag
-def queue_rows(claims, query=""):
+def queue_rows(claims, query="", selectable=False):
     """The queue's table rows (claim, speaker, release, score, status, assignee) from rows of
     ``.values()``, as the queue view reads them. Each claim's link carries ``query``, the
     queue's own, so that its page leads back to this list and on to the next claim in it.
@@ -165,6 +172,7 @@ def queue_rows(claims, query=""):
         title = claim["release__title"]
         rating = claim["rating"]
         rows.append(_QUEUE_ROW.format(
+            pick=_PICK.format(pk=int(claim["id"])) if selectable else "",
             kind=escape(claim["kind"]),
             kind_label=escape(KIND_LABELS.get(claim["kind"], claim["kind"])),
             url=claim_url(claim["id"]) + suffix,

@@ -425,8 +425,57 @@ def queue(request):
         "unassigned": data.get("unassigned") == "true",
         "statuses": ReviewStatus,
         "row_query": queue_query(request.GET),
+        "can_bulk": permissions.can_manage(request.user),
+        # Read only when the page shows the bulk form (an editor's, with claims on it).
+        "bulk_reviewers": permissions.desk_reviewers,
     }
     return render(request, "claims/queue.html", context)
+
+
+BULK_ACTIONS = ("assign", "dismiss")
+BULK_LIMIT = 200  # more than a page of the queue holds; a bigger list is not from the page
+
+
+@desk_member_required
+@require_POST
+def queue_bulk(request):
+    """The queue's selected claims assigned or dismissed, each through the workflow, with a
+    line for the claims that moved and one for each that did not, saying why."""
+    if not permissions.can_manage(request.user):
+        return forbidden(request, "Only editors assign or dismiss claims; ask an editor.")
+    query = _posted_query(request)
+    back = redirect(queue_url(query))
+    action = request.POST.get("action")
+    if action not in BULK_ACTIONS:
+        messages.error(request, "Choose Assign or Dismiss for the selected claims.")
+        return back
+    ids = sorted({pk for pk in map(_id_or_none, request.POST.getlist("claims")) if pk})
+    if not ids:
+        messages.error(request, "Select the claims first, with the boxes beside them.")
+        return back
+    assignee = None
+    if action == "assign":
+        pk = _id_or_none(request.POST.get("assignee"))
+        assignee = permissions.desk_reviewers().filter(pk=pk).first() if pk else None
+        if assignee is None:
+            messages.error(request, "Choose the reviewer to assign the selected claims to.")
+            return back
+    done = []
+    for claim in Claim.objects.filter(pk__in=ids[:BULK_LIMIT]).order_by("pk"):
+        try:
+            workflow.transition(claim, action, by=request.user, assignee=assignee)
+        except workflow.WorkflowError as refusal:
+            messages.error(request, f"Claim #{claim.pk}: {refusal}")
+        else:
+            done.append(f"#{claim.pk}")
+    if done:
+        many = "claims" if len(done) > 1 else "claim"
+        if action == "assign":
+            sentence = f"Assigned {len(done)} {many} to {person_name(assignee)}"
+        else:
+            sentence = f"Dismissed {len(done)} {many}"
+        messages.success(request, f"{sentence}: {', '.join(done)}.")
+    return back
 
 
 def _action_forms(claim, user, draft, started_from=None):
