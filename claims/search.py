@@ -38,6 +38,8 @@ POSTGRES_CONFIGS = (
     "factcheck_simple", "factcheck_english", "factcheck_french", "factcheck_german",
     "factcheck_spanish",
 )
+# A PostgreSQL search matching at most this many rows is read by their ids (see _search).
+FEW = 5_000
 # Shorter words match only whole words: a prefix of one or two letters would match most of
 # the index and read every claim it names.
 PREFIX_MIN_LENGTH = 3
@@ -147,7 +149,17 @@ def _search(queryset, text, index, *, ranked):
                 for term in terms
             ),
         )
-        queryset = queryset.filter(SearchVectorExact(Document(), query))
+        matches = SearchVectorExact(Document(), query)
+        # The planner cannot tell a rare word from a common one (its statistics name only the
+        # common words), and guessing "common" it walks the list's order (score, date) testing
+        # every row: a whole table's read for a word few claims contain. So the index is asked
+        # first: up to FEW matches are read by id, the list then sorts those alone.
+        ids = list(
+            queryset.model._base_manager.filter(matches).values_list("pk", flat=True)[: FEW + 1]
+        )
+        if len(ids) <= FEW:
+            queryset = queryset.filter(pk__in=ids)
+        queryset = queryset.filter(matches)
         if ranked:
             queryset = queryset.annotate(**{RELEVANCE: SearchRank(Document(), query)})
         return queryset

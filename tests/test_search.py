@@ -110,6 +110,39 @@ def test_releases_are_found_by_title_organization_and_text(db):
     assert found_releases("zyxwvut") == set()
 
 
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="other forms of a word come from PostgreSQL's stemming in the release's language",
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "query"),
+    [
+        ("en", "Two ferries leave every hour.", "ferry"),
+        ("fr", "Les élections régionales auront lieu en mars.", "election regionale"),
+        ("de", "Die Häfen bleiben geschlossen.", "hafen"),
+        ("es", "Las elecciones serán en marzo.", "eleccion"),
+    ],
+)
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_finds_other_forms_of_a_word_in_the_releases_language(db, language, text, query):
+    found_claim = claim(text, paragraph__release__language=language)
+
+    assert found(query) == {found_claim.pk}
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_still_finds_the_words_its_languages_leave_out(db):
+    # "will" and "us" are English stop words: the document keeps every word as written too.
+    us = claim("The US will respond.")
+
+    assert found("us") == {us.pk}
+    assert found('"us will"') == {us.pk}
+
+
 # In step with every change ----------------------------------------------------------------
 
 
