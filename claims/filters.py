@@ -103,8 +103,12 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not value.strip():
             return queryset
-        # Ranked: a relevance to order by, computed only for what a list selects or orders by.
-        return search.search_claims(queryset, value, ranked=True)
+        return search.search_claims(queryset, value, ranked=self.orders_by_relevance())
+
+    def orders_by_relevance(self):
+        # Asked before the ordering filter runs: only a ranked search computes a relevance.
+        raw = self.data.get("ordering") or ""
+        return search.RELEVANCE in {name.strip().lstrip("-") for name in raw.split(",")}
 
 
 class ReleaseFilter(django_filters.FilterSet):

@@ -38,8 +38,6 @@ POSTGRES_CONFIGS = (
     "factcheck_simple", "factcheck_english", "factcheck_french", "factcheck_german",
     "factcheck_spanish",
 )
-# A PostgreSQL search matching at most this many rows is read by their ids (see _search).
-FEW = 5_000
 # Shorter words match only whole words: a prefix of one or two letters would match most of
 # the index and read every claim it names.
 PREFIX_MIN_LENGTH = 3
@@ -91,10 +89,13 @@ class Index:
     # (1.0, 0.4, 0.2): bm25 also favours short columns, and a speaker's name is long next to
     # the empty name of most claims.
     fts5_weights: tuple
+    # PostgreSQL: a search matching at most this many rows reads them by id (see _search). A
+    # release's document is large (its whole text), so reading one costs more than a claim's.
+    few: int
 
 
-CLAIMS = Index("claims_claim_search", (10.0, 5.0, 1.0))
-RELEASES = Index("claims_release_search", (10.0, 5.0, 1.0))
+CLAIMS = Index("claims_claim_search", (10.0, 5.0, 1.0), few=5_000)
+RELEASES = Index("claims_release_search", (10.0, 5.0, 1.0), few=500)
 
 
 class Document(Expression):
@@ -112,23 +113,22 @@ class Document(Expression):
 
 
 class Bm25(Expression):
-    """SQLite: how well a row matches, from FTS5's bm25 (higher is better, like ts_rank)."""
+    """SQLite: how well a claim matches, from FTS5's bm25 over the joined index row (higher is
+    better, like ts_rank)."""
 
     output_field = FloatField()
 
-    def __init__(self, index, match):
+    def __init__(self, index):
         super().__init__()
-        self.index, self.match = index, match
+        self.index = index
 
     def as_sql(self, compiler, connection):
-        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
         fts = self.index.fts5_table
-        weights = ", ".join(str(weight) for weight in self.index.fts5_weights)
-        return (
-            f"(SELECT -bm25({fts}, {weights}) FROM {fts} "
-            f"WHERE {fts} MATCH %s AND {fts}.rowid = {table}.id)",
-            [self.match],
+        alias = next(
+            alias for alias, join in compiler.query.alias_map.items() if join.table_name == fts
         )
+        weights = ", ".join(str(weight) for weight in self.index.fts5_weights)
+        return f"-bm25({compiler.quote_name_unless_alias(alias)}, {weights})", []
 
 
 def _search(queryset, text, index, *, ranked):
@@ -153,23 +153,28 @@ def _search(queryset, text, index, *, ranked):
         # The planner cannot tell a rare word from a common one (its statistics name only the
         # common words), and guessing "common" it walks the list's order (score, date) testing
         # every row: a whole table's read for a word few claims contain. So the index is asked
-        # first: up to FEW matches are read by id, the list then sorts those alone.
+        # first: up to ``index.few`` matches are read by id, the list then sorts those alone.
         ids = list(
-            queryset.model._base_manager.filter(matches).values_list("pk", flat=True)[: FEW + 1]
+            queryset.model._base_manager.filter(matches)
+            .values_list("pk", flat=True)[: index.few + 1]
         )
-        if len(ids) <= FEW:
+        if len(ids) <= index.few:
             queryset = queryset.filter(pk__in=ids)
         queryset = queryset.filter(matches)
         if ranked:
             queryset = queryset.annotate(**{RELEVANCE: SearchRank(Document(), query)})
         return queryset
     match = " ".join(term.as_fts5() for term in terms)
+    if ranked:
+        # Joined, so FTS5 runs the search once and scores each match as it goes (a score
+        # asked for claim by claim would run the whole search again for each).
+        return queryset.filter(search_entry__document__match=match).annotate(
+            **{RELEVANCE: Bm25(index)}
+        )
     fts = index.fts5_table
     queryset = queryset.filter(
         Q(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match]))
     )
-    if ranked:
-        queryset = queryset.annotate(**{RELEVANCE: Bm25(index, match)})
     return queryset
 
 
@@ -182,6 +187,6 @@ def search_claims(claims, text, *, ranked=False):
     return _search(claims, text, CLAIMS, ranked=ranked)
 
 
-def search_releases(releases, text, *, ranked=False):
+def search_releases(releases, text):
     """The releases of ``releases`` that ``text`` finds by their title, organization or text."""
-    return _search(releases, text, RELEASES, ranked=ranked)
+    return _search(releases, text, RELEASES, ranked=False)

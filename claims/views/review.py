@@ -352,8 +352,10 @@ def home(request):
 def queue(request):
     data = request.GET.copy()
     sort = data.get("ordering")
-    # The order is the view's (see QUEUE_SORTS), not the filter's.
-    data.pop("ordering", None)
+    # The order is the view's (see QUEUE_SORTS), not the filter's; the filter only needs to
+    # know that a search is to be ranked.
+    if sort != f"-{search.RELEVANCE}":
+        data.pop("ordering", None)
     claim_filter = ClaimFilter(data, queryset=Claim.objects.all(), request=request)
     searching = claim_filter.form.is_valid() and bool(claim_filter.form.cleaned_data.get("q"))
     sorts = [
