@@ -288,3 +288,37 @@ def test_a_short_phrase_in_quote_marks_with_no_speech_around_it_is_a_term():
         "The council approved a “zero-tolerance approach to waste” at its meeting in March.",
         "Jane Doe, the director, said the results were “very encouraging for the whole team”.",
     ) == [("very encouraging for the whole team", "Jane Doe")]
+
+
+def test_a_sentence_taking_up_the_quote_names_its_speaker():
+    assert speakers(
+        "Die Stadt hat ihren Haushalt vorgestellt. „Wir investieren so viel wie nie zuvor in "
+        "Schulen.“ Das sagte Oberbürgermeister Frank Albers bei der Vorstellung.",
+        headline="Pressemitteilung",
+    ) == [("Wir investieren so viel wie nie zuvor in Schulen.", "Frank Albers")]
+    assert speakers(
+        "“La obra estará terminada antes de fin de año”. Así lo afirmó el alcalde de la "
+        "ciudad, Ricardo Peña, durante la visita.", headline="Comunicado",
+    ) == [("La obra estará terminada antes de fin de año", "Ricardo Peña")]
+    assert speakers(
+        "« Nous devons agir maintenant pour le climat », c'est ce qu'a déclaré la ministre "
+        "Élisabeth Roche lors de sa visite.", headline="Communiqué",
+    ) == [("Nous devons agir maintenant pour le climat", "Élisabeth Roche")]
+
+
+def test_in_the_words_of_and_an_answer_introduce_a_quote():
+    assert speakers(
+        "En palabras de la directora del centro, Ana Ruiz: “Cada alumno cuenta en esta "
+        "escuela”.", headline="Comunicado",
+    ) == [("Cada alumno cuenta en esta escuela", "Ana Ruiz")]
+    assert speakers(
+        "Auf die Frage nach den Kosten antwortete Birgit Sommer: „Das Projekt bleibt im "
+        "Rahmen.“", headline="Pressemitteilung",
+    ) == [("Das Projekt bleibt im Rahmen.", "Birgit Sommer")]
+
+
+def test_a_quote_a_communique_reads_is_found_with_no_one_to_say_it():
+    assert speakers(
+        "„Die Lage bleibt angespannt“, heißt es in einer Mitteilung des Landratsamts.",
+        headline="Pressemitteilung",
+    ) == [("Die Lage bleibt angespannt", None)]

@@ -47,7 +47,7 @@ ENGLISH = Lexicon(
     speech_verbs=en.SPEECH_VERBS,
     auxiliaries=_words("has have had"),
     participles=en.SPEECH_PARTICIPLES,
-    according=(("according", "to"),),
+    according=(("according", "to"), ("in", "the", "words", "of")),
     pronouns={"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": ""},
     determiners=_words("the its their our his her this a an"),
     honorifics=en.HONORIFICS,
@@ -81,7 +81,7 @@ FRENCH = Lexicon(
     ),
     auxiliaries=_words("a ont avait avaient"),
     participles=_words("ajoutant soulignant expliquant précisant rappelant estimant"),
-    according=(("selon",), ("d’après",), ("d'après",), ("pour",)),
+    according=(("selon",), ("d’après",), ("d'après",), ("pour",), ("selon", "les", "mots", "de")),
     pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p", "nous": "p", "je": "",
               "on": "p"},
     determiners=_words("le la l les son sa ses leur notre du des au"),
@@ -107,12 +107,13 @@ GERMAN = Lexicon(
         kommentiert gewarnt gefordert bekräftigt so teilt teilte gibt gab
         verdeutlicht verdeutlichte begründet begründete beschreibt beschrieb schildert
         schilderte lobt lobte resümiert bilanziert ergänzte erinnert erinnerte weiß wusste
-        findet fand meinte sagen betonen fasst fasste kündigt kündigte
+        findet fand meinte sagen betonen fasst fasste kündigt kündigte antwortet
+        antwortete fragt fragte
         """
     ),
     auxiliaries=_words("hat haben hatte hatten"),
     participles=_words(""),
-    according=(("laut",), ("zufolge",), ("so",)),
+    according=(("laut",), ("zufolge",), ("so",), ("in", "den", "worten", "von")),
     pronouns={"er": "m", "sie": "", "wir": "p", "ich": ""},
     determiners=_words("der die das des dem den ihr ihre sein seine unser unsere"),
     honorifics=_words("herr frau dr prof"),
@@ -152,7 +153,8 @@ SPANISH = Lexicon(
     ),
     auxiliaries=_words("ha han había habían"),
     participles=_words("añadiendo agregando señalando destacando subrayando"),
-    according=(("según",), ("de", "acuerdo", "con"), ("de", "acuerdo", "a"), ("para",)),
+    according=(("según",), ("de", "acuerdo", "con"), ("de", "acuerdo", "a"), ("para",),
+               ("en", "palabras", "de")),
     pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p", "nosotros": "p"},
     determiners=_words("el la los las su sus nuestro nuestra del al"),
     honorifics=_words("sr sra srta d dña don doña dr dra lic ing"),

@@ -51,6 +51,16 @@ _MESSAGE_FROM = re.compile(
     r"(?:That|This|Such|Those|These) (?:was|were|is|are) (?:the )?(?:key )?(?:message|words?"
     r"|verdict|view|warning|call|assessment|reaction|response|advice) (?:from|of) ",
 )
+# A sentence after a quote that takes it up and names who said it.
+_RESUMPTIVE = {
+    "de": re.compile(r"(?:Das|Dies|So)\s+(?P<verb>[^\W\d_]+)\s+(?:(?:auch|am|gestern|heute)\s+"
+                     r"[^\W\d_]*\s*)?"),
+    "es": re.compile(r"(?:Así|Eso|Esto)\s+(?:lo\s+)?(?:ha\s+|han\s+)?(?P<verb>[^\W\d_]+)"
+                     r"\s+"),
+    "fr": re.compile(r"(?:[Cc][’']est|[Vv]oilà)\s+ce\s+qu[’']\s*(?:a|ont|avait)\s+"
+                     r"(?P<verb>[^\W\d_]+)\s+"),
+    "en": re.compile(r"(?:That|This)(?:[’']s| is| was) what\s+(?P<verb>)"),
+}
 _NEEDS_THAT = frozenset(["agreed", "agrees", "announced", "announces", "confirmed", "confirms"])
 _SO_SAID = re.compile(r"So (?:said|says) ")
 _SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
@@ -203,6 +213,8 @@ class _Document:
             if _whole_sentence(text, span, words):
                 return True
             if len(words) <= _TERM_WORDS and span.close is not None \
+                    and text[:span.open].rstrip()[-1:] != ":" \
+                    and text[span.inner_end - 1] not in ".!?…" \
                     and not self._speech_in_sentence(text, cand):
                 return False  # "a “zero-tolerance approach to waste”": a term, no one's words
             return len(words) >= 4 or (span.close is None and len(words) >= 3)
@@ -220,7 +232,8 @@ class _Document:
             cand.paragraph] else (0, len(text))
         lex = lexicon()
         verbs = lex.speech_verbs | lex.participles | _MORE_SPEECH.get(lex.code, frozenset())
-        according = {form[0] for form in lex.according}
+        according = {form[0] for form in lex.according
+                     if len(form) == 1 or form[0] not in ("in", "en", "de", "selon")}
         for lo, hi in ((a, cand.span.open), (cand.span.outer_end, b)):
             for t in tokenize(text, lo, min(hi, lo + 600)):
                 if t.low in verbs or t.low in according:
@@ -522,6 +535,11 @@ class _Document:
             return
         if cand.chain_prev is not None:
             return
+        later = self._message_from(p, cand) if cand.unnamed is not None else None
+        if later is not None:
+            cand.person, cand.attribution = later
+            cand.how, cand.sure = "named", True
+            return
         if cand.unnamed is not None and cand.unnamed.direct:
             u = cand.unnamed
             cand.note = ("the attribution names several people"
@@ -613,17 +631,31 @@ class _Document:
         return bool(toks) and toks[0].low in SPEECH_PARTICIPLES
 
     def _message_from(self, p: int, cand: _Candidate):
-        """ "That was the message from Dr X." in the sentence after the quote."""
-        if cand.sentence + 1 < len(self.sentences[p]):
-            q = p
-            a, b = self.sentences[p][cand.sentence + 1]
-        elif p + 1 < len(self.paras) and self.sentences[p + 1]:
-            q = p + 1
-            a, b = self.sentences[q][0]
-        else:
-            return None
-        text = self.paras[q]
-        m = _MESSAGE_FROM.match(text, a, b) or _SO_SAID.match(text, a, b)
+        """ "That was the message from Dr X." in the sentence after the quote, or "Das sagte
+        X", "c'est ce qu'a déclaré X" right after it."""
+        text = self.paras[p]
+        sentences = self.sentences[p]
+        s_end = sentences[cand.sentence][1] if sentences else len(text)
+        m = None
+        if cand.span.outer_end < s_end:
+            # "„…“ Das sagte X." / "« … », c'est ce qu'a déclaré X": in the quote's sentence.
+            q, b = p, s_end
+            a = cand.span.outer_end
+            while a < b and (text[a].isspace() or text[a] in ",;—–"):
+                a += 1
+            m = self._resumptive(text, a, b)
+        if m is None:
+            if cand.sentence + 1 < len(sentences):
+                q = p
+                a, b = sentences[cand.sentence + 1]
+            elif p + 1 < len(self.paras) and self.sentences[p + 1]:
+                q = p + 1
+                a, b = self.sentences[q][0]
+            else:
+                return None
+            text = self.paras[q]
+            m = _MESSAGE_FROM.match(text, a, b) or _SO_SAID.match(text, a, b) \
+                or self._resumptive(text, a, b)
         if not m:
             return None
         end = rstrip_end(text, b, " .!")
@@ -634,6 +666,17 @@ class _Document:
         self.excluded.setdefault(q, []).append((a, b))
         person.output = True
         return person, text[a:end]
+
+    @staticmethod
+    def _resumptive(text: str, a: int, b: int):
+        """ "Das sagte X", "Así lo afirmó X", "C'est ce qu'a déclaré X", "That's what X
+        said" opening the sentence after a quote: X said it. Matches up to the subject."""
+        lex = lexicon()
+        m = _RESUMPTIVE.get(lex.code, _RESUMPTIVE["en"]).match(text, a, b)
+        if m is None:
+            return None
+        verb = m.group("verb").lower()
+        return m if verb in lex.speech_verbs or verb in _MORE_SPEECH.get(lex.code, ()) else None
 
     def _note_refs(self, p: int, si: int) -> Person | None:
         refs = self.refs.get((p, si), [])
@@ -925,14 +968,15 @@ _MORE_SPEECH = {
         vow vowed welcomed welcomes welcome criticised criticized condemned condemns
         praised praises thanked thanks expressed expresses reaffirmed reaffirms hailed
         branded labelled labeled dubbed termed referred refers words message remarks
-        statement speech interview address letter told"""),
+        statement speech interview address letter told reads read"""),
     "fr": _words("""qualifié qualifie appelé appelle appelant parlé parle exprimé exprime
         salué salue dénoncé dénonce promis promet propos discours message déclaration
-        entretien lettre"""),
+        entretien lettre communiqué"""),
     "de": _words("""nannte nennt bezeichnete bezeichnet sprach spricht forderte fordert rief
-        ruft lobte lobt kritisierte kritisiert worte rede botschaft interview brief"""),
+        ruft lobte lobt kritisierte kritisiert worte rede botschaft interview brief heißt
+        hieß mitteilung erklärung"""),
     "es": _words("""calificó califica llamó llama habló habla pidió pide instó insta
-        prometió promete palabras discurso mensaje entrevista carta expresó"""),
+        prometió promete palabras discurso mensaje entrevista carta expresó reza comunicado"""),
 }
 
 
