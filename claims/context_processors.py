@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 
 
@@ -22,3 +24,19 @@ def desk_lists(request):
         return counted[0]
 
     return {"desk_lists": lists}
+
+
+def notifications(request):
+    """The menu's unread count, asked of the database only when a page shows it (an API
+    answer never does), once per request."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+
+    @cache
+    def count():
+        from claims.notifications import unread_count
+
+        return unread_count(user)
+
+    return {"unread_notifications": count}

@@ -1,7 +1,10 @@
 """One set of claim filters for the review queue page and the API (same names, same meaning)."""
 
+import datetime
+
 import django_filters
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django_filters.fields import MultipleChoiceField
 
 from claims import search
@@ -11,6 +14,15 @@ from claims.models import Claim, ClaimKind, ClaimMatch, Rating, Release, ReviewS
 # those whose earlier claim already carries a ruling (verified, disputed or approved).
 SEEN_BEFORE_CHOICES = [("yes", "Seen before"), ("ruled", "Seen before with a verdict")]
 RULED_STATUSES = (ReviewStatus.VERIFIED, ReviewStatus.DISPUTED, ReviewStatus.APPROVED)
+
+# "Due soon" is within this many days from today.
+DUE_SOON_DAYS = 7
+DUE_CHOICES = (
+    ("overdue", "Overdue"),
+    ("soon", f"Due within {DUE_SOON_DAYS} days"),
+    ("dated", "With a due date"),
+    ("undated", "Without a due date"),
+)
 
 # Ids are 64-bit; a larger number would crash the database driver instead of matching nothing.
 ID_MAX = 2**63 - 1
@@ -65,14 +77,15 @@ class ClaimFilter(django_filters.FilterSet):
     )
     # Before ``ordering``: a search gives each claim the relevance it may be ordered by.
     q = django_filters.CharFilter(method="filter_search", label="Search")
+    due = django_filters.ChoiceFilter(choices=DUE_CHOICES, method="filter_due", label="Due")
     ordering = ClaimOrderingFilter(
         fields=(
             ("score", "score"), ("created_at", "newest"), ("release_id", "release"),
-            (search.RELEVANCE, search.RELEVANCE),
+            (search.RELEVANCE, search.RELEVANCE), ("due_on", "due"),
         ),
         field_labels={
             "score": "Score", "created_at": "Newest", "release_id": "Release",
-            search.RELEVANCE: "Relevance (with a search)",
+            search.RELEVANCE: "Relevance (with a search)", "due_on": "Due date",
         },
     )
 
@@ -99,6 +112,20 @@ class ClaimFilter(django_filters.FilterSet):
         elif value != "yes":
             return queryset
         return queryset.filter(Exists(links))
+
+
+    def filter_due(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "overdue":
+            return queryset.overdue(today)
+        if value == "soon":
+            soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+            return queryset.open().filter(due_on__gte=today, due_on__lte=soon)
+        if value == "dated":
+            return queryset.filter(due_on__isnull=False)
+        if value == "undated":
+            return queryset.filter(due_on__isnull=True)
+        return queryset
 
     def filter_search(self, queryset, name, value):
         if not value.strip():

@@ -177,7 +177,9 @@ def _save(extraction, digest, *, body, by, **metadata):
         connection.alias,
         [field.attname for field in Release._meta.concrete_fields],
         [
-            inserted[0] if field.primary_key else release_values[field.name]
+            # A column the import leaves to its default (a due date) reads as that default.
+            inserted[0] if field.primary_key
+            else release_values.get(field.name, field.get_default())
             for field in Release._meta.concrete_fields
         ],
     )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.validators import validate_web_address
 
@@ -21,6 +22,12 @@ class Release(models.Model):
     )
     organization = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
+    # When the desk means to be done with the release: its claims without a due date of their
+    # own take this one (see claims.workflow.set_release_due_date).
+    due_on = models.DateField(
+        "due date", null=True, blank=True, editable=False,
+        help_text="When the desk means to have checked the release.",
+    )
     language = models.CharField(
         max_length=16, default="en", help_text="Detected on import: en, fr, de or es."
     )
@@ -142,6 +149,12 @@ def person_name_from(first_name, last_name, username):
     return f"{first_name or ''} {last_name or ''}".strip() or username or ""
 
 
+# Claims the desk still has work on; a due date matters only for these.
+OPEN_STATUSES = (
+    ReviewStatus.PENDING, ReviewStatus.IN_REVIEW, ReviewStatus.VERIFIED, ReviewStatus.DISPUTED,
+)
+
+
 # The longest verdict: one sentence, short enough for a headline.
 VERDICT_MAX_LENGTH = 300
 
@@ -156,6 +169,14 @@ class ClaimQuerySet(models.QuerySet):
     def published(self):
         """The public fact-checks: approved claims, the latest approved first."""
         return self.approved().order_by("-approved_at", "-id")
+
+    def open(self):
+        """Claims the desk still has work on: not approved and not dismissed."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        """Open claims whose due date has passed."""
+        return self.open().filter(due_on__lt=today or timezone.localdate())
 
     def with_context(self):
         """Everything a list of claims shows, in a fixed number of queries."""
@@ -286,6 +307,9 @@ class Claim(models.Model):
         db_index=False,
     )
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the claim should be checked by: its own, or its release's (copied onto the claims
+    # so that the queue sorts and filters on one indexed column).
+    due_on = models.DateField("due date", null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -357,6 +381,11 @@ class Claim(models.Model):
                 fields=["-approved_at", "-id"], condition=Q(status="approved"),
                 name="claim_published_idx",
             ),
+            # Due dates: few claims have one, so only those are indexed (the queue's "due
+            # soonest" order, the overdue filter and the dashboard's overdue list).
+            models.Index(
+                fields=["due_on", "id"], condition=Q(due_on__isnull=False), name="claim_due_idx"
+            ),
             *(
                 models.Index(
                     fields=[link], condition=Q(**{f"{link}__isnull": False}),
@@ -392,6 +421,13 @@ class Claim(models.Model):
     @property
     def is_quote(self):
         return self.kind == ClaimKind.QUOTE
+
+    @property
+    def is_overdue(self):
+        return (
+            self.due_on is not None and self.status in OPEN_STATUSES
+            and self.due_on < timezone.localdate()
+        )
 
     @property
     def speaker_how_label(self):
@@ -456,7 +492,7 @@ class AppendOnlyError(Exception):
 
 # History entries that record review work added to a claim (a note, a piece of evidence) rather
 # than a change of the claim itself: they leave its version as it was.
-REVIEW_WORK_ACTIONS = ("note", "evidence")
+REVIEW_WORK_ACTIONS = ("note", "evidence", "due")
 
 
 class ClaimEventQuerySet(models.QuerySet):
@@ -714,3 +750,89 @@ class ClaimSearchEntry(models.Model):
 
     def __str__(self):
         return f"Search entry of claim {self.claim_id}"
+
+
+class Notification(models.Model):
+    """Something that needs a person: a claim assigned to them, awaiting their approval, or
+    returned to them. Shown in the app; e-mailed at once, in a daily digest or not at all, as
+    the person chose (:class:`NotificationSettings`)."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned to you"
+        AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+        RETURNED = "returned", "Returned for review"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        db_index=False,
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="notifications", db_index=False
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", db_index=False,
+    )
+    message = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # When it went out by e-mail (at once or in a digest); empty until then, and for ever for
+    # someone who chose no e-mail.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["assigned", "awaiting_approval", "returned"]),
+                name="notification_kind_valid",
+            ),
+        ]
+        indexes = [
+            # A person's list, newest first.
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_list_idx"),
+            # The unread count in the menu, and marking a claim's notifications read.
+            models.Index(
+                fields=["recipient", "claim"], condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            # The daily digest: what has not gone out yet.
+            models.Index(
+                fields=["recipient"], condition=Q(emailed_at__isnull=True),
+                name="notification_unsent_idx",
+            ),
+            models.Index(fields=["claim"], name="notification_claim_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: claim {self.claim_id} for {self.recipient_id}"
+
+
+class NotificationSettings(models.Model):
+    """How a person wants to hear about what needs them, besides the list in the app."""
+
+    class Email(models.TextChoices):
+        IMMEDIATE = "immediate", "An e-mail for each, at once"
+        DAILY = "daily", "One e-mail a day with everything new"
+        NONE = "none", "No e-mail: only the list in the app"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+        related_name="notification_settings",
+    )
+    email = models.CharField(
+        "e-mail", max_length=20, choices=Email.choices, default=Email.IMMEDIATE
+    )
+
+    class Meta:
+        verbose_name_plural = "notification settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(email__in=["immediate", "daily", "none"]),
+                name="notification_settings_email_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.email}"

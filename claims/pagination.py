@@ -54,12 +54,15 @@ def decode_cursor(token, queryset, order):
     if not isinstance(values, list) or len(values) != len(order):
         return None
     try:
-        return tuple(
+        position = tuple(
             sort_field(queryset, name.lstrip("-")).to_python(value)
             for name, value in zip(order, values, strict=True)
         )
     except (ValidationError, TypeError):
         return None
+    # An order over a column some rows leave empty (a due date) lists only the rows that have
+    # one: a cursor holding an empty value is not a place in it.
+    return None if None in position else position
 
 
 def beyond(order, values, *, backwards=False):

@@ -93,9 +93,18 @@ def is_editor(user):
 def desk_reviewers():
     """Active people a claim can be assigned to: superusers and anyone holding the review
     permission, directly or through a group; by name."""
+    return _holders(REVIEW)
+
+
+def desk_approvers():
+    """Active people who may approve claims (editors and superusers), by name."""
+    return _holders(APPROVE)
+
+
+def _holders(permission):
     return (
         get_user_model()._default_manager.with_perm(
-            REVIEW, backend="django.contrib.auth.backends.ModelBackend"
+            permission, backend="django.contrib.auth.backends.ModelBackend"
         )
         .order_by("first_name", "last_name", "username")
     )

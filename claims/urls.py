@@ -1,7 +1,7 @@
 from django.urls import path
 
 from claims.feeds import PublishedFeed
-from claims.views import public, releases, reports, review
+from claims.views import desk, public, releases, reports, review
 
 app_name = "claims"
 
@@ -19,6 +19,11 @@ urlpatterns = [
         "review/claims/<int:pk>/start-from/", review.start_from_check,
         name="claim_start_from_check",
     ),
+
+
+    path("review/claims/<int:pk>/due/", desk.claim_due_date, name="claim_due_date"),
+    path("releases/<int:pk>/due/", desk.release_due_date, name="release_due_date"),
+    path("notifications/", desk.notification_list, name="notification_list"),
     path("releases/", releases.release_list, name="release_list"),
     path("releases/import/", releases.release_import, name="release_import"),
     path("releases/<int:pk>/", releases.release_detail, name="release_detail"),

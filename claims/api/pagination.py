@@ -3,7 +3,7 @@
 import base64
 import json
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import FloatField
@@ -96,7 +96,13 @@ class ClaimCursorPagination(pagination.BasePagination):
         "-release": ("-release_id", "-id"),
         # With a search only: the best matches first (claims.search).
         f"-{RELEVANCE}": (f"-{RELEVANCE}", "id"),
+        # Only the claims with a due date (see paginate_queryset), on their partial index.
+        "due": ("due_on", "id"),
+        "-due": ("-due_on", "-id"),
     }
+    # Orders that list only the claims that have the column they sort by: a cursor cannot
+    # resume after an empty value.
+    only_with = {"due": "due_on", "-due": "due_on"}
     default_ordering = "-score"
 
     def get_page_size(self, request):
@@ -132,6 +138,8 @@ class ClaimCursorPagination(pagination.BasePagination):
                 "Order by relevance only with a search: give the words to look for in “q”."
             ]})
         order = self.orders[self.ordering]
+        if self.ordering in self.only_with:
+            queryset = queryset.filter(**{f"{self.only_with[self.ordering]}__isnull": False})
         size = self.get_page_size(request)
         cursor = self.decode_cursor(request, order)
         backwards = cursor is not None and cursor["back"]
@@ -299,4 +307,4 @@ def _column_value(column, value):
 
 def _json_value(value):
     # Full precision: a date rounded to the millisecond could repeat or skip a row.
-    return value.isoformat() if isinstance(value, datetime) else value
+    return value.isoformat() if isinstance(value, date) else value

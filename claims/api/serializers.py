@@ -272,6 +272,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "rating",
             "assignee",
             "version",
+            "due_on",
             "created_at",
             "updated_at",
         ]
@@ -285,7 +286,7 @@ CLAIM_ROW_COLUMNS = (
     "speaker__name", "speaker__role", "attribution", "speaker_how", "speaker_sure",
     "speaker_note", "score", "status", "rating",
     "assignee_id", "assignee__username", "assignee__first_name", "assignee__last_name",
-    "version", "created_at", "updated_at",
+    "version", "created_at", "updated_at", "due_on",
 )
 _moment = serializers.DateTimeField(read_only=True)
 
@@ -317,6 +318,7 @@ def claim_row(row):
         "rating": row["rating"],
         "assignee": assignee,
         "version": row["version"],
+        "due_on": row["due_on"],
         "created_at": _moment.to_representation(row["created_at"]),
         "updated_at": _moment.to_representation(row["updated_at"]),
     }

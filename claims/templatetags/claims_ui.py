@@ -10,11 +10,19 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from claims import permissions, workflow
-from claims.models import ClaimKind, Rating, ReviewStatus, person_name, person_name_from
+from claims.models import (
+    OPEN_STATUSES,
+    ClaimKind,
+    Rating,
+    ReviewStatus,
+    person_name,
+    person_name_from,
+)
 
 register = template.Library()
 
@@ -138,7 +146,7 @@ _QUEUE_ROW = (
     "<td>{speaker}</td>"
     '<td class="cell-release"><a href="{release_url}" title="{title}">{short_title}</a></td>'
     '<td class="num">{score}</td>'
-    '<td><span class="badge status-{status}">{status_label}</span>{rating}</td>'
+    '<td><span class="badge status-{status}">{status_label}</span>{rating}{due}</td>'
     "<td>{assignee}</td>"
     "</tr>"
 )
@@ -146,6 +154,21 @@ _NO_SPEAKER = '<span class="muted">—</span>'
 _UNRESOLVED = '<span class="muted">Speaker not resolved</span>'
 _UNASSIGNED = '<span class="muted">Unassigned</span>'
 _RATING_NOTE = '<span class="rating-note">{}</span>'
+_DUE_NOTE = '<span class="due-note">due {}</span>'
+_OVERDUE_NOTE = '<span class="badge overdue">Overdue</span> <span class="due-note">due {}</span>'
+
+
+def _due_note(due_on, status, today):
+    """A queue row's due date, marked when an open claim is past it."""
+    when = f"{due_on.day} {_MONTHS[due_on.month - 1]}" + (
+        f" {due_on.year}" if due_on.year != today.year else ""
+    )
+    if due_on < today and status in OPEN_STATUSES:
+        return _OVERDUE_NOTE.format(when)
+    return _DUE_NOTE.format(when)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # The box that puts a claim into the queue's bulk form (an editor's page only).
@@ -167,6 +190,7 @@ def queue_rows(claims, query="", selectable=False):
     claim_url = url_for_id("claims:claim_detail")
     release_url = url_for_id("claims:release_detail")
     suffix = f"?{escape(query)}" if query else ""
+    today = timezone.localdate()
     rows = []
     for claim in claims:
         title = claim["release__title"]
@@ -186,6 +210,7 @@ def queue_rows(claims, query="", selectable=False):
             status=escape(claim["status"]),
             status_label=escape(STATUS_LABELS.get(claim["status"], claim["status"])),
             rating=_RATING_NOTE.format(escape(RATING_LABELS.get(rating, rating))) if rating else "",
+            due=_due_note(claim["due_on"], claim["status"], today) if claim["due_on"] else "",
             assignee=escape(person_name_from(
                 claim["assignee__first_name"], claim["assignee__last_name"],
                 claim["assignee__username"],

@@ -22,8 +22,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from claims import permissions, search, selectors, workflow
-from claims.filters import ID_MAX, SEEN_BEFORE_CHOICES, ClaimFilter
+from claims import notifications, permissions, search, selectors, workflow
+from claims.filters import DUE_CHOICES, ID_MAX, SEEN_BEFORE_CHOICES, ClaimFilter
 from claims.forms import AnnotationForm, EvidenceForm, StartFromCheckForm, TransitionForm
 from claims.models import (
     Claim,
@@ -50,14 +50,19 @@ QUEUE_SORTS = {
     "-release": ("Release, latest first", ("-release_id", "paragraph_id", "start", "id")),
     # Offered with a search only: how well each claim matches it (claims.search).
     f"-{search.RELEVANCE}": ("Relevance, best match first", (f"-{search.RELEVANCE}", "id")),
+    # Only the claims with a due date (see SORTS_ONLY_WITH), on their partial index.
+    "due": ("Due date, soonest first", ("due_on", "id")),
 }
+# Sorts that list only the claims having the column they sort by: a cursor cannot resume
+# after an empty value.
+SORTS_ONLY_WITH = {"due": "due_on"}
 DEFAULT_SORT = "-score"
 # Only the columns the queue shows (claims_ui.queue_rows), as plain rows: no release body, no
 # paragraph text, and no model objects, which cost a page of claims more than its queries.
 QUEUE_COLUMNS = (
     "id", "kind", "text", "score", "status", "rating", "release_id", "release__title",
     "speaker_id", "speaker__name", "assignee_id", "assignee__first_name",
-    "assignee__last_name", "assignee__username",
+    "assignee__last_name", "assignee__username", "due_on",
 )
 STANCE_LABELS = dict(Evidence.Stance.choices)
 # Counting stops here: "1,000+" says as much to an editor as 612,345 on a tab, and each count
@@ -269,10 +274,14 @@ def _queue_list(params, request):
     """The queue's claims for ``params`` (filters as the queue reads them) and their order."""
     data = params.copy()
     sort = data.get("ordering")
-    order = QUEUE_SORTS[sort if sort in QUEUE_SORTS else DEFAULT_SORT][1]
+    sort = sort if sort in QUEUE_SORTS else DEFAULT_SORT
+    order = QUEUE_SORTS[sort][1]
     for key in ("ordering", "after", "before", "page"):
         data.pop(key, None)
-    return ClaimFilter(data, queryset=Claim.objects.all(), request=request).qs, order
+    claims = ClaimFilter(data, queryset=Claim.objects.all(), request=request).qs
+    if sort in SORTS_ONLY_WITH:
+        claims = claims.filter(**{f"{SORTS_ONLY_WITH[sort]}__isnull": False})
+    return claims, order
 
 
 def queue_neighbours(claim, params, request):
@@ -282,6 +291,8 @@ def queue_neighbours(claim, params, request):
     claims, order = _queue_list(params, request)
     claims = claims.values_list("id", flat=True)
     values = [getattr(claim, name.lstrip("-")) for name in order]
+    if None in values:  # not in a list of the claims with a due date
+        return None, None
     return (
         row_beyond(claims, order, values, backwards=True),
         row_beyond(claims, order, values),
@@ -366,7 +377,10 @@ def queue(request):
         sort = DEFAULT_SORT
     chosen_statuses = data.getlist("status")
     order = QUEUE_SORTS[sort][1]
-    claims = claim_filter.qs.values(
+    listed = claim_filter.qs
+    if sort in SORTS_ONLY_WITH:
+        listed = listed.filter(**{f"{SORTS_ONLY_WITH[sort]}__isnull": False})
+    claims = listed.values(
         *dict.fromkeys((*QUEUE_COLUMNS, *(name.lstrip("-") for name in order)))
     )
     page = keyset_page(
@@ -425,6 +439,8 @@ def queue(request):
         "q": data.get("q", ""),
         "assigned_to_me": data.get("assigned_to_me") == "true",
         "unassigned": data.get("unassigned") == "true",
+        "due_choices": DUE_CHOICES,
+        "due": data.get("due", ""),
         "statuses": ReviewStatus,
         "row_query": queue_query(request.GET),
         "can_bulk": permissions.can_manage(request.user),
@@ -623,6 +639,10 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     previous_id, next_id = queue_neighbours(claim, QueryDict(query), request)
     earlier = selectors.checked_before(claim)
     started = next((row for row in earlier if row["started_at"]), None)
+    # Opening the claim reads what told this person about it. The menu counts the unread
+    # anyway; with none, nothing is written.
+    if notifications.unread_count(user):
+        notifications.mark_read(user, claim_id=claim.pk)
     context = {
         "queue_query": query,
         "queue_url": queue_url(query),
@@ -660,6 +680,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "annotation_fields": _form_fields(annotation_form or AnnotationForm()),
         "evidence_fields": _form_fields(evidence_form or EvidenceForm()),
         "statuses": ReviewStatus,
+        "can_set_due_date": permissions.can_manage(user),
     }
     return render(request, "claims/claim_detail.html", context, status=status)
 
