@@ -221,22 +221,33 @@ def send_digests(now=None):
 # Reading them -------------------------------------------------------------------------------
 
 
+def unread(user):
+    """``user``'s unread notifications."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True)
+
+
+def remember_unread(user, n):
+    """Keep a count of ``user``'s unread notifications made elsewhere (the menu's counts are
+    one statement) for :func:`unread_count`, for the rest of the request."""
+    user._unread_notifications = min(n, UNREAD_CAP + 1)
+
+
 def unread_count(user):
     """How many of ``user``'s notifications are unread, stopping at UNREAD_CAP + 1; kept on
     the user for the rest of the request."""
     known = getattr(user, "_unread_notifications", None)
     if known is None:
-        unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
-        known = user._unread_notifications = unread.order_by()[: UNREAD_CAP + 1].count()
+        known = unread(user).order_by()[: UNREAD_CAP + 1].count()
+        remember_unread(user, known)
     return known
 
 
 def mark_read(user, *, claim_id=None):
     """Mark ``user``'s unread notifications read (only those of one claim, if given)."""
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    marked = unread(user)
     if claim_id is not None:
-        unread = unread.filter(claim_id=claim_id)
-    marked = unread.update(read_at=timezone.now())
+        marked = marked.filter(claim_id=claim_id)
+    marked = marked.update(read_at=timezone.now())
     if getattr(user, "_unread_notifications", None) is not None:
         user._unread_notifications = max(0, user._unread_notifications - marked)
     return marked

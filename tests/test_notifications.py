@@ -168,7 +168,7 @@ def test_a_refused_transition_tells_nobody(editor, reviewer, django_capture_on_c
 # Pages ---------------------------------------------------------------------------------------
 
 
-def test_the_menu_counts_unread_notifications_and_opening_the_claim_reads_them(
+def test_the_menu_counts_unread_notifications_and_following_one_reads_it(
     client, editor, reviewer, django_capture_on_commit_callbacks
 ):
     claim = factories.ClaimFactory(text="Exports rose by a third.")
@@ -182,8 +182,20 @@ def test_the_menu_counts_unread_notifications_and_opening_the_claim_reads_them(
     assert "Erin Editor assigned you a claim: “Exports rose by a third.”" in listing
     assert "New" in listing
 
-    client.get(f"/review/claims/{claim.pk}/")
+    [note] = Notification.objects.filter(recipient=reviewer)
+    opened = client.get(f"/notifications/{note.pk}/")
+    assert opened["Location"] == f"/review/claims/{claim.pk}/"
     assert "unread-count" not in client.get("/review/").content.decode()
+
+
+def test_nobody_opens_someone_elses_notification(
+    client, editor, reviewer, second_reviewer, django_capture_on_commit_callbacks
+):
+    moved(factories.ClaimFactory(), "assign", django_capture_on_commit_callbacks, by=editor,
+          assignee=reviewer)
+    client.force_login(second_reviewer)
+    assert client.get(f"/notifications/{Notification.objects.get().pk}/").status_code == 404
+    assert notifications.unread_count(reviewer) == 1
 
 
 def test_a_person_chooses_how_to_be_emailed(client, reviewer):

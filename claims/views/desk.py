@@ -75,6 +75,16 @@ def release_due_date(request, pk):
 
 
 @desk_member_required
+def notification_open(request, pk):
+    """A notification's link: its claim, with what told this person about the claim read."""
+    notification = get_object_or_404(
+        Notification.objects.only("claim_id"), pk=pk, recipient=request.user
+    )
+    notifications.mark_read(request.user, claim_id=notification.claim_id)
+    return redirect("claims:claim_detail", notification.claim_id)
+
+
+@desk_member_required
 def notification_list(request):
     user = request.user
     settings_row = NotificationSettings.objects.filter(user=user).first()

@@ -328,13 +328,16 @@ def desk_lists(user, current=None):
     if not lists:
         return []
     parts, params = [], []
-    for _, _, claims in lists:
+    # The menu's unread notifications, counted in the same statement (and kept on the user
+    # for the menu's link; see claims.notifications.unread_count).
+    for claims in [*(claims for _, _, claims in lists), notifications.unread(user)]:
         sql, sql_params = _capped_count(claims).query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped)")
         params.extend(sql_params)
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
-        counted = cursor.fetchone()
+        *counted, unread = cursor.fetchone()
+    notifications.remember_unread(user, unread)
     result = []
     for (label, query, _), n in zip(lists, counted, strict=True):
         query = _canonical(query)
@@ -639,10 +642,6 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     previous_id, next_id = queue_neighbours(claim, QueryDict(query), request)
     earlier = selectors.checked_before(claim)
     started = next((row for row in earlier if row["started_at"]), None)
-    # Opening the claim reads what told this person about it. The menu counts the unread
-    # anyway; with none, nothing is written.
-    if notifications.unread_count(user):
-        notifications.mark_read(user, claim_id=claim.pk)
     context = {
         "queue_query": query,
         "queue_url": queue_url(query),
