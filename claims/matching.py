@@ -17,6 +17,7 @@ import contextlib
 import contextvars
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -38,6 +39,12 @@ CANDIDATES = 50
 THRESHOLD = 0.28
 # Words a candidate must share with the claim: two of its most telling ones.
 TELLING_WORDS = 8
+# A word held by more than this share of the desk's claims tells little; on PostgreSQL the
+# planner's statistics of the match texts say which words those are.
+COMMON = 0.02
+# The most claims the full-text search ranks for one claim: past it, the first ones found.
+# Rare words keep the lists short; this bounds the worst case (a claim of only common words).
+RANKED = 2000
 UNITS = frozenset({"pct", "gbp", "usd", "eur", "jpy", "inr"})
 
 
@@ -49,18 +56,20 @@ class Candidate:
     trigram: float | None = None  # PostgreSQL computes it with the search
 
 
-def telling_words(text):
-    """The words of a match text that say most about it: figures first, then the longest words.
+def telling_words(text, frequency=None):
+    """The words of a match text that say most about it: the rarest among the desk's claims
+    first (``frequency``: the share of claims holding a word, for the common ones), then
+    figures, then the longest words.
 
-    Units ("pct") and words every claim has are left to the scoring.
+    Units ("pct") are left to the scoring. A word most claims hold is kept only when nothing
+    rarer is left, so the search reads a few short lists of claims, not the whole desk.
     """
-    words = dict.fromkeys(text.split())
-    figures = [w for w in words if w[0].isdigit()]
-    others = sorted(
-        (w for w in words if not w[0].isdigit() and w not in UNITS and len(w) > 2),
-        key=lambda w: (-len(w), w),
-    )
-    return (figures + others)[:TELLING_WORDS]
+    frequency = frequency or {}
+    words = [w for w in dict.fromkeys(text.split()) if w not in UNITS and len(w) > 2 or
+             w[0].isdigit()]
+    words.sort(key=lambda w: (frequency.get(w, 0), not w[0].isdigit(), -len(w), w))
+    rare = [w for w in words if frequency.get(w, 0) < COMMON]
+    return (rare if len(rare) >= 2 else words[:2])[:TELLING_WORDS]
 
 
 # --- the database's search -------------------------------------------------------------------
@@ -83,30 +92,56 @@ def _tsquery(words):
 def candidates(text, *, exclude_release):
     """The earlier claims that read most like ``text``, from releases other than
     ``exclude_release``: the database's full-text search, best rank first."""
-    words = telling_words(text)
+    postgres = connection.vendor == "postgresql"
+    words = telling_words(text, _common_words() if postgres else None)
     if not words:
         return []
-    if connection.vendor == "postgresql":
+    if postgres:
         sql = (
-            "SELECT m.claim_id, m.text, ts_rank_cd(m.vector, q) AS rank, "
-            "similarity(m.text, %s) "
-            "FROM claims_claimmatchtext m, to_tsquery('simple', %s) q "
-            "WHERE m.vector @@ q AND m.release_id <> %s "
-            "ORDER BY rank DESC, m.claim_id DESC LIMIT %s"
+            "SELECT c.claim_id, c.text, ts_rank_cd(c.vector, q) AS rank, similarity(c.text, %s) "
+            "FROM (SELECT m.claim_id, m.text, m.vector FROM claims_claimmatchtext m "
+            "WHERE m.vector @@ to_tsquery('simple', %s) AND m.release_id <> %s LIMIT %s) c, "
+            "to_tsquery('simple', %s) q "
+            "ORDER BY rank DESC, c.claim_id DESC LIMIT %s"
         )
-        params = [text, _tsquery(words), exclude_release, CANDIDATES]
+        query = _tsquery(words)
+        params = [text, query, exclude_release, RANKED, query, CANDIDATES]
     else:
-        # bm25 is lower for a better match.
+        # bm25 is lower for a better match; without an order inside, FTS5 scores only the
+        # first RANKED matches.
         sql = (
-            "SELECT m.claim_id, m.text, -bm25(claims_matchtext_fts) AS rank, NULL "
-            "FROM claims_matchtext_fts f JOIN claims_claimmatchtext m ON m.claim_id = f.rowid "
-            "WHERE claims_matchtext_fts MATCH %s AND m.release_id <> %s "
-            "ORDER BY bm25(claims_matchtext_fts), m.claim_id DESC LIMIT %s"
+            "SELECT m.claim_id, m.text, -f.score AS rank, NULL FROM ("
+            "SELECT rowid, bm25(claims_matchtext_fts) AS score FROM claims_matchtext_fts "
+            "WHERE claims_matchtext_fts MATCH %s LIMIT %s) f "
+            "JOIN claims_claimmatchtext m ON m.claim_id = f.rowid "
+            "WHERE m.release_id <> %s ORDER BY f.score, m.claim_id DESC LIMIT %s"
         )
-        params = [_fts5_query(words), exclude_release, CANDIDATES]
+        params = [_fts5_query(words), RANKED, exclude_release, CANDIDATES]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [Candidate(*row) for row in cursor.fetchall()]
+
+
+# The common words' shares, read from the statistics at most once a minute per process.
+_COMMON_WORDS = {"read_at": 0.0, "words": {}}
+
+
+def _common_words():
+    """{word: share of match texts holding it} for the words PostgreSQL's statistics of the
+    match texts list as most common (ANALYZE keeps them, autovacuum refreshes them)."""
+    now = time.monotonic()
+    if now - _COMMON_WORDS["read_at"] < 60:
+        return _COMMON_WORDS["words"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = 'claims_claimmatchtext' "
+            "AND attname = 'vector'"
+        )
+        row = cursor.fetchone()
+    words = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _COMMON_WORDS.update(read_at=now, words=words)
+    return words
 
 
 def closest(text, *, exclude_release, threshold=THRESHOLD, limit=MAX_MATCHES):
