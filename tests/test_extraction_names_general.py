@@ -322,3 +322,30 @@ def test_a_quote_a_communique_reads_is_found_with_no_one_to_say_it():
         "„Die Lage bleibt angespannt“, heißt es in einer Mitteilung des Landratsamts.",
         headline="Pressemitteilung",
     ) == [("Die Lage bleibt angespannt", None)]
+
+
+def test_a_german_job_noun_before_a_name_is_no_part_of_it_in_any_case():
+    assert speakers(
+        "Auf die Frage nach den Kosten antwortete Kämmerin Birgit Sommer: „Das Projekt "
+        "bleibt im Rahmen.“",
+        "Die Führungskräfte trafen sich mit dem Freiburger Polizeipräsidenten Bernd Rotmann.",
+        "Zum Abschied sagte Polizeipräsident Rotmann: „Wir brauchen mehr Personal.“",
+        headline="Pressemitteilung",
+    ) == [("Das Projekt bleibt im Rahmen.", "Birgit Sommer"),
+          ("Wir brauchen mehr Personal.", "Bernd Rotmann")]
+
+
+def test_with_the_words_before_a_colon_gives_the_quote_to_the_sentences_subject():
+    assert speakers(
+        "Zum Schluss verabschiedete Polizeipräsident Bernd Rotmann seine Gäste mit dem "
+        "Hinweis: „Wir bewältigen alle Aufgaben, wir brauchen nur Personal.“",
+        headline="Pressemitteilung",
+    ) == [("Wir bewältigen alle Aufgaben, wir brauchen nur Personal.", "Bernd Rotmann")]
+
+
+def test_a_german_verb_without_its_particle_attributes_nothing():
+    assert speakers(
+        "Nach dem Gespräch gab es viel Lob für die Beamten: „Die Polizei hat die Reform selbst "
+        "umgesetzt.“",
+        headline="Pressemitteilung",
+    ) == [("Die Polizei hat die Reform selbst umgesetzt.", None)]

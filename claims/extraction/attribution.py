@@ -136,11 +136,25 @@ def _inverted_pronoun(t: Tok) -> str:
 def _particle_end(s: str, t: Tok, hi: int) -> int | None:
     """Where the verb ends with its particle ("pointed out"); None when it lacks one."""
     particle = lexicon().particles.get(t.low)
-    if particle is None or lexicon().code == "de":
-        return t.end  # a German particle comes after the subject: "fügte X hinzu"
+    if particle is None:
+        return t.end
+    if lexicon().code == "de":
+        # A German particle comes after the subject: "fügte X hinzu", "teilte die Polizei
+        # mit"; without it "gab", "stellte", "führte" say nothing of speech.
+        return t.end if _german_particle(s, t.end, hi, particle) else None
     if s.startswith(" " + particle, t.end) and t.end + len(particle) + 1 <= hi:
         return t.end + len(particle) + 1
     return None
+
+
+def _german_particle(s: str, at: int, hi: int, particle: str) -> bool:
+    """The separable particle of a German verb later in its clause (within 150 characters)."""
+    stop = min(hi, at + 150)
+    for mark in ".;:!?„“\"»«":
+        k = s.find(mark, at, stop)
+        if k >= 0:
+            stop = k
+    return re.search(rf"\b{particle}\b", s[at:stop + 1]) is not None
 
 
 def _starts_subject(t: Tok) -> bool:
@@ -301,6 +315,8 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         particle = lex.particles.get(t.low)
         if particle and lex.code != "de" and not s.startswith(" " + particle, t.end):
             continue
+        if particle and lex.code == "de" and not _german_particle(s, t.end, end, particle):
+            continue  # "gab es Lob des Ministers:" is no "gab … bekannt"
         after = _extend_extras(s, t.end, end)
         direct = bool(_DIRECT_TAIL.fullmatch(s, after, end))
         att_end = rstrip_end(s, end, " ,:—–-") if direct else t.end
@@ -313,4 +329,15 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(lo, att_end, lo, t.start, False, direct)
     if tail.endswith(":") and len(toks) <= 8:
         return Attribution(toks[0].start, end - 1, toks[0].start, end - 1, False, True)
+    words = _WITH_WORDS.search(s, max(lo, end - 80), end)
+    if words:
+        # "X verabschiedete seine Gäste mit den Worten: „…“", "X closed with the words: “…”":
+        # the sentence's subject said it.
+        return Attribution(lo, end, lo, words.start(), False, True)
     return None
+
+
+_WITH_WORDS = re.compile(
+    r"\b(?:mit|with|avec|con)\s+(?:den|dem|der|the|these|ces|ses|estas|sus|las)\s+"
+    r"(?:[^\W\d_]+\s+)?(?:Worten|Hinweis|Bemerkung|Aussage|Satz|words|remark|mots|paroles"
+    r"|palabras)\s*:?\s*$")

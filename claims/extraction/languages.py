@@ -203,13 +203,19 @@ GERMAN_ROLE_STEMS = (
 )
 
 
+# With the endings of their other cases and the plural: "dem Polizeipräsidenten", "des
+# Ministers", "die Sprecherinnen".
+_GERMAN_ROLE_FORMS = GERMAN_ROLE_STEMS + tuple(
+    stem + ending for stem in GERMAN_ROLE_STEMS for ending in ("en", "n", "s", "es", "nen"))
+
+
 def is_role_word(low: str) -> bool:
     """A role in any of the four languages, German compounds included."""
     if low in en.ROLE_WORDS or low in ROLE_WORDS_INTL:
         return True
     tail = low.rsplit("-", 1)[-1]
     return len(tail) > 5 and tail.endswith(ROLE_ENDINGS) or (
-        len(tail) > 3 and tail.endswith(GERMAN_ROLE_STEMS))
+        len(tail) > 3 and tail.endswith(_GERMAN_ROLE_FORMS))
 
 
 # Job nouns by their ending: "epidemiologist", "statistician", "photographer".

@@ -283,6 +283,11 @@ FUNCTION_WORDS = _words(
     laut zufolge gemäß según conforme
     en este esta estos estas como para por con sin desde durante además asimismo así tras
     ante dans pour avec ainsi lors dès cette ces auch mit bei nach
+    zum zur vom beim ins ans aufs fürs für seit aus gegen ohne um durch über unter vor hinter
+    neben zwischen während wegen trotz dabei damit danach dazu zudem außerdem jedoch deshalb
+    bereits schon noch nun heute gestern morgen dort hier sowie sowohl
+    aux chez puis alors ensuite enfin toutefois cependant pourtant
+    tras hacia hasta mediante luego entonces sin embargo
     """
 )
 

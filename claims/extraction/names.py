@@ -80,10 +80,19 @@ class Ref:
     possessive: bool = False
 
 
+# German job nouns by their ending ("Kämmerin", "Journalistin", "Oberärztin", "Biologe"):
+# capitalised like names, they are no part of the name after them.
+# ("Valentin", "Konstantin", "Baptist" are given names: no "-entin", "-antin", short "-ist".)
+_GERMAN_AGENTS = ("erin", "istin", "orin", "eurin", "ärztin", "arzt", "rätin", "eur",
+                  "loge", "login", "trainer", "trainerin", "wart", "wartin", "meisterin",
+                  "beamter", "beamtin")
+
+
 def _classify(core: str, low: str, code: str) -> str:
     if low in LEXICONS[code].honorifics:
         return "H"
-    if is_role_word(low):
+    if is_role_word(low) or (code == "de" and len(low) > 6 and (
+            low.endswith(_GERMAN_AGENTS) or len(low) > 7 and low.endswith("ist"))):
         return "R"
     if low in PARTICLES:
         return "P"
