@@ -386,6 +386,17 @@ class Claim(models.Model):
             models.Index(
                 fields=["due_on", "id"], condition=Q(due_on__isnull=False), name="claim_due_idx"
             ),
+            models.Index(
+                fields=["due_on", "id"],
+                condition=Q(due_on__isnull=False, status__in=OPEN_STATUSES),
+                name="claim_open_due_idx",
+            ),
+            # The dashboard's time from take to check: the latest checks first. Empty for a
+            # new claim, so an import never writes it.
+            models.Index(
+                fields=["-checked_at", "-id"], condition=Q(checked_at__isnull=False),
+                name="claim_checked_at_idx",
+            ),
             *(
                 models.Index(
                     fields=[link], condition=Q(**{f"{link}__isnull": False}),

@@ -25,6 +25,7 @@ urlpatterns = [
     path("releases/<int:pk>/due/", desk.release_due_date, name="release_due_date"),
     path("notifications/", desk.notification_list, name="notification_list"),
     path("notifications/<int:pk>/", desk.notification_open, name="notification_open"),
+    path("desk/", desk.dashboard, name="dashboard"),
     path("releases/", releases.release_list, name="release_list"),
     path("releases/import/", releases.release_import, name="release_import"),
     path("releases/<int:pk>/", releases.release_detail, name="release_detail"),

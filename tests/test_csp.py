@@ -62,6 +62,8 @@ def pages(desk):
         "/admin/auth/user/",
         "/api/docs/",
         "/api/redoc/",
+        "/desk/",
+        "/notifications/",
     ]
 
 

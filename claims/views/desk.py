@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from claims import dashboard as dashboard_figures
 from claims import notifications, permissions, workflow
 from claims.models import Claim, Notification, NotificationSettings, Release
 from claims.views.review import desk_member_required, forbidden
@@ -112,4 +113,23 @@ def notification_list(request):
         request,
         "claims/notifications.html",
         {"notifications": items, "form": form, "shown": NOTIFICATIONS_SHOWN},
+    )
+
+
+@desk_member_required
+def dashboard(request):
+    if not permissions.can_manage(request.user):
+        return forbidden(request, "The desk at a glance is for editors.")
+    data = dashboard_figures.figures()
+    return render(
+        request,
+        "claims/dashboard.html",
+        {
+            "figures": data,
+            "ages": dashboard_figures.AGES,
+            "sample": dashboard_figures.SAMPLE,
+            "cap": dashboard_figures.CAP,
+            "import_to_approval": dashboard_figures.duration_words(data.import_to_approval),
+            "take_to_verify": dashboard_figures.duration_words(data.take_to_verify),
+        },
     )
