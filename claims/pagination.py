@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from claims.validators import in_utc
+
 
 def _exact(value):
     # Full microseconds: a cursor rounded to milliseconds would skip rows created in between.
@@ -49,20 +51,28 @@ def decode_cursor(token, queryset, order):
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         values = json.loads(raw)
-    except (ValueError, binascii.Error):
+    except (ValueError, binascii.Error, RecursionError):
+        # RecursionError: JSON nested a thousand deep, which Python's parser gives up on.
         return None
     if not isinstance(values, list) or len(values) != len(order):
         return None
     try:
         position = tuple(
-            sort_field(queryset, name.lstrip("-")).to_python(value)
+            _storable(sort_field(queryset, name.lstrip("-")).to_python(value))
             for name, value in zip(order, values, strict=True)
         )
-    except (ValidationError, TypeError):
+    except (ValidationError, TypeError, ValueError):
         return None
     # An order over a column some rows leave empty (a due date) lists only the rows that have
     # one: a cursor holding an empty value is not a place in it.
     return None if None in position else position
+
+
+def _storable(value):
+    """A cursor's value as the database can compare it (a moment in UTC), or ValueError."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return in_utc(value)
+    return value
 
 
 def beyond(order, values, *, backwards=False):

@@ -1,5 +1,7 @@
 """Validation shared by every way in (pages, admin, API, commands), so each refuses the same."""
 
+import datetime
+
 from django.core.validators import URLValidator
 
 WEB_ADDRESS_MESSAGE = "Enter a full web address starting with https:// or http://."
@@ -15,3 +17,15 @@ _web_address = URLValidator(
 def validate_web_address(value):
     """Refuse anything but an http or https address (ValidationError, code "not_web_address")."""
     _web_address(value)
+
+
+def in_utc(moment):
+    """An aware datetime from a URL as UTC, or ValueError when no database could compare with it.
+
+    PostgreSQL refuses offsets past ±15:59 (``-23:59`` was a 500), and 9999-12-31T23:59-23:59
+    lies past the last year a date can have once in UTC.
+    """
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ValueError(f"{moment.isoformat()} is past the last date there is.") from None

@@ -28,6 +28,7 @@ from claims.admin.claim_list import (
 from claims.admin.common import (
     SHOWN_IDS,
     KeepsReviewWork,
+    ListedFiltersOnly,
     claim_list_url,
     person_column,
     plural,
@@ -210,7 +211,7 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(KeepsReviewWork, admin.ModelAdmin):
+class ClaimAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
     form = ClaimForm
     list_display = [
         "short_text", "kind", "speaker", "status", "rating", "assignee_name", "release_title",

@@ -13,7 +13,14 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 
 from claims import search, selectors
-from claims.admin.common import KeepsReviewWork, claim_list_url, person_column, plural
+from claims.admin.common import (
+    KeepsReviewWork,
+    ListedFiltersOnly,
+    MomentListFilter,
+    claim_list_url,
+    person_column,
+    plural,
+)
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import (
     Claim,
@@ -61,9 +68,9 @@ class ImportReleaseForm(forms.Form):
 
 
 @admin.register(Release)
-class ReleaseAdmin(KeepsReviewWork, admin.ModelAdmin):
+class ReleaseAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
     list_display = ["title", "organization", "published_on", "claims_by_status", "created_at"]
-    list_filter = ["published_on", "created_at"]
+    list_filter = ["published_on", ("created_at", MomentListFilter)]
     search_fields = ["title", "organization"]
     search_help_text = "Search the title, the organization and the text of the release."
     show_full_result_count = False

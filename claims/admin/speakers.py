@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from claims.admin.common import claim_list_url, plural
+from claims.admin.common import ListedFiltersOnly, claim_list_url, plural
 from claims.models import (
     ClaimKind,
     Speaker,
@@ -43,7 +43,7 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(ListedFiltersOnly, admin.ModelAdmin):
     form = SpeakerForm
     list_display = ["name", "role", "organization", "quotes_link"]
     search_fields = ["name", "role", "organization", "aliases"]

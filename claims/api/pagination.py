@@ -14,6 +14,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from claims import selectors
 from claims.models import Claim
 from claims.search import RELEVANCE
+from claims.validators import in_utc
 
 
 def _whole_number(request, name, default):
@@ -180,7 +181,10 @@ class ClaimCursorPagination(pagination.BasePagination):
             return {"position": position, "back": bool(data["b"])}
         except CursorError:
             raise
-        except (ValueError, TypeError, KeyError, UnicodeError, DjangoValidationError):
+        # RecursionError: JSON nested a thousand deep (Python's parser gives up, not the list).
+        except (
+            ValueError, TypeError, KeyError, UnicodeError, RecursionError, DjangoValidationError
+        ):
             raise CursorError(stale) from None
 
     def encode_cursor(self, position, back):
@@ -300,8 +304,10 @@ def _column_value(column, value):
         raise ValueError(value)
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(value)
-    if isinstance(value, datetime) and value.tzinfo is None:
-        raise ValueError(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(value)
+        value = in_utc(value)
     return value
 
 
