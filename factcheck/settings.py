@@ -262,6 +262,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.say_what_the_server_refuses",
+    ],
     # Claim and history statuses are the same list: one enum in the schema, not two.
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "claims.models.ReviewStatus",
