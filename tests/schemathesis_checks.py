@@ -1,12 +1,13 @@
 """Schemathesis' positive-data check, less the refusals no schema can say.
 
 Schema-valid input must be accepted, except where the server refuses it for a reason that
-depends on the data on file or on the text itself: an id that names no row ("does not exist",
-"not one of the available choices", a cursor the list did not give out), a workflow need ("missing_requirement": a split between
-two words, a rating the action takes), a release that is not text ("import_refused"), and a
-form field sent as a string where the schema asks for a file upload. Anything else a schema
-could say (a minimum, a required field, a blank note, an address that is not a web page) must
-be in the schema.
+depends on the data on file, on another field or on the text itself: an id that names no row
+("does not exist", "not one of the available choices"), a cursor the list did not give out, a
+workflow need ("missing_requirement": a split between two words, a rating the action takes), a
+release that is not text ("import_refused"), two dates in the wrong order, ordering by relevance
+without a search, and a form field sent as a string where the schema asks for a file upload.
+Anything else a schema could say (a minimum, a required field, a blank note, an address that is
+not a web page) must be in the schema.
 
 Used by tests/test_api_schemathesis.py, and by a run of schemathesis' command line against a
 live server: ``SCHEMATHESIS_HOOKS=tests.schemathesis_checks st run … -c
@@ -24,6 +25,7 @@ SENTENCES_ABOUT_THE_DATA = (
     "not one this list gave out",  # a cursor: opaque, only the list's own links hold one
     "has no paragraph",  # a paragraph position past the release's last
     "swap them",  # two dates in the wrong order: one field against another
+    "only with a search",  # ordering by relevance without the words to look for
 )
 
 

@@ -86,8 +86,8 @@ def say_what_the_server_refuses(result, generator, request, public):
                 elif _is_free_text(parameter["schema"]):
                     parameter["schema"]["pattern"] = _NO_NUL
                 elif parameter["name"] == "ordering" and parameter["schema"].get("items"):
-                    # One ordering at a time (the keyset pages follow one).
-                    parameter["schema"] = dict(parameter["schema"]["items"])
+                    # One ordering at a time, one of those the keyset pages can follow.
+                    parameter["schema"] = {"type": "string", "enum": _claim_orders()}
                     parameter.pop("explode", None)
                     parameter.pop("style", None)
     components = result.get("components", {}).get("schemas", {})
@@ -124,3 +124,10 @@ def _is_free_text(schema):
     return schema.get("type") == "string" and not (
         {"enum", "format", "pattern"} & schema.keys()
     )
+
+
+def _claim_orders():
+    # Imported here: the pagination reads the models, which the settings' schema class precedes.
+    from claims.api.pagination import ClaimCursorPagination
+
+    return sorted(ClaimCursorPagination.orders)
