@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, groupby
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
@@ -65,8 +65,10 @@ def telling_words(text, frequency=None):
     rarer is left, so the search reads a few short lists of claims, not the whole desk.
     """
     frequency = frequency or {}
-    words = [w for w in dict.fromkeys(text.split()) if w not in UNITS and len(w) > 2 or
-             w[0].isdigit()]
+    words = [
+        w for w in dict.fromkeys(text.split())
+        if w[0].isdigit() or (w not in UNITS and len(w) > 2)
+    ]
     words.sort(key=lambda w: (frequency.get(w, 0), not w[0].isdigit(), -len(w), w))
     rare = [w for w in words if frequency.get(w, 0) < COMMON]
     return (rare if len(rare) >= 2 else words[:2])[:TELLING_WORDS]
@@ -169,24 +171,29 @@ def index_claims(claims):
 
 
 def match_claims(claims):
-    """Compare ``claims`` ([(id, release id, text)], one release's or several) with the claims
-    already compared, store each one's match text and links; return the number of links.
+    """Compare ``claims`` ([(id, release id, text)] in id order, one release's or several)
+    with the claims already compared, store each one's match text and links; return the
+    number of links.
 
-    One transaction: a claim has a match text exactly when its links are stored.
+    Release by release, each in one transaction: a claim has a match text exactly when its
+    links are stored, and a release's claims are there for the next release's to find.
     """
-    texts = [(claim_id, release_id, match_text(text)) for claim_id, release_id, text in claims]
-    links = []
-    with transaction.atomic():
-        for claim_id, release_id, text in texts:
-            for earlier_id, score in closest(text, exclude_release=release_id):
-                links.append(ClaimMatch(claim_id=claim_id, earlier_id=earlier_id,
-                                        similarity=score))
-        ClaimMatchText.objects.bulk_create(
-            [ClaimMatchText(claim_id=c, release_id=r, text=t) for c, r, t in texts],
-            ignore_conflicts=True,
-        )
-        ClaimMatch.objects.bulk_create(links, ignore_conflicts=True)
-    return len(links)
+    made = 0
+    for release_id, group in groupby(claims, key=lambda claim: claim[1]):
+        texts = [(claim_id, match_text(text)) for claim_id, _release, text in group]
+        links = [
+            ClaimMatch(claim_id=claim_id, earlier_id=earlier_id, similarity=score)
+            for claim_id, text in texts
+            for earlier_id, score in closest(text, exclude_release=release_id)
+        ]
+        with transaction.atomic():
+            ClaimMatchText.objects.bulk_create(
+                [ClaimMatchText(claim_id=c, release_id=release_id, text=t) for c, t in texts],
+                ignore_conflicts=True,
+            )
+            ClaimMatch.objects.bulk_create(links, ignore_conflicts=True)
+        made += len(links)
+    return made
 
 
 def _waiting(queryset, *, limit=None):
