@@ -19,7 +19,7 @@ from django.utils import timezone
 from claims import matching
 from claims.extraction import ExtractionError, budget, decode_release, extract, parse_release
 from claims.extraction.claims import reasons_for, score_for
-from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker
+from claims.models import Claim, ClaimKind, Paragraph, Release, Speaker, SpeakerRole
 from claims.validators import validate_web_address
 
 
@@ -191,6 +191,7 @@ def _save(extraction, digest, *, body, by, **metadata):
         ],
     )
     speaker_ids = _save_speakers(extraction.speakers)
+    _save_roles(extraction.speakers, speaker_ids, release)
 
     def claim_row(item, kind, score, reasons, attribution="", how="", sure=False, note=""):
         return {
@@ -281,8 +282,9 @@ def _save_speakers(found):
         unless_taken="name",
     )
     ids = {}
-    for speaker_id, name, role, organization, aliases in _locked_speakers(names):
-        ids[name] = speaker_id
+    for speaker_id, name, role, organization, aliases, merged_into in _locked_speakers(names):
+        # A record merged into another speaks for that one (claims.workflow.merge_speakers).
+        ids[name] = merged_into or speaker_id
         entry = seen[name]
         merged = sorted(set(aliases) | entry["aliases"])
         updates = {}
@@ -298,24 +300,47 @@ def _save_speakers(found):
 
 
 def _locked_speakers(names):
-    """(id, name, role, organization, aliases) of the speakers by these names, each row locked
-    until the import's transaction ends (where the database locks rows), in name order."""
+    """(id, name, role, organization, aliases, merged into) of the speakers by these names,
+    each row locked until the import's transaction ends (where the database locks rows), in
+    name order."""
     quote = connection.ops.quote_name
     fields = [Speaker._meta.get_field(name) for name in ("id", "name", "role", "organization")]
     aliases = Speaker._meta.get_field("aliases")
+    merged_into = Speaker._meta.get_field("merged_into")
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {', '.join(quote(field.column) for field in fields)}, "
-            f"{quote(aliases.column)} FROM {quote(Speaker._meta.db_table)} "
+            f"{quote(aliases.column)}, {quote(merged_into.column)} "
+            f"FROM {quote(Speaker._meta.db_table)} "
             f"WHERE {quote(fields[1].column)} IN ({', '.join(['%s'] * len(names))}) "
             f"ORDER BY {quote(fields[1].column)}{lock}",
             names,
         )
         return [
-            (*row[:4], aliases.from_db_value(row[4], None, connection))
+            (*row[:4], aliases.from_db_value(row[4], None, connection), row[5])
             for row in cursor.fetchall()
         ]
+
+
+def _save_roles(found, speaker_ids, release):
+    """Remember the role each speaker has in this release: a new role is a new row of their
+    record (first and latest release this one), a known one takes this as its latest."""
+    seen_on = release.published_on or release.created_at.date()
+    rows = {}
+    for item in found:
+        if item.role:
+            key = (speaker_ids[item.name], item.role[:300], (item.organization or "")[:200])
+            rows[key] = SpeakerRole(
+                speaker_id=key[0], role=key[1], organization=key[2], first_release=release,
+                first_seen=seen_on, last_release=release, last_seen=seen_on,
+            )
+    if rows:
+        SpeakerRole.objects.bulk_create(
+            [rows[key] for key in sorted(rows)], update_conflicts=True,
+            unique_fields=["speaker", "role", "organization"],
+            update_fields=["last_release", "last_seen"],
+        )
 
 
 # Each backend's driver takes text and numbers as they are; JSON and dates go through the

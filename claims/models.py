@@ -101,12 +101,98 @@ class Speaker(models.Model):
         blank=True,
         help_text="How releases refer to this speaker, e.g. “the Secretary General”.",
     )
+    # A record merged into another (the same person under another name) stays, pointing at
+    # it, so that a later import naming it finds the person's record, and a wrong merge can be
+    # split back out into it.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, editable=False,
+        related_name="merged", db_index=False,
+    )
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            models.Index(
+                fields=["merged_into"], condition=Q(merged_into__isnull=False),
+                name="speaker_merged_into_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("claims:speaker_detail", args=[self.pk])
+
+
+class SpeakerRole(models.Model):
+    """A role (and organisation) a speaker was given by releases, and when: the first and the
+    latest release that gave it. Written by the import; moved by a merge or a split."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=300)
+    organization = models.CharField(max_length=200, blank=True)
+    first_release = models.ForeignKey(
+        "Release", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        db_index=False,
+    )
+    first_seen = models.DateField(help_text="Publication (else import) date of the first.")
+    last_release = models.ForeignKey(
+        "Release", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        db_index=False,
+    )
+    last_seen = models.DateField()
+
+    class Meta:
+        ordering = ["speaker", "first_seen", "id"]
+        constraints = [
+            # One row per role a speaker held, however many releases gave it.
+            models.UniqueConstraint(
+                fields=["speaker", "role", "organization"], name="speakerrole_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role} ({self.speaker_id})"
+
+
+class SpeakerEvent(models.Model):
+    """One merge or split of speaker records, by whom and what moved: append-only."""
+
+    class Action(models.TextChoices):
+        MERGE = "merge", "Merged"
+        SPLIT = "split", "Split"
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="events")
+    other = models.ForeignKey(
+        Speaker, on_delete=models.PROTECT, related_name="+", db_index=False,
+        help_text="The record merged into this one, or split out of it.",
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    claim_ids = models.JSONField(default=list, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["speaker", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["merge", "split"]), name="speakerevent_action_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.other_id} / {self.speaker_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Speaker history cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Speaker history cannot be deleted.")
 
 
 class ClaimKind(models.TextChoices):
@@ -376,6 +462,11 @@ class Claim(models.Model):
             models.Index(fields=["release", "status"], name="claim_release_status_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
+            # A speaker's record, newest first, a page at a time (claims with a speaker only).
+            models.Index(
+                fields=["speaker", "-id"], condition=Q(speaker__isnull=False),
+                name="claim_speaker_record_idx",
+            ),
             # The public index and feed of fact-checks: approved claims, latest first.
             models.Index(
                 fields=["-approved_at", "-id"], condition=Q(status="approved"),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from claims.feeds import PublishedFeed
-from claims.views import desk, public, releases, reports, review
+from claims.views import desk, public, releases, reports, review, speakers
 
 app_name = "claims"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("notifications/", desk.notification_list, name="notification_list"),
     path("notifications/<int:pk>/", desk.notification_open, name="notification_open"),
     path("desk/", desk.dashboard, name="dashboard"),
+    path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker_detail"),
+    path("speakers/<int:pk>/merge/", speakers.speaker_merge, name="speaker_merge"),
+    path("speakers/<int:pk>/split/", speakers.speaker_split, name="speaker_split"),
     path("releases/", releases.release_list, name="release_list"),
     path("releases/import/", releases.release_import, name="release_import"),
     path("releases/<int:pk>/", releases.release_detail, name="release_detail"),

@@ -83,3 +83,26 @@ def test_an_editor_opens_the_dashboard_and_its_charts_draw(
     page.screenshot(path=str(shot), full_page=True)
     if os.environ.get("FACTCHECK_UPDATE_README_SCREENSHOT") == "1":
         shutil.copyfile(shot, ROOT / "docs" / "dashboard.png")
+
+
+def test_a_speakers_record_draws_its_ratings(
+    page, live_server, seed_release, editor, second_editor, reviewer, second_reviewer  # noqa: F811
+):
+    from claims.models import Speaker
+
+    _busy_desk(seed_release, editor, second_editor, reviewer, second_reviewer)
+    jens = Speaker.objects.get(name="Jens Stoltenberg")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/review/"))
+    page.goto(f"{live_server.url}/speakers/{jens.pk}/")
+    page.get_by_role("heading", name="Everything they said").wait_for()
+    if Claim.objects.filter(speaker=jens).exclude(rating="").exists():
+        assert page.locator(".chart-panel.charted").count() == 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "speaker-page.png"
+    page.screenshot(path=str(shot), full_page=True)
+    if os.environ.get("FACTCHECK_UPDATE_README_SCREENSHOT") == "1":
+        shutil.copyfile(shot, ROOT / "docs" / "speaker-page.png")

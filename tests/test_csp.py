@@ -64,6 +64,7 @@ def pages(desk):
         "/api/redoc/",
         "/desk/",
         "/notifications/",
+        f"/speakers/{claim.speaker_id or speaker.pk}/",
     ]
 
 

@@ -50,3 +50,10 @@ class CanAddEvidence(BasePermission):
 
     def has_permission(self, request, view):
         return permissions.can_review(request.user)
+
+
+class CanManageSpeakers(BasePermission):
+    message = "Only editors can merge and split speaker records; ask an editor."
+
+    def has_permission(self, request, view):
+        return permissions.can_manage(request.user)

@@ -25,6 +25,7 @@ from claims.api.permissions import (
     CanAnnotateClaim,
     CanEditClaim,
     CanImportReleases,
+    CanManageSpeakers,
     CanViewDesk,
 )
 from claims.api.schema import CLOSED, CONFLICT, AutoSchema
@@ -565,7 +566,64 @@ class SpeakerViewSet(
         )
         return speakers.prefetch_related(Prefetch("claims", queryset=quotes, to_attr="quotes"))
 
+    action_permissions = {"merge": [CanManageSpeakers], "split": [CanManageSpeakers]}
+
     def get_serializer_class(self):
         if self.action == "list":
             return serializers.SpeakerSerializer
+        if self.action == "merge":
+            return serializers.SpeakerMergeSerializer
+        if self.action == "split":
+            return serializers.SpeakerSplitSerializer
         return serializers.SpeakerDetailSerializer
+
+    def _record(self, pk):
+        speaker = self.get_queryset().get(pk=pk)
+        return Response(serializers.SpeakerDetailSerializer(
+            speaker, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="Merge another speaker record into this one (editors)",
+        description=(
+            "The same person under two records: the other record's claims, aliases (and its "
+            "name as an alias) and roles move here, it points here from then on, and both "
+            "records' histories say so. One transaction."
+        ),
+        request=serializers.SpeakerMergeSerializer,
+        responses={200: serializers.SpeakerDetailSerializer,
+                   409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT)},
+    )
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        speaker = self.get_object()
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        workflow.merge_speakers(
+            speaker, form.validated_data["other"], by=request.user,
+            note=form.validated_data["note"],
+        )
+        return self._record(speaker.pk)
+
+    @extend_schema(
+        summary="Split claims and aliases out of this speaker record (editors)",
+        description=(
+            "A wrong merge undone, or a record that holds two people: the chosen claims and "
+            "aliases move to `into` (a record merged into this one becomes a record of its "
+            "own again) or to a new record called `name`. Both histories say so. Answers "
+            "with the record they went to."
+        ),
+        request=serializers.SpeakerSplitSerializer,
+        responses={200: serializers.SpeakerDetailSerializer,
+                   409: OpenApiResponse(serializers.ErrorSerializer, CONFLICT)},
+    )
+    @action(detail=True, methods=["post"])
+    def split(self, request, pk=None):
+        speaker = self.get_object()
+        form = self.get_serializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        target = workflow.split_speaker(
+            speaker, by=request.user, claim_ids=data["claims"], aliases=data["aliases"],
+            into=data["into"], name=data["name"], note=data["note"],
+        )
+        return self._record(target.pk)

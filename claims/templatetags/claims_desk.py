@@ -3,6 +3,7 @@
 from django import template
 
 from claims.selectors import AtLeast
+from claims.templatetags.claims_ui import KIND_LABELS
 
 register = template.Library()
 
@@ -13,3 +14,9 @@ def count_words(n):
     if isinstance(n, AtLeast):
         return str(n)
     return f"{int(n):,}"
+
+
+@register.filter
+def kind_label(value):
+    """A claim kind's label ("Direct quote") from its word value."""
+    return KIND_LABELS.get(value, value)

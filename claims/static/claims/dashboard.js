@@ -9,8 +9,16 @@
     return; // the tables say it all
   }
   const style = getComputedStyle(document.documentElement);
-  function colour(status, index) {
+  const RATINGS = {
+    accurate: "#2e7d43", mostly_accurate: "#5f8f24", misleading: "#a86a00",
+    mostly_inaccurate: "#b5521b", inaccurate: "#b3261e", unverifiable: "#5a6270",
+  };
+  function colour(cell, index) {
     const fallback = ["#2f6fc0", "#c7730f", "#2e8a51", "#6d4bc3", "#8a94a3", "#aaaaaa"];
+    if (cell && cell.dataset.rating) {
+      return RATINGS[cell.dataset.rating] || fallback[index % fallback.length];
+    }
+    const status = cell && cell.dataset.status;
     const line = status ? style.getPropertyValue("--" + status + "-line").trim() : "";
     return line || fallback[index % fallback.length];
   }
@@ -25,10 +33,11 @@
     const datasets = headers.map((th, i) => {
       const values = rows.map((row) => Number(row.children[columns[i]].dataset.value || 0));
       // One series, one colour per bar when each row is a status (claims by status).
-      const perRow = headers.length === 1 && rows[0] && rows[0].querySelector("[data-status]");
+      const marked = "[data-status], [data-rating]";
+      const perRow = headers.length === 1 && rows[0] && rows[0].querySelector(marked);
       const colours = perRow
-        ? rows.map((row, r) => colour(row.querySelector("[data-status]").dataset.status, r))
-        : colour(th.dataset.status, i);
+        ? rows.map((row, r) => colour(row.querySelector(marked), r))
+        : colour(th, i);
       return {
         label: th.dataset.series,
         data: values,
