@@ -205,7 +205,8 @@ def choose_words():
             for word in re.findall(r"[A-Za-z]{7,}", text)
         }
         # Only in the seed release: none of the generated claims use it.
-        candidates = sorted((w for w in seed_words if w.lower() not in counts),
+        candidates = sorted((w for w in seed_words
+                             if w.lower() not in counts and w.lower() not in STOP_WORDS),
                             key=lambda w: (-len(w), w))
         if candidates:
             rare = candidates[0]

@@ -151,11 +151,15 @@ class Every:
 
     # Building the list -----------------------------------------------------------------
 
-    def discover(self, url, who="editor"):
-        """GET ``url`` once (outside any timing) for its links; who may see it."""
+    def discover(self, url, who=None):
+        """GET ``url`` once (outside any timing) for its links, and who may see it.
+
+        A page is requested as the first who may see it: anyone (the public fact-checks, the
+        login page), the desk's editor, or a superuser (admin pages an editor may not open).
+        """
         if url in self.bodies:
             return self.bodies[url]
-        for person in ((who, "admin") if who == "editor" else (who,)):
+        for person in (who,) if who else ("anonymous", "editor", "admin"):
             try:
                 _, response, body = self.bounded(Request("", url, who=person))
             except RequestTimeout as stopped:
@@ -164,7 +168,7 @@ class Every:
             except Exception:
                 self.bodies[url] = (500, "", b"", person, traceback.format_exc(limit=6))
                 return self.bodies[url]
-            forbidden = response.status_code == 403 or (
+            forbidden = response.status_code in (401, 403) or (
                 response.status_code == 302 and "login" in response.get("Location", ""))
             if not forbidden or person == "admin":
                 break
@@ -247,7 +251,7 @@ class Every:
                 waiting.append(pattern)
         self.log(f"list: {len(pages)} pages without parameters, {len(waiting)} with")
         for _, url in pages:
-            self.discover(url, "anonymous" if url == self.login_url else "editor")
+            self.discover(url)
         for _ in range(3):
             links = self.links()
             still = []
@@ -283,8 +287,6 @@ class Every:
             return
         is_api = "json" in content_type and template.startswith("/api/")
         kind = "api" if is_api else "page"
-        if url == self.login_url:
-            who = "anonymous"
         base = Request(key_of("GET", template, []), url, who=who, kind=kind, view=pattern.view)
         self.catalog.add(base)
         if status != 200:

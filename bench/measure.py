@@ -569,7 +569,10 @@ def run(args, *, database, build, log):
         return not args.only or any(key.startswith(prefix) for prefix in args.only)
 
     every = None
-    if not args.no_list:
+    # --only naming floor keys alone (queue_page) leaves the list out.
+    list_wanted = not args.only or any(
+        "/" in part or "=" in part or part.startswith(("GET", "POST")) for part in args.only)
+    if not args.no_list and list_wanted:
         every = measure_every(args, harness, log)
     variants = [variant for variant in harness.variants() if wanted(variant.key)]
     worst = {}
@@ -657,11 +660,8 @@ def measure_every(args, harness, log):
 
 
 def wanted_in_list(only, request):
-    """--only KEY selects the requests whose key, or path, starts with KEY."""
-    if not only:
-        return True
-    path = request.key.split(" ", 1)[-1]
-    return any(request.key.startswith(p) or path.startswith(p) for p in only)
+    """--only KEY selects the requests whose key contains KEY (a path, "?q=<rare>")."""
+    return not only or any(part in request.key for part in only)
 
 
 def _every_errors(every):
