@@ -35,15 +35,28 @@ def _query(params):
     return data
 
 
+def claim_orderings():
+    """(orderings, default): each ``?ordering=`` name of a claim list -> its columns."""
+    from claims import filters
+    from claims.views import review
+
+    if hasattr(filters, "CLAIM_ORDERINGS"):  # one vocabulary, owned by the FilterSet
+        return ({name: order for name, (_, order) in filters.CLAIM_ORDERINGS.items()},
+                filters.DEFAULT_ORDERING)
+    return ({name: order for name, (_, order) in review.QUEUE_SORTS.items()},
+            review.DEFAULT_SORT)
+
+
 def queue_cursor(params, user):
     from claims.filters import ClaimFilter
     from claims.models import Claim
     from claims.pagination import encode_cursor
     from claims.views import review
 
+    orderings, default = claim_orderings()
     data = _query(params)
-    sort = data.pop("ordering", [review.DEFAULT_SORT])[0]
-    order = review.QUEUE_SORTS.get(sort, review.QUEUE_SORTS[review.DEFAULT_SORT])[1]
+    sort = data.pop("ordering", [default])[0]
+    order = orderings.get(sort, orderings[default])
     claims = ClaimFilter(data, queryset=Claim.objects.all(), request=_request(params, user)).qs
     offset = deep_offset(claims.count(), review.QUEUE_PAGE_SIZE)
     if not offset:

@@ -31,6 +31,7 @@ LOGIN_RUNS = 21
 # A request slower than this on its first run is timed once more only.
 SLOW_MS = 5_000
 ADMIN_USERNAME = "bench_admin"
+EXPORT_TIMEOUT_FACTOR = 6
 
 
 class RequestTimeout(Exception):
@@ -131,7 +132,10 @@ class Every:
     def bounded(self, request):
         """fetch() under the deadline: (ms, response, body), or raises RequestTimeout."""
         started = time.perf_counter()
-        deadline = Deadline(self.timeout)
+        # An export of every approved claim (100,000 at a million) takes seconds by nature;
+        # its own target is its floor's (export_csv_s), so it gets longer before it is stopped.
+        deadline = Deadline(self.timeout * (EXPORT_TIMEOUT_FACTOR if request.kind == "export"
+                                            else 1))
         try:
             with deadline:
                 return self.fetch(request)
@@ -427,6 +431,15 @@ class Every:
         if response.status_code >= 500:
             result["error"] = f"{request.method} {request.url} answered {response.status_code}"
             return result
+        if first_ms < SLOW_MS:
+            # Counted again: the first request of a process may fill a cache (content types,
+            # a planner estimate) that later ones read, and only the steady count compares.
+            try:
+                with CaptureQueriesContext(connection) as again:
+                    self.bounded(request)
+                result["queries"] = min(result["queries"], len(again.captured_queries))
+            except RequestTimeout:
+                pass
         if self.queries_only:
             return result
         if not self.runs:
@@ -522,6 +535,7 @@ def markdown(report, every, *, limit=None):
     database = report["database"]
     rows = every["requests"]
     over = [r for r in rows if r.get("over")]
+    over_writes = [r for r in over if r["kind"] in ("export", "import")]
     timeouts = [r for r in rows if r.get("timeout")]
     lines = [
         f"# factcheck bench: every request, {report['claims']:,} claims on "
@@ -531,8 +545,12 @@ def markdown(report, every, *, limit=None):
         f"{every['runs']} runs per request; login page {every['login_ms']} ms (same run); "
         f"timeout {every['timeout_s']:g} s.",
         "",
-        f"**{len(rows)} requests, {len(over)} over {every['limit']}x the login page, "
-        f"{len(timeouts)} timed out, {len(errors_of(every))} answered 5xx.**",
+        f"**{len(rows)} requests, {len(over)} over {every['limit']}x the login page "
+        f"({len(over) - len(over_writes)} pages and API reads, {len(over_writes)} exports and "
+        f"imports), {len(timeouts)} timed out, {len(errors_of(every))} answered 5xx.**",
+        "",
+        "The exports write every approved claim (a tenth of the data set); their target is "
+        "their floor's (`export_csv_s` in the floors' table), not the login page's.",
         "",
         "| # | request | median ms | x login | queries | status |",
         "| ---: | --- | ---: | ---: | ---: | --- |",

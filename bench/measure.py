@@ -569,9 +569,8 @@ def run(args, *, database, build, log):
         return not args.only or any(key.startswith(prefix) for prefix in args.only)
 
     every = None
-    # --only naming floor keys alone (queue_page) leaves the list out.
-    list_wanted = not args.only or any(
-        "/" in part or "=" in part or part.startswith(("GET", "POST")) for part in args.only)
+    # --only naming floor keys alone (queue_page, export_csv) leaves the list out.
+    list_wanted = not args.only or any(not re.fullmatch(r"[a-z_]+", part) for part in args.only)
     if not args.no_list and list_wanted:
         every = measure_every(args, harness, log)
     variants = [variant for variant in harness.variants() if wanted(variant.key)]
