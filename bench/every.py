@@ -506,10 +506,12 @@ EXPORT_BYTES_PER_QUERY = 16 * 1024
 def growth_of(every, baseline):
     """(grown, allowed): requests that run more queries here than on the small data set.
 
-    Two kinds of growth are the design, not a query per row, and are kept apart as allowed:
-    an export's batches (see EXPORT_BYTES_PER_QUERY), and one more query on a page reached by
-    cursor, whose rows tying with the cursor and rows past it are read in two index ranges
-    when the first does not fill the page (claims.pagination).
+    Two kinds of growth are not a query per row, and are kept apart as allowed: an export's
+    batches (see EXPORT_BYTES_PER_QUERY), and one query more. A query per row grows by more
+    than one between the data sets (the benchmark's release has ten or more claims more
+    there, its claim two notes, pieces of evidence and events more); one query more is rows
+    found here and not there (a filter choice with no rows on the small data set, a second
+    index range of a keyset page, claims.pagination).
     """
     small = {r["key"]: r for r in baseline["requests"]}
     grown, allowed = {}, {}
@@ -523,8 +525,8 @@ def growth_of(every, baseline):
         if result["kind"] == "export" and after - before <= 1 + max(
                 more_bytes, 0) // EXPORT_BYTES_PER_QUERY:
             allowed[result["key"]] = {**counts, "why": "an export's batches"}
-        elif "<deep>" in result["key"] and after - before == 1:
-            allowed[result["key"]] = {**counts, "why": "a cursor's second index range"}
+        elif after - before == 1:
+            allowed[result["key"]] = {**counts, "why": "one query more, not one per row"}
         else:
             grown[result["key"]] = counts
     return grown, allowed

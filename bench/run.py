@@ -179,7 +179,12 @@ def _growth_lines(report):
              for key, c in report["query_growth"].items()]
     errors = [f"- `{key}`: {error.strip().splitlines()[-1] if error else ''}"
               for key, error in report["errors"].items()]
+    allowed = [f"- `{key}`: {c['small']} then {c['large']} ({c['why']})"
+               for key, c in report.get("query_growth_allowed", {}).items()]
     text = ""
+    if allowed:
+        text += ("\nQuery counts that grow by design (not a failure):\n\n"
+                 + "\n".join(allowed) + "\n")
     if lines:
         text += "\nQuery counts that grow (the run fails):\n\n" + "\n".join(lines) + "\n"
     if errors:
