@@ -11,9 +11,13 @@ it begins ("stolten" finds "Stoltenberg"); words in quotes ("ferry terminal") mu
 other. PostgreSQL also finds other forms of a word in the release's language ("terminals" finds
 "terminal").
 
-The index is migration 0009's: on PostgreSQL a ``search_document`` tsvector column of each claim
+The index is migration 0011's: on PostgreSQL a ``search_document`` tsvector column of each claim
 and release with a GIN index, on SQLite the FTS5 tables ``claims_claim_search`` and
 ``claims_release_search``. Triggers keep it in step with every write, so no writer calls in here.
+
+Ranked (``ranked=True``, asked for by ordering a list by ``-relevance``), each claim carries a
+``relevance``: ts_rank on PostgreSQL, bm25 on SQLite; its own text counts most, then its
+speaker's name, then its release's title.
 """
 
 import operator
@@ -31,7 +35,7 @@ from django.db import connections
 from django.db.models import Expression, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
-# The text search configurations of migration 0009. A query is read in each of them, since
+# The text search configurations of migration 0011. A query is read in each of them, since
 # it does not say its language; a claim's words are indexed in its release's language and as
 # written (factcheck_simple).
 POSTGRES_CONFIGS = (
@@ -99,7 +103,7 @@ RELEASES = Index("claims_release_search", (10.0, 5.0, 1.0), few=500)
 
 
 class Document(Expression):
-    """The ``search_document`` column migration 0009 adds on PostgreSQL.
+    """The ``search_document`` column migration 0011 adds on PostgreSQL.
 
     Not a model field: only a search reads it, and a field would be read by every query of
     the model (and would need a column on SQLite too).
