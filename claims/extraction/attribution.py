@@ -329,7 +329,8 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(lo, att_end, lo, t.start, False, direct)
     if tail.endswith(":") and len(toks) <= 8:
         return Attribution(toks[0].start, end - 1, toks[0].start, end - 1, False, True)
-    words = _WITH_WORDS.search(s, max(lo, end - 80), end)
+    words = _WITH_WORDS.search(s, max(lo, end - 80), end) if tail.rstrip(" :").endswith(
+        _WITH_NOUNS) else None
     if words:
         # "X verabschiedete seine Gäste mit den Worten: „…“", "X closed with the words: “…”":
         # the sentence's subject said it.
@@ -337,6 +338,8 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+_WITH_NOUNS = ("Worten", "Hinweis", "Bemerkung", "Aussage", "Satz", "words", "remark", "mots",
+               "paroles", "palabras")
 _WITH_WORDS = re.compile(
     r"\b(?:mit|with|avec|con)\s+(?:den|dem|der|the|these|ces|ses|estas|sus|las)\s+"
     r"(?:[^\W\d_]+\s+)?(?:Worten|Hinweis|Bemerkung|Aussage|Satz|words|remark|mots|paroles"

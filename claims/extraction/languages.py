@@ -10,6 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon as en
 from .lexicon import word_set as _words
@@ -209,6 +210,7 @@ _GERMAN_ROLE_FORMS = GERMAN_ROLE_STEMS + tuple(
     stem + ending for stem in GERMAN_ROLE_STEMS for ending in ("en", "n", "s", "es", "nen"))
 
 
+@lru_cache(maxsize=65536)
 def is_role_word(low: str) -> bool:
     """A role in any of the four languages, German compounds included."""
     if low in en.ROLE_WORDS or low in ROLE_WORDS_INTL:

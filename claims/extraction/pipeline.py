@@ -991,14 +991,17 @@ _TITLE_WORDS = _words("""
     titel namens studie bericht buch kampagne projekt programm motto ausstellung initiative
     strategie
 """)
-_WORD_BEHIND = re.compile(r"([^\W\d_]+)[\s,:]*(?:(?:the|la|le|el|die|der|das)\s+)?$")
+_TITLE_ARTICLES = frozenset(["the", "la", "le", "el", "die", "der", "das"])
 
 
 def _named_by_a_title_word(text: str, open_i: int) -> bool:
     """The words right before a quote mark name what it holds as a title ("the study,",
     "entitled", "la campaña", "mit dem Titel")."""
-    m = _WORD_BEHIND.search(text, max(0, open_i - 40), open_i)
-    return bool(m) and m.group(1).lower() in _TITLE_WORDS
+    words = text[max(0, open_i - 40):open_i].split()
+    if words and words[-1].lower() in _TITLE_ARTICLES:
+        words.pop()
+    last = words[-1].strip(",:;").rsplit("’", 1)[-1].rsplit("'", 1)[-1] if words else ""
+    return last.lower() in _TITLE_WORDS  # ("l’initiative « … »": the word after the elision)
 
 
 def _title_like(words: list[str]) -> bool:
