@@ -40,14 +40,33 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
     field_class = ChoicesOrAnyField
 
 
-class ClaimOrderingFilter(django_filters.OrderingFilter):
-    """The claims' orders; ``relevance`` (search.RELEVANCE) orders only a search's results."""
+# The orders a list of claims offers, by the name ``?ordering=`` gives them (the queue, the
+# API): what each is called, and the columns it sorts by. Each ends with the id, so every claim
+# has one place and a keyset cursor (claims.pagination) resumes just after it, and an index
+# serves each, with or without a status filter (claims.models.Claim.Meta.indexes). "release"
+# is reading order within a release, the latest releases first with "-release".
+CLAIM_ORDERINGS = {
+    "-score": ("Score, highest first", ("-score", "id")),
+    "score": ("Score, lowest first", ("score", "-id")),
+    "-newest": ("Newest first", ("-created_at", "-id")),
+    "newest": ("Oldest first", ("created_at", "id")),
+    "-release": ("Release, latest first", ("-release_id", "paragraph_id", "start", "id")),
+    "release": ("Release, earliest first", ("release_id", "paragraph_id", "start", "id")),
+    # With a search only: how well each claim matches it (claims.search).
+    f"-{search.RELEVANCE}": ("Relevance, best match first", (f"-{search.RELEVANCE}", "id")),
+    # Only the claims with a due date (ORDERINGS_ONLY_WITH), on their partial index.
+    "due": ("Due date, soonest first", ("due_on", "id")),
+    "-due": ("Due date, latest first", ("-due_on", "-id")),
+}
+# Orders that list only the claims having the column they sort by: a cursor cannot resume
+# after an empty value.
+ORDERINGS_ONLY_WITH = {"due": "due_on", "-due": "due_on"}
+DEFAULT_ORDERING = "-score"
 
-    def filter(self, qs, value):
-        ranks = any(name.lstrip("-") == search.RELEVANCE for name in value or ())
-        if ranks and search.RELEVANCE not in qs.query.annotations:
-            return qs
-        return super().filter(qs, value)
+
+def ranked(queryset):
+    """Whether ``queryset`` is a search's results, each with its relevance."""
+    return search.RELEVANCE in queryset.query.annotations
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -78,20 +97,26 @@ class ClaimFilter(django_filters.FilterSet):
     # Before ``ordering``: a search gives each claim the relevance it may be ordered by.
     q = django_filters.CharFilter(method="filter_search", label="Search")
     due = django_filters.ChoiceFilter(choices=DUE_CHOICES, method="filter_due", label="Due")
-    ordering = ClaimOrderingFilter(
-        fields=(
-            ("score", "score"), ("created_at", "newest"), ("release_id", "release"),
-            (search.RELEVANCE, search.RELEVANCE), ("due_on", "due"),
-        ),
-        field_labels={
-            "score": "Score", "created_at": "Newest", "release_id": "Release",
-            search.RELEVANCE: "Relevance (with a search)", "due_on": "Due date",
-        },
+    ordering = django_filters.ChoiceFilter(
+        choices=[(name, label) for name, (label, _) in CLAIM_ORDERINGS.items()],
+        method="filter_ordering",
+        label="Order",
+        error_messages={"invalid_choice": (
+            f"Order the claims by one of {', '.join(CLAIM_ORDERINGS)}, one at a time."
+        )},
     )
 
     class Meta:
         model = Claim
         fields = []
+
+    def filter_ordering(self, queryset, name, value):
+        order = CLAIM_ORDERINGS[value][1]
+        if order[0].lstrip("-") == search.RELEVANCE and not ranked(queryset):
+            return queryset  # no search, nothing to rank (the API says so)
+        if value in ORDERINGS_ONLY_WITH:
+            queryset = queryset.filter(**{f"{ORDERINGS_ONLY_WITH[value]}__isnull": False})
+        return queryset.order_by(*order)
 
     def filter_assigned_to_me(self, queryset, name, value):
         user = getattr(self.request, "user", None)

@@ -1,4 +1,4 @@
-"""Keyset pagination for the review pages.
+"""Keyset pagination: the one way lists of claims are read page after page (queue and API).
 
 A page beyond the first starts just after (or just before) a row named by its sort values, so
 the database walks an index from there instead of counting its way through an OFFSET: page
@@ -10,6 +10,7 @@ import base64
 import binascii
 import datetime
 import json
+import math
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -25,42 +26,40 @@ def _exact(value):
     raise TypeError(f"{type(value).__name__} cannot be part of a cursor.")
 
 
-def encode_cursor(values):
-    """The cursor of a row whose sort values are ``values`` (numbers, dates, strings)."""
-    raw = json.dumps(list(values), default=_exact, separators=(",", ":"))
+def encode(data):
+    """``data`` (JSON-ready, dates allowed) as an opaque, URL-safe token."""
+    raw = json.dumps(data, default=_exact, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def sort_field(queryset, name):
-    """The field behind a name of an order: a column of the model, or an annotation (a
-    search's relevance)."""
-    annotation = queryset.query.annotations.get(name)
-    if annotation is not None:
-        return annotation.output_field
-    return queryset.model._meta.get_field(name)
-
-
-def decode_cursor(token, queryset, order):
-    """The sort values a cursor holds, as ``order``'s fields read them; None if it is not one.
-
-    A cursor comes from a URL, so anything malformed (edited, truncated, from another sort)
-    is refused here rather than reaching the database.
-    """
-    if not token:
-        return None
+def decode(token):
+    """What ``encode`` made ``token`` from; None if it is not one of its tokens."""
     try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        values = json.loads(raw)
-    except (ValueError, binascii.Error, RecursionError):
+        raw = base64.urlsafe_b64decode(token.encode("ascii") + b"=" * (-len(token) % 4))
+        return json.loads(raw)
+    except (ValueError, binascii.Error, UnicodeError, RecursionError):
         # RecursionError: JSON nested a thousand deep, which Python's parser gives up on.
         return None
+
+
+def encode_cursor(values):
+    """The cursor of a row whose sort values are ``values`` (numbers, dates, strings)."""
+    return encode(list(values))
+
+
+def sort_values(values, queryset, order):
+    """A cursor's sort values as ``order``'s columns of ``queryset`` hold them (a column of
+    its model, or an annotation such as a search's relevance); None if they are not what a
+    row could hold (edited, truncated, from another sort).
+
+    A cursor comes from a URL, so anything malformed is refused here rather than reaching the
+    database, where it could fail as an error instead of matching nothing.
+    """
     if not isinstance(values, list) or len(values) != len(order):
         return None
     try:
-        position = tuple(
-            _storable(sort_field(queryset, name.lstrip("-")).to_python(value))
-            for name, value in zip(order, values, strict=True)
-        )
+        position = tuple(_column_value(queryset, name.lstrip("-"), value)
+                         for name, value in zip(order, values, strict=True))
     except (ValidationError, TypeError, ValueError):
         return None
     # An order over a column some rows leave empty (a due date) lists only the rows that have
@@ -68,11 +67,33 @@ def decode_cursor(token, queryset, order):
     return None if None in position else position
 
 
-def _storable(value):
-    """A cursor's value as the database can compare it (a moment in UTC), or ValueError."""
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        return in_utc(value)
+def _column_value(queryset, column, value):
+    annotation = queryset.query.annotations.get(column)
+    if annotation is not None:
+        column_field = annotation.output_field
+    else:
+        column_field = queryset.model._meta.get_field(column.removesuffix("_id"))
+        if column_field.is_relation:
+            column_field = column_field.target_field
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(value)
+    value = column_field.to_python(value)
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise ValueError(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(value)
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError(value)
+        value = in_utc(value)  # as the database can compare it
     return value
+
+
+def decode_cursor(token, queryset, order):
+    """The sort values a cursor holds, as ``order``'s fields read them; None if it is not one."""
+    if not token:
+        return None
+    return sort_values(decode(token), queryset, order)
 
 
 def beyond(order, values, *, backwards=False):
@@ -125,12 +146,17 @@ def _rows_beyond(queryset, order, values, limit, *, backwards=False):
 
 @dataclass
 class KeysetPage:
-    """One page of rows with the cursors of its neighbours (None where there is none)."""
+    """One page of rows, and the sort values of the rows on either side of it.
+
+    ``next_values`` (``previous_values``) are those of the last (first) row shown when there
+    is a page after (before) this one; ``next_cursor`` and ``previous_cursor`` are them as
+    cursors, None where there is no such page.
+    """
 
     rows: list
     number: int
-    next_cursor: str | None = None
-    previous_cursor: str | None = None
+    next_values: tuple | None = None
+    previous_values: tuple | None = None
     order: list = field(default_factory=list)
 
     def __iter__(self):
@@ -140,12 +166,20 @@ class KeysetPage:
         return len(self.rows)
 
     @property
+    def next_cursor(self):
+        return None if self.next_values is None else encode_cursor(self.next_values)
+
+    @property
+    def previous_cursor(self):
+        return None if self.previous_values is None else encode_cursor(self.previous_values)
+
+    @property
     def has_next(self):
-        return self.next_cursor is not None
+        return self.next_values is not None
 
     @property
     def has_previous(self):
-        return self.previous_cursor is not None
+        return self.previous_values is not None
 
     @property
     def has_other_pages(self):
@@ -161,47 +195,43 @@ class KeysetPage:
 
 
 def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
-    """The ``size`` rows of ``queryset`` in ``order`` after the cursor ``after`` or before
-    ``before`` (the first page without either, in one query; others in two).
+    """The ``size`` rows of ``queryset`` in ``order`` after the sort values ``after`` or before
+    ``before`` (the first page without either, in one query; others in one or two).
 
     ``order`` must end with a unique column (the id) so every row has one place. ``number``
     is the page number the link carried, for display only; a page found to be the first is
-    numbered 1 whatever the link said.
+    numbered 1 whatever the link said. Rows may be model instances or ``.values()`` dicts.
     """
     order = list(order)
-    start = decode_cursor(after, queryset, order)
-    end = None if start is not None else decode_cursor(before, queryset, order)
 
     def values_of(row):
-        if isinstance(row, dict):  # a row of .values()
-            return [row[name.lstrip("-")] for name in order]
-        return [getattr(row, name.lstrip("-")) for name in order]
+        if isinstance(row, dict):
+            return tuple(row[name.lstrip("-")] for name in order)
+        return tuple(getattr(row, name.lstrip("-")) for name in order)
 
-    if end is not None:
-        rows = _rows_beyond(queryset, order, end, size + 1, backwards=True)
+    if before is not None and after is None:
+        rows = _rows_beyond(queryset, order, before, size + 1, backwards=True)
         more_before = len(rows) > size
         rows = rows[:size][::-1]
         page = KeysetPage(rows, max(number, 2) if more_before else 1, order=order)
         if rows:
-            page.next_cursor = encode_cursor(values_of(rows[-1]))
+            page.next_values = values_of(rows[-1])
             if more_before:
-                page.previous_cursor = encode_cursor(values_of(rows[0]))
+                page.previous_values = values_of(rows[0])
         return page
 
-    if start is None:
+    if after is None:
         rows = list(queryset.order_by(*order)[: size + 1])
     else:
-        rows = _rows_beyond(queryset, order, start, size + 1)
+        rows = _rows_beyond(queryset, order, after, size + 1)
     more_after = len(rows) > size
     rows = rows[:size]
-    page = KeysetPage(rows, max(number, 2) if start is not None else 1, order=order)
+    page = KeysetPage(rows, max(number, 2) if after is not None else 1, order=order)
     if more_after:
-        page.next_cursor = encode_cursor(values_of(rows[-1]))
-    if start is not None and rows:
-        page.previous_cursor = encode_cursor(values_of(rows[0]))
-    elif start is not None:
-        # Past the last row (its claims changed meanwhile): offer the way back.
-        page.previous_cursor = after
+        page.next_values = values_of(rows[-1])
+    if after is not None:
+        # Past the last row (its claims changed meanwhile), the way back starts at the cursor.
+        page.previous_values = values_of(rows[0]) if rows else after
     return page
 
 

@@ -18,15 +18,16 @@ from tests.api_support import assert_error, logged_in
 
 CLAIMS = "/api/v1/claims/"
 
-# Each ordering and the key a client sees the rows sorted by (score, date or release, then id).
+# Each ordering and the key a client sees the rows sorted by (score, date or release, then id);
+# a release's claims in reading order, as in the queue.
 ORDERINGS = {
     None: lambda claim: (-claim.score, claim.pk),
     "-score": lambda claim: (-claim.score, claim.pk),
     "score": lambda claim: (claim.score, -claim.pk),
     "-newest": lambda claim: (-claim.created_at.timestamp(), -claim.pk),
     "newest": lambda claim: (claim.created_at.timestamp(), claim.pk),
-    "release": lambda claim: (claim.release_id, claim.pk),
-    "-release": lambda claim: (-claim.release_id, -claim.pk),
+    "release": lambda claim: (claim.release_id, claim.paragraph_id, claim.start, claim.pk),
+    "-release": lambda claim: (-claim.release_id, claim.paragraph_id, claim.start, claim.pk),
 }
 
 

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import workflow
+from claims.filters import CLAIM_ORDERINGS
 from claims.models import Annotation, Claim, ClaimEvent, Evidence
-from claims.views.review import QUEUE_SORTS
 from tests import factories, html_forms
 
 pytestmark = pytest.mark.django_db
@@ -298,7 +298,7 @@ def test_paging_forwards_and_back_shows_every_claim_once_even_when_scores_tie(
     assert [len(rows) for rows in pages] == [25, 25, 10]
     assert len(set(shown)) == 60 == len(shown)
     # The same order as one query sorting everything by the sort's full key.
-    assert shown == [c.pk for c in Claim.objects.order_by(*QUEUE_SORTS[sort][1])]
+    assert shown == [c.pk for c in Claim.objects.order_by(*CLAIM_ORDERINGS[sort][1])]
     # Going back from the last page shows the page before it again, then the first.
     backwards = []
     while True:

@@ -15,10 +15,9 @@ from claims.admin import (  # noqa: F401  (registrations)
     speakers,
     users,
 )
-from claims.admin.claim_list import ClaimChangeList
 from claims.admin.claims import ClaimAdmin
 
-__all__ = ["ClaimAdmin", "ClaimChangeList"]
+__all__ = ["ClaimAdmin"]
 
 admin.site.site_header = "factcheck"
 admin.site.site_title = "factcheck admin"

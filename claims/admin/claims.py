@@ -21,7 +21,6 @@ from django.utils.timezone import localtime
 from claims import permissions, search, workflow
 from claims.admin.claim_list import (
     AssigneeListFilter,
-    ClaimChangeList,
     ReleaseListFilter,
     SpeakerListFilter,
 )
@@ -41,6 +40,7 @@ from claims.models import (
     person_name,
 )
 from claims.reports.admin_actions import export_selected_approved_claims
+from claims.selectors import CappedPaginator
 from claims.templatetags.claims_ui import shorten
 
 
@@ -226,6 +226,7 @@ class ClaimAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
     search_help_text = "Search the claim text, the speaker's name and the release title."
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
+    paginator = CappedPaginator
     # Highest score first, as the review queue; the indexes (-score, id) and, with a status
     # filter, (status, -score, id) hold the claims in this order. Sorting a million claims by
     # their text or a joined name would read them all, so only the score column sorts.
@@ -272,8 +273,11 @@ class ClaimAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
         # Claims come from importing a release, anchored to its text.
         return False
 
-    def get_changelist(self, request, **kwargs):
-        return ClaimChangeList
+    def get_queryset(self, request):
+        # A row names its release; the release's text (up to megabytes) stays behind. (The
+        # list applies list_select_related only to a queryset that has none, so here too.)
+        claims = super().get_queryset(request).select_related(*self.list_select_related)
+        return claims.defer("release__body")
 
     def get_search_results(self, request, queryset, search_term):
         # The search index (claims.search) instead of an icontains over every claim.

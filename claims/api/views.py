@@ -41,6 +41,9 @@ from claims.models import (
     Speaker,
 )
 
+# The columns a page's cursor reads that a claims list row does not show (reading order's).
+ORDER_COLUMNS = ("paragraph_id", "start")
+
 
 # What every API view shares: who may call, how errors and pages look, JSON only. (A comment,
 # not a docstring: drf-spectacular would show a docstring as every operation's description.)
@@ -264,9 +267,10 @@ class ClaimViewSet(
 
     def list(self, request):
         claims = self.filter_queryset(self.get_queryset())
-        columns = serializers.CLAIM_ROW_COLUMNS
+        # The columns of a page's cursor too (reading order's; a search's relevance).
+        columns = (*serializers.CLAIM_ROW_COLUMNS, *ORDER_COLUMNS)
         if search.RELEVANCE in claims.query.annotations:
-            columns = (*columns, search.RELEVANCE)  # for the cursor of a page by relevance
+            columns = (*columns, search.RELEVANCE)
         rows = self.paginate_queryset(claims.values(*columns))
         return self.get_paginated_response([serializers.claim_row(row) for row in rows])
 

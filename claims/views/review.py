@@ -23,7 +23,15 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from claims import notifications, permissions, search, selectors, workflow
-from claims.filters import DUE_CHOICES, ID_MAX, SEEN_BEFORE_CHOICES, ClaimFilter
+from claims.filters import (
+    CLAIM_ORDERINGS,
+    DEFAULT_ORDERING,
+    DUE_CHOICES,
+    ID_MAX,
+    SEEN_BEFORE_CHOICES,
+    ClaimFilter,
+    ranked,
+)
 from claims.forms import AnnotationForm, EvidenceForm, StartFromCheckForm, TransitionForm
 from claims.models import (
     Claim,
@@ -37,26 +45,15 @@ from claims.models import (
     person_name,
     person_name_from,
 )
-from claims.pagination import keyset_page, row_beyond
+from claims.pagination import decode_cursor, keyset_page, row_beyond
 from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links, shorten
 
 QUEUE_PAGE_SIZE = 25
-# The sorts the queue offers, each a full ordering ending with the id, so that every claim has
-# one place and a keyset cursor can resume just after it. Each matches an index (with or
-# without a status filter); "release" is reading order within the latest releases.
-QUEUE_SORTS = {
-    "-score": ("Score, highest first", ("-score", "id")),
-    "-newest": ("Newest first", ("-created_at", "-id")),
-    "-release": ("Release, latest first", ("-release_id", "paragraph_id", "start", "id")),
-    # Offered with a search only: how well each claim matches it (claims.search).
-    f"-{search.RELEVANCE}": ("Relevance, best match first", (f"-{search.RELEVANCE}", "id")),
-    # Only the claims with a due date (see SORTS_ONLY_WITH), on their partial index.
-    "due": ("Due date, soonest first", ("due_on", "id")),
-}
-# Sorts that list only the claims having the column they sort by: a cursor cannot resume
-# after an empty value.
-SORTS_ONLY_WITH = {"due": "due_on"}
-DEFAULT_SORT = "-score"
+# The sorts the queue's menu offers (ClaimFilter's; a link may name any of its orderings).
+# Relevance is offered with a search only: how well each claim matches it (claims.search).
+# "due" lists only the claims with a due date (claims.filters.ORDERINGS_ONLY_WITH).
+RELEVANCE_SORT = f"-{search.RELEVANCE}"
+QUEUE_SORTS = ("-score", "-newest", "-release", RELEVANCE_SORT, "due")
 # Only the columns the queue shows (claims_ui.queue_rows), as plain rows: no release body, no
 # paragraph text, and no model objects, which cost a page of claims more than its queries.
 QUEUE_COLUMNS = (
@@ -274,13 +271,16 @@ def _queue_list(params, request):
     """The queue's claims for ``params`` (filters as the queue reads them) and their order."""
     data = params.copy()
     sort = data.get("ordering")
-    sort = sort if sort in QUEUE_SORTS else DEFAULT_SORT
-    order = QUEUE_SORTS[sort][1]
-    for key in ("ordering", "after", "before", "page"):
+    if sort not in CLAIM_ORDERINGS:
+        data.pop("ordering", None)
+        sort = DEFAULT_ORDERING
+    # The ordering stays: the filter lists only the claims an order can place.
+    for key in ("after", "before", "page"):
         data.pop(key, None)
     claims = ClaimFilter(data, queryset=Claim.objects.all(), request=request).qs
-    if sort in SORTS_ONLY_WITH:
-        claims = claims.filter(**{f"{SORTS_ONLY_WITH[sort]}__isnull": False})
+    order = CLAIM_ORDERINGS[sort][1]
+    if order[0].lstrip("-") == search.RELEVANCE and not ranked(claims):
+        order = CLAIM_ORDERINGS[DEFAULT_ORDERING][1]
     return claims, order
 
 
@@ -366,28 +366,28 @@ def home(request):
 def queue(request):
     data = request.GET.copy()
     sort = data.get("ordering")
-    # The order is the view's (see QUEUE_SORTS), not the filter's; the filter only needs to
-    # know that a search is to be ranked.
-    if sort != f"-{search.RELEVANCE}":
+    if sort not in CLAIM_ORDERINGS:
+        # An unknown sort (an old or edited link) shows the default one, not an error.
         data.pop("ordering", None)
+        sort = DEFAULT_ORDERING
     claim_filter = ClaimFilter(data, queryset=Claim.objects.all(), request=request)
     searching = claim_filter.form.is_valid() and bool(claim_filter.form.cleaned_data.get("q"))
     sorts = [
-        (value, label) for value, (label, _) in QUEUE_SORTS.items()
-        if searching or value != f"-{search.RELEVANCE}"
+        (value, CLAIM_ORDERINGS[value][0]) for value in QUEUE_SORTS
+        if searching or value != RELEVANCE_SORT
     ]
-    if sort not in dict(sorts):
-        sort = DEFAULT_SORT
+    if not searching and sort == RELEVANCE_SORT:
+        sort = DEFAULT_ORDERING
     chosen_statuses = data.getlist("status")
-    order = QUEUE_SORTS[sort][1]
-    listed = claim_filter.qs
-    if sort in SORTS_ONLY_WITH:
-        listed = listed.filter(**{f"{SORTS_ONLY_WITH[sort]}__isnull": False})
-    claims = listed.values(
+    order = CLAIM_ORDERINGS[sort][1]
+    claims = claim_filter.qs.values(
         *dict.fromkeys((*QUEUE_COLUMNS, *(name.lstrip("-") for name in order)))
     )
+    # An edited or stale cursor shows the first page.
     page = keyset_page(
-        claims, order, QUEUE_PAGE_SIZE, after=data.get("after"), before=data.get("before"),
+        claims, order, QUEUE_PAGE_SIZE,
+        after=decode_cursor(data.get("after"), claims, order),
+        before=decode_cursor(data.get("before"), claims, order),
         number=_int_or_none(data.get("page")) or 1,
     )
 
