@@ -216,12 +216,14 @@ class Harness:
         add("admin_changelist_pending", "admin_changelist", {"status__exact": "pending"},
             path="/admin/claims/claim/", ids="admin",
             rows=_keyset_rows(pending_admin, admin_order, None, per_page))
-        offset = deep_offset(pending_total, per_page)
-        # The admin's list pages by cursor too: the deep page follows the row at offset.
+        # The admin's list counts up to its paginator's cap: its deepest page is the last of
+        # those (claims.selectors.CappedPaginator).
+        from claims.selectors import CappedPaginator
+
+        offset = min(deep_offset(pending_total, per_page), CappedPaginator.cap - per_page)
         boundary = boundary_of(pending_admin, admin_order, offset)
         add("admin_changelist_pending_deep", "admin_changelist",
-            {"status__exact": "pending", "after": encode_cursor(boundary),
-             "page": offset // per_page + 1},
+            {"status__exact": "pending", "p": offset // per_page + 1},
             path="/admin/claims/claim/", ids="admin",
             rows=_keyset_rows(pending_admin, admin_order, boundary, per_page))
 
