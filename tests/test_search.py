@@ -273,7 +273,7 @@ def test_queue_api_and_admin_find_the_same_claims(editor_client, harbour_desk):
         admin = editor_client.get(ADMIN_CLAIMS, {"q": query}).context["cl"].result_list
         assert {row["id"] for row in queue} == expected_ids
         assert {row["id"] for row in api} == expected_ids
-        assert {row["id"] for row in admin} == expected_ids
+        assert {claim.pk for claim in admin} == expected_ids
 
 
 def test_release_list_api_and_admin_find_the_same_releases(editor_client, harbour_desk):
