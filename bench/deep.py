@@ -48,7 +48,7 @@ def claim_orderings():
 
 
 def queue_cursor(params, user):
-    from claims.filters import CLAIM_ORDERINGS, DEFAULT_ORDERING, ClaimFilter
+    from claims.filters import ClaimFilter
     from claims.models import Claim
     from claims.pagination import encode_cursor
     from claims.views import review
