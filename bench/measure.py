@@ -25,13 +25,14 @@ from urllib.parse import urlencode, urlsplit
 import django
 from django.contrib import admin
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from bench import floors
 from bench.deep import boundary_of, deep_offset
+from claims import search
 from claims.models import Claim, ReviewStatus
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "seed" / "nato-japan-2023-01-31.txt"
@@ -104,12 +105,6 @@ def after(queryset, order, boundary, limit):
         if len(rows) >= limit:
             break
     return rows
-
-
-def search_q(term):
-    # The same fields ClaimFilter's and the admin's search look in.
-    return (Q(text__icontains=term) | Q(speaker__name__icontains=term)
-            | Q(release__title__icontains=term))
 
 
 class Harness:
@@ -190,7 +185,7 @@ class Harness:
             ("queue_page_release", {"release": self.release_id},
              queue_rows.filter(release_id=self.release_id), self.release_claims),
             ("queue_page_search", {"q": SEARCH_TERM},
-             queue_rows.filter(search_q(SEARCH_TERM)), None),
+             search.search_claims(queue_rows, SEARCH_TERM), None),
         ):
             add(key, "queue_page", params, path="/review/", ids="html",
                 rows=_keyset_rows(rows_qs, QUEUE_ORDER, None, size))
