@@ -6,20 +6,18 @@ in one more query, so memory and the number of queries do not grow with each row
 
 The CSV, the report that grows to a hundred thousand rows and more, reads the same columns
 through :func:`iter_csv_batches` instead: one query whose rows carry their evidence already
-gathered by the database (as JSON), fetched as the database driver hands them over (Django's
-per-value converters cost more than the rest of the export), so it runs close to a bare cursor.
+gathered by the database (as JSON), read through a server-side cursor in batches.
 """
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import islice
 from typing import NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
+from django.db.models import TextField
 from django.db.models.expressions import RawSQL
-from django.db.models.sql.constants import MULTI
 
 from claims.models import Claim, ClaimKind, Evidence, Rating, person_name_from
 
@@ -236,15 +234,10 @@ def _evidence_items(vendor):
             f"CSV reports need PostgreSQL or SQLite; this database is {vendor}. "
             "Point DATABASE_URL at one of those."
         ) from None
-    return RawSQL(sql.format(evidence=Evidence._meta.db_table, claim=Claim._meta.db_table), ())
-
-
-def _moment(value, database_tz):
-    """A datetime as the driver returns it (SQLite: text in the database's time zone)."""
-    if value is None or isinstance(value, datetime):
-        return value
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=database_tz)
+    return RawSQL(
+        sql.format(evidence=Evidence._meta.db_table, claim=Claim._meta.db_table), (),
+        output_field=TextField(),
+    )
 
 
 def _evidence_cells(items_json):
@@ -262,8 +255,7 @@ def _evidence_cells(items_json):
     return urls, "\n\n".join(pieces)
 
 
-def _iso(value, tz, database_tz):
-    moment = _moment(value, database_tz)
+def _iso(moment, tz):
     return "" if moment is None else moment.astimezone(tz).isoformat(timespec="seconds")
 
 
@@ -275,47 +267,44 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
     ``batch_size`` rows at a time (a server-side cursor on PostgreSQL).
     """
     connection = connections[queryset.db]
-    database_tz = connection.timezone
-    query = (
+    values = (
         queryset.order_by(*ORDER)
         .annotate(evidence_items=_evidence_items(connection.vendor))
         .values_list(*_CSV_FIELDS)
+        .iterator(chunk_size=batch_size)
     )
-    compiler = query.query.get_compiler(using=query.db)
-    batches = compiler.execute_sql(
-        MULTI,
-        chunked_fetch=connection.features.can_use_chunked_reads,
-        chunk_size=batch_size,
-    )
-    for batch in batches:
-        rows = []
-        for (
-            claim_id, title, published_on, source_url, position, kind, speaker, role, text,
-            rating, verdict, reasoning, evidence_items, checker_first, checker_last,
-            checker_username, checked_at, approver_first, approver_last, approver_username,
-            approved_at,
-        ) in batch:  # fmt: skip
-            claim_ids.append(claim_id)
-            evidence_urls, evidence = _evidence_cells(evidence_items)
-            rows.append((
-                claim_id,
-                title,
-                # The driver returns a date (PostgreSQL) or its ISO text already (SQLite).
-                "" if published_on is None else str(published_on),
-                source_url,
-                str(position),
-                kind,
-                speaker or "",
-                role or "",
-                text,
-                rating,
-                verdict,
-                reasoning,
-                evidence_urls,
-                evidence,
-                person_name_from(checker_first, checker_last, checker_username),
-                _iso(checked_at, tz, database_tz),
-                person_name_from(approver_first, approver_last, approver_username),
-                _iso(approved_at, tz, database_tz),
-            ))  # fmt: skip
-        yield rows
+    try:
+        while batch := list(islice(values, batch_size)):
+            rows = []
+            for (
+                claim_id, title, published_on, source_url, position, kind, speaker, role, text,
+                rating, verdict, reasoning, evidence_items, checker_first, checker_last,
+                checker_username, checked_at, approver_first, approver_last, approver_username,
+                approved_at,
+            ) in batch:  # fmt: skip
+                claim_ids.append(claim_id)
+                evidence_urls, evidence = _evidence_cells(evidence_items)
+                rows.append((
+                    claim_id,
+                    title,
+                    "" if published_on is None else published_on.isoformat(),
+                    source_url,
+                    str(position),
+                    kind,
+                    speaker or "",
+                    role or "",
+                    text,
+                    rating,
+                    verdict,
+                    reasoning,
+                    evidence_urls,
+                    evidence,
+                    person_name_from(checker_first, checker_last, checker_username),
+                    _iso(checked_at, tz),
+                    person_name_from(approver_first, approver_last, approver_username),
+                    _iso(approved_at, tz),
+                ))  # fmt: skip
+            yield rows
+    finally:
+        # An export abandoned halfway closes its database cursor now, inside its transaction.
+        values.close()
