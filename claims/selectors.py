@@ -83,6 +83,12 @@ class Paginator(paginator.Paginator):
         return super()._get_page(rows, number, paginator)
 
 
+def capped_count(rows, cap=COUNT_CAP):
+    """How many ``rows`` there are, counting no further than ``cap`` (then "10,000+")."""
+    counted = rows.order_by()[: cap + 1].count()
+    return AtLeast(cap) if counted > cap else counted
+
+
 class CappedPaginator(Paginator):
     """A Paginator that counts at most ``cap`` rows.
 
@@ -98,8 +104,7 @@ class CappedPaginator(Paginator):
         rows = self.object_list
         if not hasattr(rows, "query"):
             return len(rows)
-        counted = rows.order_by()[: self.cap + 1].count()
-        return AtLeast(self.cap) if counted > self.cap else counted
+        return capped_count(rows, self.cap)
 
 
 def report_preview(claims, size):

@@ -130,3 +130,13 @@ def test_a_page_read_by_ids_first_is_djangos_page(editor):
         assert [r.pk for r in fast.page(number)] == [r.pk for r in reference.page(number)]
     rows = releases.values("pk", "title")
     assert list(selectors.Paginator(rows, 5).page(5)) == list(Paginator(rows, 5).page(5))
+
+
+@pytest.mark.django_db
+def test_the_reports_page_counts_approved_claims_up_to_the_cap(editor_client, editor, monkeypatch):
+    _desk(editor, [["approved"] * 4])
+    page = editor_client.get(reverse("claims:report_list")).content.decode()
+    assert "4 approved claims" in page
+    monkeypatch.setattr(selectors.capped_count, "__defaults__", (3,))
+    page = editor_client.get(reverse("claims:report_list")).content.decode()
+    assert "3+ approved claims" in page
