@@ -431,7 +431,11 @@ class ClaimViewSet(
     )
     @action(detail=True, methods=["get"], url_path="checked-before", pagination_class=None)
     def checked_before(self, request, pk=None):
-        claim = self.get_object()
+        # The claim by its id alone: the list's filters in the query string are not this
+        # endpoint's, and the rows need nothing of the claim but its id.
+        claim = Claim.objects.filter(pk=pk).only("pk").first()
+        if claim is None:
+            raise _missing(Claim, pk)
         rows = selectors.checked_before(claim)
         return Response(serializers.CheckedBeforeSerializer(rows, many=True).data)
 
