@@ -51,7 +51,9 @@ loadtest: $(VENV)/.installed-loadtest
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 
+# axe-core for the browser test's accessibility check, when npm is there.
 test: lint
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; fi
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-dev

@@ -873,7 +873,7 @@ def test_a_reviewer_adds_a_note_to_the_thread(reviewer_client, reviewer, claim):
         reverse("claims:claim_add_note", args=[claim.pk]), {"body": "  Called the ministry.  "}
     )
     assert response.status_code == 302
-    assert response["Location"] == claim.get_absolute_url() + "#notes"
+    assert response["Location"] == claim.get_absolute_url()
     assert _messages(response) == ["Note added."]
     note = Annotation.objects.get()
     assert (note.claim, note.author, note.body) == (claim, reviewer, "Called the ministry.")
@@ -900,7 +900,7 @@ def test_a_reviewer_adds_evidence_with_a_title_and_excerpt(reviewer_client, revi
             "excerpt": "Bridge: £40m",
         },
     )
-    assert response["Location"] == claim.get_absolute_url() + "#evidence"
+    assert response["Location"] == claim.get_absolute_url()
     assert _messages(response) == ["Evidence added."]
     item = Evidence.objects.get()
     assert (item.claim, item.added_by, item.title, item.stance) == (

@@ -570,11 +570,16 @@ def _with_names(rows, *links):
     return rows
 
 
-def _history(claim):
-    """The claim's history, oldest first, as rows with names and labels for the page."""
+def _timeline(claim):
+    """Everything said and done on the claim, oldest first, in one list: its notes, the
+    notes and rulings given with actions, the evidence added and every change of status.
+
+    A note is read from the thread (a note older than the history's note entries is there
+    too), every other entry from the history.
+    """
     events = _with_names(
-        claim.events.values(
-            "action", "from_status", "to_status", "rating", "note", "created_at",
+        claim.events.exclude(action="note").values(
+            "action", "from_status", "to_status", "rating", "note", "verdict", "created_at",
             *_person_columns("actor"), *_person_columns("assignee"),
         ),
         "actor", "assignee",
@@ -583,7 +588,12 @@ def _history(claim):
         event["from_label"] = STATUS_LABELS.get(event["from_status"], event["from_status"])
         event["to_label"] = STATUS_LABELS.get(event["to_status"], event["to_status"])
         event["rating_label"] = RATING_LABELS.get(event["rating"], event["rating"])
-    return events
+    notes = _with_names(
+        claim.annotations.values("body", "created_at", *_person_columns("author")), "author"
+    )
+    for note in notes:
+        note.update(action="note", actor_name=note.pop("author_name"))
+    return sorted([*events, *notes], key=lambda entry: entry["created_at"])
 
 
 def _form_fields(form):
@@ -655,11 +665,9 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "segments": segments if len(segments) > 1 else [],
         "repeated_by": repeated_by,
         "repeats": repeats,
-        "annotations": _with_names(
-            claim.annotations.values("body", "created_at", *_person_columns("author")), "author"
-        ),
+
         "evidence": evidence,
-        "events": _history(claim),
+        "timeline": _timeline(claim),
         "action_forms": _action_forms(claim, user, draft, started),
         # Checked before: the earlier claims this one reads like, and the later claims whose
         # check started from this one's.
@@ -767,7 +775,7 @@ def add_annotation(request, pk):
         messages.error(request, str(refusal))
         return _back_to(claim, query)
     messages.success(request, "Note added.")
-    return _back_to(claim, query, "#notes")
+    return _back_to(claim, query)
 
 
 @desk_member_required
@@ -786,7 +794,7 @@ def add_evidence(request, pk):
         messages.error(request, str(refusal))
         return _back_to(claim, query)
     messages.success(request, "Evidence added.")
-    return _back_to(claim, query, "#evidence")
+    return _back_to(claim, query)
 
 
 @desk_member_required
