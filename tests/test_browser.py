@@ -259,8 +259,9 @@ def test_a_whole_day_on_the_desk_by_clicking_and_keyboard(
     labels = [buttons.nth(i).inner_text() for i in range(buttons.count())]
     assert len(labels) == 5
     for label in labels:
+        button = page.locator("form.report-download").get_by_role("button", name=label, exact=True)
         with page.expect_download() as download:
-            page.locator("form.report-download").get_by_role("button", name=label, exact=True).click()
+            button.click()
         content = Path(download.value.path()).read_bytes()
         if content.startswith(b"%PDF"):
             from io import BytesIO
