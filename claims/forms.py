@@ -8,7 +8,15 @@ from django import forms
 from django.conf import settings
 
 from claims import permissions
-from claims.models import VERDICT_MAX_LENGTH, Annotation, Evidence, Rating, person_name
+from claims.models import (
+    VERDICT_MAX_LENGTH,
+    Annotation,
+    ClaimKind,
+    Evidence,
+    Rating,
+    Speaker,
+    person_name,
+)
 from claims.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 from claims.workflow import ACTIONS
 
@@ -119,6 +127,43 @@ class StartFromCheckForm(forms.Form):
 
     def error_sentence(self):
         return " ".join(str(error) for errors in self.errors.values() for error in errors)
+
+
+class CorrectionForm(forms.Form):
+    """An editor's correction of what the importer found: kind, speaker and span.
+
+    The speaker is one of the desk's (picked from those of the release) or a new one named
+    here; the span is the claim's first and last character in its paragraph.
+    """
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=ClaimKind.choices)
+    speaker = forms.ModelChoiceField(
+        queryset=Speaker.objects.all(), required=False, empty_label="No speaker",
+        error_messages={"invalid_choice": "Choose a speaker from the list, or name a new one."},
+    )
+    new_speaker = forms.CharField(
+        label="Or a new speaker", max_length=200, required=False,
+        help_text="Their full name, as a person or organisation signs it.",
+    )
+    new_speaker_role = forms.CharField(label="Their role", max_length=300, required=False)
+    new_speaker_organization = forms.CharField(
+        label="Their organisation", max_length=200, required=False,
+        help_text="A name (“Tokyo City Council”), not “council’s”.",
+    )
+    start = forms.IntegerField(label="From character", min_value=0)
+    end = forms.IntegerField(label="To character", min_value=1)
+
+    def clean_new_speaker_organization(self):
+        name = " ".join(self.cleaned_data["new_speaker_organization"].split())
+        # Speaker organisations are names: "the council’s" is how a sentence says it.
+        for ending in ("’s", "'s"):
+            if name.endswith(ending):
+                raise forms.ValidationError(
+                    f"Write the organisation’s name (“{name[: -len(ending)]}”), not the "
+                    "possessive."
+                )
+        return name
 
 
 class ReleaseImportForm(forms.Form):

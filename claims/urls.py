@@ -14,6 +14,9 @@ urlpatterns = [
         "review/claims/<int:pk>/transition/", review.claim_transition, name="claim_transition"
     ),
     path("review/claims/<int:pk>/notes/", review.add_annotation, name="claim_add_note"),
+    path("review/claims/<int:pk>/correct/", review.correct_claim, name="claim_correct"),
+    path("review/claims/<int:pk>/split/", review.split_claim, name="claim_split"),
+    path("review/claims/<int:pk>/merge/", review.merge_claim, name="claim_merge"),
     path("review/claims/<int:pk>/evidence/", review.add_evidence, name="claim_add_evidence"),
     path(
         "review/claims/<int:pk>/start-from/", review.start_from_check,

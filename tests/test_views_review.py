@@ -1110,3 +1110,87 @@ def test_the_pickers_offer_the_newest_releases_and_speakers_and_the_chosen_one(
     newest = editor_client.get(reverse("claims:queue"), {"release": releases[3].pk})
     assert options(newest, "release") == [("Budget statement 3", True),
                                           ("Budget statement 2", False)]
+
+
+# Corrections of the extraction on the claim page (editors).
+
+
+def test_an_editor_corrects_speaker_kind_and_span_on_the_claim_page(editor_client, editor):
+    claim = factories.ClaimFactory(paragraph__text="The mayor said: “Rents fell by 4% in 2023.”")
+    start = claim.paragraph.text.index("Rents")
+    page = editor_client.get(claim.get_absolute_url()).content.decode()
+
+    response = html_forms.submit(
+        editor_client, page, "Correct speaker, kind and span",
+        choose={"kind": "quantity"},
+        fill={"new_speaker": "Ana  Mayor", "new_speaker_role": "Mayor",
+              "new_speaker_organization": "Tokyo City Council", "start": str(start),
+              "end": str(start + len("Rents fell by 4% in 2023."))},
+    )
+
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.kind, claim.text) == ("quantity", "Rents fell by 4% in 2023.")
+    assert (claim.speaker.name, claim.speaker.organization) == ("Ana Mayor", "Tokyo City Council")
+    event = claim.events.get()
+    assert (event.action, event.actor, event.note) == (
+        "edit", editor, "Changed end, kind, speaker, start, text."
+    )
+
+
+def test_a_refused_correction_keeps_every_field_and_says_why(editor_client, claim):
+    page = editor_client.get(claim.get_absolute_url()).content.decode()
+    response = html_forms.submit(
+        editor_client, page, "Correct speaker, kind and span",
+        fill={"new_speaker": "Jo Doe", "new_speaker_organization": "the council’s",
+              "start": "3", "end": "1"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "not the possessive" in html
+    form = html_forms.find_form(html, "Correct speaker, kind and span")
+    assert form.find("input", {"name": "new_speaker"})["value"] == "Jo Doe"
+    assert form.find("input", {"name": "start"})["value"] == "3"
+    # The workflow's refusal (a span that is not the claim's words) keeps them too.
+    response = html_forms.submit(
+        editor_client, page, "Correct speaker, kind and span",
+        fill={"new_speaker": "Jo Doe", "start": "2", "end": "1"},
+    )
+    assert response.status_code == 409
+    assert "The span must start before it ends." in response.content.decode()
+    form = html_forms.find_form(response.content.decode(), "Correct speaker, kind and span")
+    assert form.find("input", {"name": "new_speaker"})["value"] == "Jo Doe"
+    claim.refresh_from_db()
+    assert claim.version == 1 and not claim.events.exists()
+    assert not factories.Speaker.objects.filter(name="Jo Doe").exists()
+
+
+def test_an_editor_splits_and_merges_from_the_claim_page(editor_client, editor):
+    claim = factories.ClaimFactory(paragraph__text="Bridge opens in May and tunnel in June.")
+    text = claim.paragraph.text
+    Claim.objects.filter(pk=claim.pk).update(start=0, end=len(text) - 1, text=text[:-1])
+    claim.refresh_from_db()
+    page = editor_client.get(claim.get_absolute_url()).content.decode()
+
+    split = html_forms.submit(editor_client, page, "Split the claim",
+                              fill={"at": str(text.index(" and"))})
+
+    new = Claim.objects.exclude(pk=claim.pk).get()
+    assert f"Claim split: the words after went to claim #{new.pk}." in _messages(split)
+    claim.refresh_from_db()
+    assert (claim.text, new.text) == ("Bridge opens in May", "and tunnel in June")
+    page = editor_client.get(claim.get_absolute_url()).content.decode()
+    merged = html_forms.submit(editor_client, page, "Merge with another claim",
+                               choose={"other": str(new.pk)})
+    assert f"Claim #{new.pk} merged into this one." in _messages(merged)
+    claim.refresh_from_db()
+    new.refresh_from_db()
+    assert (claim.text, new.status) == ("Bridge opens in May and tunnel in June", "dismissed")
+    assert [e.action for e in claim.events.all()] == ["split", "merge"]
+
+
+def test_reviewers_see_no_corrections_and_cannot_post_them(reviewer_client, claim):
+    assert "Correct the extraction" not in reviewer_client.get(
+        claim.get_absolute_url()).content.decode()
+    for name in ("claims:claim_correct", "claims:claim_split", "claims:claim_merge"):
+        assert reviewer_client.post(reverse(name, args=[claim.pk]), {}).status_code == 403

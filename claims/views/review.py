@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,7 +32,13 @@ from claims.filters import (
     ClaimFilter,
     ranked,
 )
-from claims.forms import AnnotationForm, EvidenceForm, StartFromCheckForm, TransitionForm
+from claims.forms import (
+    AnnotationForm,
+    CorrectionForm,
+    EvidenceForm,
+    StartFromCheckForm,
+    TransitionForm,
+)
 from claims.models import (
     Claim,
     ClaimKind,
@@ -602,7 +608,7 @@ def _form_fields(form):
 
 
 def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status=200,
-                query=None):
+                query=None, correction_form=None):
     claim = get_object_or_404(
         Claim.objects.select_related("release", "paragraph", "speaker").defer("release__body"),
         pk=pk,
@@ -686,6 +692,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         ),
         "annotation_fields": _form_fields(annotation_form or AnnotationForm()),
         "evidence_fields": _form_fields(evidence_form or EvidenceForm()),
+        **_correction(claim, user, correction_form, paragraph_claims),
         "statuses": ReviewStatus,
         "can_set_due_date": permissions.can_manage(user),
     }
@@ -775,6 +782,113 @@ def add_annotation(request, pk):
         messages.error(request, str(refusal))
         return _back_to(claim, query)
     messages.success(request, "Note added.")
+    return _back_to(claim, query)
+
+
+def _correction(claim, user, form, paragraph_claims):
+    """What the claim page needs for an editor's corrections: the form (as sent back, or as
+    the claim stands), the speakers to pick from, the claims it may be merged with."""
+    if not permissions.can_edit_claim(user, claim):
+        return {"can_correct": False}
+    if form is None:
+        form = CorrectionForm(initial={
+            "version": claim.version, "kind": claim.kind, "speaker": claim.speaker_id,
+            "start": claim.start, "end": claim.end,
+        })
+    # The release's own speakers (and the claim's), not the whole desk's.
+    speakers = Speaker.objects.filter(
+        Q(claims__release_id=claim.release_id) | Q(pk=claim.speaker_id)
+    ).distinct().order_by("name")
+    form.fields["speaker"].queryset = speakers
+    return {
+        "can_correct": True,
+        "correction_open": form.is_bound,
+        "correction_fields": _form_fields(form),
+        "merge_candidates": [
+            c for c in paragraph_claims if c.pk != claim.pk and c.status in ("pending", "in_review")
+        ],
+    }
+
+
+def _editor_post(request, pk):
+    claim = get_object_or_404(Claim.objects.select_related("paragraph"), pk=pk)
+    if not permissions.can_manage(request.user):
+        return claim, forbidden(request, "Only editors correct claims; ask an editor.")
+    return claim, None
+
+
+@desk_member_required
+@require_POST
+def correct_claim(request, pk):
+    """An editor corrects the claim's kind, speaker (picked, or a new one) and span."""
+    claim, refused = _editor_post(request, pk)
+    if refused:
+        return refused
+    query = _posted_query(request)
+    form = CorrectionForm(request.POST)
+    form.fields["speaker"].queryset = Speaker.objects.all()
+    if not form.is_valid():
+        return _claim_page(request, pk, correction_form=form, status=400, query=query)
+    data = form.cleaned_data
+    speaker = data["speaker"]
+    try:
+        with transaction.atomic():
+            if data["new_speaker"].strip():
+                speaker, _ = Speaker.objects.get_or_create(
+                    name=" ".join(data["new_speaker"].split()),
+                    defaults={"role": data["new_speaker_role"].strip(),
+                              "organization": data["new_speaker_organization"]},
+                )
+            start, end = data["start"], data["end"]
+            workflow.edit_claim(
+                claim, by=request.user, version=data["version"], kind=data["kind"],
+                speaker=speaker, start=start, end=end, text=claim.paragraph.text[start:end],
+            )
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return _claim_page(request, pk, correction_form=form, status=409, query=query)
+    messages.success(request, "Claim corrected.")
+    return _back_to(claim, query)
+
+
+@desk_member_required
+@require_POST
+def split_claim(request, pk):
+    claim, refused = _editor_post(request, pk)
+    if refused:
+        return refused
+    query = _posted_query(request)
+    at, version = _int_or_none(request.POST.get("at")), _int_or_none(request.POST.get("version"))
+    try:
+        if at is None:
+            raise workflow.MissingRequirement("Give the character to split the claim at.")
+        _, new = workflow.split_claim(claim, by=request.user, version=version, at=at)
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return _back_to(claim, query)
+    messages.success(request, f"Claim split: the words after went to claim #{new.pk}.")
+    return _back_to(claim, query)
+
+
+@desk_member_required
+@require_POST
+def merge_claim(request, pk):
+    claim, refused = _editor_post(request, pk)
+    if refused:
+        return refused
+    query = _posted_query(request)
+    other = Claim.objects.filter(pk=_id_or_none(request.POST.get("other"))).first()
+    try:
+        if other is None:
+            raise workflow.MissingRequirement("Choose the claim to merge this one with.")
+        workflow.merge_claims(
+            claim, other, by=request.user, version=_int_or_none(request.POST.get("version")),
+            other_version=other.version,
+        )
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return _back_to(claim, query)
+    messages.success(request, f"Claim #{other.pk} merged into this one.")
     return _back_to(claim, query)
 
 
