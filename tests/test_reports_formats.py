@@ -365,6 +365,20 @@ def test_claimreview_is_served_from_the_publisher_url_setting(settings, reviewer
     }
 
 
+def test_claimreview_cites_the_evidence_with_its_excerpt_and_stance(reviewer, editor):
+    claim = approved_claim("Exports rose 9% in 2023.", reviewer=reviewer, editor=editor)
+    claim.evidence.update(excerpt="Exports: +9.1% (2023).")
+    evidence = claim.evidence.get()
+
+    (review,) = expand(json.loads(export("claimreview", by=editor)[0]))
+
+    (cited,) = review[SCHEMA + "citation"]
+    assert value(cited, "url") == evidence.url
+    assert value(cited, "name") == evidence.title
+    assert value(cited, "text") == "Exports: +9.1% (2023)."
+    assert value(cited, "description") == "Supports the claim"
+
+
 # Printable HTML and PDF
 
 

@@ -53,8 +53,10 @@ ClaimReview
     ``FACTCHECK_PUBLISHER_NAME`` and ``FACTCHECK_PUBLISHER_URL`` settings), ``datePublished``
     (the day the claim was approved) and ``url`` (the published fact-check, readable without
     logging in); the ruling as ``headline`` and ``reviewBody`` (verdict and reasoning), the
-    verdict also as the rating's ``ratingExplanation``. The public fact-check page embeds the
-    very same object.
+    verdict also as the rating's ``ratingExplanation``; the evidence as ``citation``, one
+    ``CreativeWork`` each with its ``url``, ``name`` (the title), ``text`` (the excerpt) and
+    ``description`` (whether it supports or contradicts the claim, or gives context). The
+    public fact-check page embeds the very same object.
 """
 
 import csv
@@ -291,6 +293,18 @@ def claim_review(row, context, tz):
         review["headline"] = row.verdict
     if row.reasoning:
         review["reviewBody"] = row.reasoning
+    citations = []
+    for link in row.evidence:
+        work = {"@type": "CreativeWork", "url": link.url}
+        if link.title:
+            work["name"] = link.title
+        if link.excerpt:
+            work["text"] = link.excerpt
+        if link.stance:
+            work["description"] = link.stance_label
+        citations.append(work)
+    if citations:
+        review["citation"] = citations
     return review
 
 
