@@ -347,7 +347,8 @@ def test_the_release_page_makes_the_same_number_of_queries_for_5_or_50_claims(
     with django_assert_max_num_queries(few):
         response = reviewer_client.get(release.get_absolute_url())
     assert len(response.context["claims"]) == 50
-    assert few <= 10
+    # One of them counts the menu's lists (My open claims, notifications).
+    assert few <= 11
 
 
 def test_the_release_list_makes_the_same_number_of_queries_for_3_or_20_releases(
