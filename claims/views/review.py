@@ -371,6 +371,7 @@ def home(request):
 @desk_member_required
 def queue(request):
     data = request.GET.copy()
+    can_bulk = permissions.can_manage(request.user)
     sort = data.get("ordering")
     if sort not in CLAIM_ORDERINGS:
         # An unknown sort (an old or edited link) shows the default one, not an error.
@@ -452,9 +453,9 @@ def queue(request):
         "due": data.get("due", ""),
         "statuses": ReviewStatus,
         "row_query": queue_query(request.GET),
-        "can_bulk": permissions.can_manage(request.user),
-        # Read only when the page shows the bulk form (an editor's, with claims on it).
-        "bulk_reviewers": permissions.desk_reviewers,
+        "can_bulk": can_bulk,
+        # Read for every editor's page, rows or none, so the page's queries stay the same.
+        "bulk_reviewers": list(permissions.desk_reviewers()) if can_bulk else [],
     }
     return render(request, "claims/queue.html", context)
 
