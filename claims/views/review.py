@@ -296,7 +296,8 @@ def queue_neighbours(claim, params, request):
     out of it): its sort values still say where it stood."""
     claims, order = _queue_list(params, request)
     claims = claims.values_list("id", flat=True)
-    values = [getattr(claim, name.lstrip("-")) for name in order]
+    # A search's relevance is the list's, not the claim's: no neighbours are known then.
+    values = [getattr(claim, name.lstrip("-"), None) for name in order]
     if None in values:  # not in a list of the claims with a due date
         return None, None
     return (
