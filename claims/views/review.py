@@ -853,45 +853,46 @@ def correct_claim(request, pk):
     return _back_to(claim, query)
 
 
-@desk_member_required
-@require_POST
-def split_claim(request, pk):
+def _reshape(request, pk, change):
+    """Split or merge from the claim page: ``change(claim, version)`` calls the workflow and
+    returns the sentence that says what it did; a refusal is said instead."""
     claim, refused = _editor_post(request, pk)
     if refused:
         return refused
     query = _posted_query(request)
-    at, version = _int_or_none(request.POST.get("at")), _int_or_none(request.POST.get("version"))
     try:
+        messages.success(request, change(claim, _int_or_none(request.POST.get("version"))))
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+    return _back_to(claim, query)
+
+
+@desk_member_required
+@require_POST
+def split_claim(request, pk):
+    def split(claim, version):
+        at = _int_or_none(request.POST.get("at"))
         if at is None:
             raise workflow.MissingRequirement("Give the character to split the claim at.")
         _, new = workflow.split_claim(claim, by=request.user, version=version, at=at)
-    except workflow.WorkflowError as refusal:
-        messages.error(request, str(refusal))
-        return _back_to(claim, query)
-    messages.success(request, f"Claim split: the words after went to claim #{new.pk}.")
-    return _back_to(claim, query)
+        return f"Claim split: the words after went to claim #{new.pk}."
+
+    return _reshape(request, pk, split)
 
 
 @desk_member_required
 @require_POST
 def merge_claim(request, pk):
-    claim, refused = _editor_post(request, pk)
-    if refused:
-        return refused
-    query = _posted_query(request)
-    other = Claim.objects.filter(pk=_id_or_none(request.POST.get("other"))).first()
-    try:
+    def merge(claim, version):
+        other = Claim.objects.filter(pk=_id_or_none(request.POST.get("other"))).first()
         if other is None:
             raise workflow.MissingRequirement("Choose the claim to merge this one with.")
         workflow.merge_claims(
-            claim, other, by=request.user, version=_int_or_none(request.POST.get("version")),
-            other_version=other.version,
+            claim, other, by=request.user, version=version, other_version=other.version
         )
-    except workflow.WorkflowError as refusal:
-        messages.error(request, str(refusal))
-        return _back_to(claim, query)
-    messages.success(request, f"Claim #{other.pk} merged into this one.")
-    return _back_to(claim, query)
+        return f"Claim #{other.pk} merged into this one."
+
+    return _reshape(request, pk, merge)
 
 
 @desk_member_required
