@@ -196,7 +196,8 @@ class Every:
         """A URL for a pattern with parameters, or None."""
         params = pattern.params
         model = pattern.model
-        chosen = {"claim": self.chosen["claim_id"], "release": self.chosen["release_id"]}
+        chosen = {"claim": self.chosen["claim_id"], "release": self.chosen["release_id"],
+                  "speaker": self.values.get("speaker")}
         if len(params) == 1 and not pattern.regex:
             (name,) = params
             subject = None
@@ -206,11 +207,13 @@ class Every:
                 subject = name.removesuffix("_id")
             else:
                 subject = pattern.view.rsplit(":", 1)[-1].replace("-", "_").split("_")[0]
-            if subject in chosen and name in ("pk", "id", "object_id", f"{subject}_id"):
-                try:
-                    return reverse(pattern.view, kwargs={name: chosen[subject]})
-                except NoReverseMatch:
-                    pass
+            if name in ("pk", "id", "object_id", f"{subject}_id"):
+                found = chosen.get(subject) or _first_of(subject)
+                if found is not None:
+                    try:
+                        return reverse(pattern.view, kwargs={name: found})
+                    except NoReverseMatch:
+                        pass
         # A link to it on a page already seen.
         for path, match in links.items():
             if match is not None and (match.view_name or match.route) == pattern.view and (
@@ -344,7 +347,9 @@ class Every:
         # Cursor lists: the plain list, each ordering, and the first status filter, deep.
         wanted = [({}, [])] + [
             (params, labels) for params, labels in variants
-            if set(params) <= set(catalog.ORDERING_PARAMS)
+            # (an ordering by relevance needs a search: its deep page is a search's)
+            if (set(params) <= set(catalog.ORDERING_PARAMS)
+                and "relevance" not in "".join(params.values()))
             or params in ({"status": "pending"}, {"status__exact": "pending"})
         ]
         for params, labels in wanted:
@@ -483,6 +488,16 @@ class Every:
                 "limit": LOGIN_RATIO_LIMIT,
                 "timeout_s": self.timeout, "runs": self.runs, "requests": results,
                 "skipped": self.catalog.skipped, "notes": self.notes}
+
+
+def _first_of(model_name):
+    """The first id of the project's model called ``model_name``, or None."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if model._meta.model_name == model_name.replace("_", ""):
+            return model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+    return None
 
 
 def _with(url, params):
