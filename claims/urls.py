@@ -35,6 +35,7 @@ urlpatterns = [
     path("releases/", releases.release_list, name="release_list"),
     path("releases/import/", releases.release_import, name="release_import"),
     path("releases/<int:pk>/", releases.release_detail, name="release_detail"),
+    path("releases/<int:pk>/claims/", releases.release_add_claim, name="release_add_claim"),
     path("reports/", reports.report_list, name="report_list"),
     path("reports/export/", reports.report_export, name="report_export"),
     path("reports/<int:pk>/", reports.report_detail, name="report_detail"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from claims import workflow
 from claims.models import Release
-from tests import factories
+from tests import factories, html_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -376,3 +376,33 @@ def test_a_release_over_the_paragraph_limit_is_refused_on_the_page(editor_client
     assert ("This release has 7 paragraphs; factcheck takes at most 3. Split it or raise "
             "FACTCHECK_MAX_PARAGRAPHS.") in response.content.decode()
     assert not Release.objects.exists()
+
+
+def test_an_editor_adds_a_claim_the_importer_missed_from_the_release_page(client, editor):
+    claim = factories.ClaimFactory(paragraph__text="Ferries run hourly. Fares rose 5% in May.")
+    release, paragraph = claim.release, claim.paragraph
+    client.force_login(editor)
+    page = client.get(release.get_absolute_url()).content.decode()
+    start = paragraph.text.index("Fares")
+
+    response = html_forms.submit(
+        client, page, "Add a quote or claim", choose={"kind": "quantity"},
+        fill={"paragraph": str(paragraph.position), "start": str(start),
+              "end": str(len(paragraph.text))},
+    )
+
+    added = release.claims.get(text="Fares rose 5% in May.")
+    assert response["Location"] == added.get_absolute_url()
+    assert (added.kind, added.status, added.events.get().action) == ("quantity", "pending", "add")
+
+
+def test_adding_a_claim_needs_words_and_an_editor(client, editor, reviewer):
+    claim = factories.ClaimFactory()
+    url = reverse("claims:release_add_claim", args=[claim.release_id])
+    client.force_login(editor)
+    response = client.post(url, {"paragraph": "", "kind": "event"}, follow=True)
+    assert "Select the words in the release text" in response.content.decode()
+    client.force_login(reviewer)
+    assert client.post(url, {"paragraph": 1, "start": 0, "end": 3}).status_code == 403
+    assert "Add a quote or claim" not in client.get(
+        reverse("claims:release_detail", args=[claim.release_id])).content.decode()

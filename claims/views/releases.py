@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from claims import permissions, selectors
+from claims import permissions, selectors, workflow
 from claims.filters import ReleaseFilter
 from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
-from claims.models import Claim, Release, ReviewStatus
+from claims.models import Claim, ClaimKind, Release, ReviewStatus
 from claims.views.review import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
@@ -97,8 +98,50 @@ def release_detail(request, pk):
         "total": total,
         "approved": counts.get(ReviewStatus.APPROVED, 0),
         "progress": _progress(counts, total),
+        "can_add_claims": permissions.can_manage(request.user),
+        "kinds": ClaimKind.choices,
     }
     return render(request, "claims/release_detail.html", context)
+
+
+@desk_member_required
+@require_POST
+def release_add_claim(request, pk):
+    """An editor adds a quote or claim the importer missed: words chosen in a paragraph
+    (selected on the page, which fills in the paragraph and the characters)."""
+    if not permissions.can_manage(request.user):
+        return forbidden(request, "Only editors add claims; ask an editor.")
+    release = get_object_or_404(Release.objects.defer("body"), pk=pk)
+    numbers = {
+        name: _number(request.POST.get(name)) for name in ("paragraph", "start", "end")
+    }
+    paragraph = release.paragraphs.filter(position=numbers["paragraph"]).first()
+    back = redirect(f"{release.get_absolute_url()}#add-claim")
+    if paragraph is None or numbers["start"] is None or numbers["end"] is None:
+        messages.error(
+            request,
+            "Select the words in the release text (or give the paragraph and the characters) "
+            "before adding them.",
+        )
+        return back
+    try:
+        claim = workflow.add_claim(
+            paragraph, by=request.user, start=numbers["start"], end=numbers["end"],
+            kind=request.POST.get("kind", ""),
+        )
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return back
+    messages.success(request, f"{claim.get_kind_display()} added as claim #{claim.pk}.")
+    return redirect(claim)
+
+
+def _number(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < 2**31 else None
 
 
 @desk_member_required

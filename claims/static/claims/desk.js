@@ -75,6 +75,51 @@
     filters.open = false;
   }
 
+  // The release page: words selected in a paragraph fill in the "Add a quote or claim" form
+  // with the paragraph and the characters, counted in the paragraph's text as stored (the
+  // screen readers' status notes inside it are not part of it).
+  var addForm = document.getElementById("add-claim");
+
+  function offsetIn(paragraph, node, offset) {
+    var count = 0;
+    var walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      var text = walker.currentNode;
+      if (text.parentNode.closest(".visually-hidden")) {
+        continue;
+      }
+      if (text === node) {
+        return count + offset;
+      }
+      count += text.data.length;
+    }
+    return null;
+  }
+
+  if (addForm) {
+    document.addEventListener("selectionchange", function () {
+      var selection = window.getSelection();
+      if (!selection.rangeCount || selection.isCollapsed) {
+        return;
+      }
+      var range = selection.getRangeAt(0);
+      var start = range.startContainer.parentNode.closest("[data-position] p");
+      var end = range.endContainer.parentNode.closest("[data-position] p");
+      if (!start || start !== end) {
+        return;
+      }
+      var from = offsetIn(start, range.startContainer, range.startOffset);
+      var to = offsetIn(start, range.endContainer, range.endOffset);
+      if (from === null || to === null || from >= to) {
+        return;
+      }
+      addForm.elements.paragraph.value = start.parentNode.getAttribute("data-position");
+      addForm.elements.start.value = from;
+      addForm.elements.end.value = to;
+      addForm.querySelector(".add-claim-preview").textContent = "“" + selection.toString() + "”";
+    });
+  }
+
   // After a save, the confirmation is where the keyboard and the screen reader are.
   var message = document.querySelector(".messages .message");
   if (message) {
