@@ -145,3 +145,29 @@ def test_a_speaker_named_inside_the_quote_is_not_its_speaker():
         "“To her credit, Minister Okoro listened to parents, and we ask her to go further.”",
     ) == [("To her credit, Minister Okoro listened to parents, and we ask her to go "
            "further.", None)]
+
+
+def test_german_title_abbreviations_and_party_roles_before_a_name_are_no_part_of_it():
+    assert quotes(
+        "Der Landtag hat am Montag über die Zukunft der Region beraten und abgestimmt.",
+        "„Wir lehnen das ab“, so Landeshauptmann Mag. Karl Brenner.",
+        "„Die Zeiten werden nicht einfacher“, sagt VP-Landesrat Josef Hollerer.",
+        "„Wir danken allen Helfern“, sagte Bgm. DI Anna Moser.",
+        "LH Brenner: „Wir bleiben dabei.“",
+    ) == [("Wir lehnen das ab", "Karl Brenner"),
+          ("Die Zeiten werden nicht einfacher", "Josef Hollerer"),
+          ("Wir danken allen Helfern", "Anna Moser"),
+          ("Wir bleiben dabei.", "Karl Brenner")]
+
+
+def test_spanish_academic_titles_before_a_name_are_titles_and_do_not_end_the_sentence():
+    assert quotes(
+        "El Ing. Tomás Pardo, Subdirector de Investigación y Desarrollo de la agencia, "
+        "manifestó: “El acceso a los recursos es gratuito para todos.”",
+        "“Queremos llegar a todas las escuelas del país”, agregó el Ing. Pardo.",
+        "“Los libros digitales ayudan a los estudiantes”, añadió la Lic. Ana Torres.",
+        "“Es un gran paso para la región”, dijo la Dra. Marta Ruiz.",
+    ) == [("El acceso a los recursos es gratuito para todos.", "Tomás Pardo"),
+          ("Queremos llegar a todas las escuelas del país", "Tomás Pardo"),
+          ("Los libros digitales ayudan a los estudiantes", "Ana Torres"),
+          ("Es un gran paso para la región", "Marta Ruiz")]

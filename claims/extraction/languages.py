@@ -158,9 +158,10 @@ SPANISH = Lexicon(
                ("en", "palabras", "de")),
     pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p", "nosotros": "p"},
     determiners=_words("el la los las su sus nuestro nuestra del al"),
-    honorifics=_words("sr sra srta d dña don doña dr dra lic ing"),
-    male_honorifics=_words("sr don d"),
-    female_honorifics=_words("sra srta doña dña"),
+    honorifics=_words("sr sra srta d dña don doña dr dra lic ing arq mtro mtra lcda lcdo licda"
+                      " licdo"),
+    male_honorifics=_words("sr don d mtro lcdo licdo"),
+    female_honorifics=_words("sra srta doña dña dra mtra lcda licda"),
     conjunctions=_words("y e"),
     statement_words=_words("comunicado declaración"),
     particles={},
@@ -201,6 +202,7 @@ GERMAN_ROLE_STEMS = (
     "kommissarin", "landrat", "stadtrat", "bundesrat", "vorstandsvorsitzender",
     "vorstandsvorsitzende", "intendant", "intendantin", "pfarrer", "pfarrerin", "bischof",
     "rektor", "rektorin", "dekan", "dekanin", "managerin", "inhaber", "inhaberin",
+    "landesrat", "regierungsrat", "hofrat", "shauptmann", "shauptfrau",
 )
 
 
@@ -216,6 +218,16 @@ def is_role_word(low: str) -> bool:
     if low in en.ROLE_WORDS or low in ROLE_WORDS_INTL:
         return True
     tail = low.rsplit("-", 1)[-1]
+    if tail != low and len(tail) > 3 and tail not in en.WEAK_ROLE_WORDS and (
+            tail in en.ROLE_WORDS or tail in ROLE_WORDS_INTL):
+        return True  # "VP-Landesrat", "SPÖ-Chef", "ex-ministre": a party or prefix and a role
+    for prefix in ("sub", "vice", "vize"):
+        # "Subdirector", "Vicerrector", "Vizedirektor": a deputy's role.
+        rest = low[len(prefix):]
+        if low.startswith(prefix) and len(rest) > 4 and (
+                rest in en.ROLE_WORDS or rest in ROLE_WORDS_INTL
+                or rest.replace("rr", "r", 1) in ROLE_WORDS_INTL):
+            return True
     return len(tail) > 5 and tail.endswith(ROLE_ENDINGS) or (
         len(tail) > 3 and tail.endswith(_GERMAN_ROLE_FORMS))
 

@@ -61,6 +61,15 @@ HONORIFICS = _words(
     """
 )
 
+# Academic and professional titles written as abbreviations before a name, as printed
+# (case matters: "DI" is an engineer's title, "di" a particle): German and Austrian ("Mag.",
+# "DI", "Ing.", "LH" for Landeshauptmann, "Bgm." for Bürgermeister) and Spanish ("Lic.",
+# "Arq.", "Mtro."). They are titles, never part of the name after them.
+TITLE_ABBREVIATIONS = _words("""
+    Mag MMag DI Dipl Ing DDr Dkfm KommR LH LHStv LR Bgm Vzbgm Abg LAbg NAbg StR GR
+    Lic Lcda Lcdo Licda Licdo Arq Dra Mtro Mtra
+""")
+
 # Honorifics written before a given name rather than a surname ("Sir Anand", "Sheikh Mohammed").
 GIVEN_NAME_HONORIFICS = _words("sir dame sheikh sheikha lord lady")
 

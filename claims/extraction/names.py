@@ -32,6 +32,7 @@ from .lexicon import (
     PARTICLES,
     POSTNOMINALS,
     ROLE_SYNONYMS,
+    TITLE_ABBREVIATIONS,
     TITLE_DETERMINERS,
     WEAK_ROLE_WORDS,
     WEEKDAYS,
@@ -89,7 +90,7 @@ _GERMAN_AGENTS = ("erin", "istin", "orin", "eurin", "ärztin", "arzt", "rätin",
 
 
 def _classify(core: str, low: str, code: str) -> str:
-    if low in LEXICONS[code].honorifics:
+    if low in LEXICONS[code].honorifics or core in TITLE_ABBREVIATIONS:
         return "H"
     if is_role_word(low) or (code == "de" and len(low) > 6 and (
             low.endswith(_GERMAN_AGENTS) or len(low) > 7 and low.endswith("ist"))):

@@ -15,6 +15,9 @@ ABBREVIATIONS = frozenset([
     "approx", "est", "dept", "univ", "inc", "ltd", "corp", "co", "bros", "plc", "vs", "v", "cf",
     "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    # Titles before a name in German and Spanish ("Mag.", "Ing.", "Bgm.", "la Lic.", "Arq.").
+    "mag", "mmag", "dipl", "ing", "ddr", "dkfm", "kommr", "bgm", "vzbgm", "abg", "lic", "lcda",
+    "lcdo", "licda", "licdo", "arq", "dra", "mtro", "mtra", "sra", "srta", "dña",
 ])
 _TERMINATOR = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
