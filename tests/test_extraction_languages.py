@@ -171,3 +171,26 @@ def test_spanish_academic_titles_before_a_name_are_titles_and_do_not_end_the_sen
           ("Queremos llegar a todas las escuelas del país", "Tomás Pardo"),
           ("Los libros digitales ayudan a los estudiantes", "Ana Torres"),
           ("Es un gran paso para la región", "Marta Ruiz")]
+
+
+def test_a_quebec_infinitive_after_the_quote_attributes_it_like_a_speech_verb():
+    assert quotes(
+        "Marie Tremblay, présidente du syndicat, était présente lors de la rencontre.",
+        "« Nous déplorons l'attitude de l'employeur dans ce dossier », de dénoncer "
+        "Marie Tremblay.",
+        "« C'est inacceptable pour nos membres », de renchérir la présidente.",
+        "« Nous allons continuer la lutte », d'ajouter Jean Gagnon, vice-président du "
+        "syndicat.",
+    ) == [("Nous déplorons l'attitude de l'employeur dans ce dossier", "Marie Tremblay"),
+          ("C'est inacceptable pour nos membres", "Marie Tremblay"),
+          ("Nous allons continuer la lutte", "Jean Gagnon")]
+
+
+def test_a_german_statement_announced_in_the_sentence_before_the_quote_is_its_subjects():
+    assert quotes(
+        "Nach dem Einsatz am Wochenende gibt die Polizeipräsidentin Anja Kramer folgendes "
+        "Statement: „Ich bin froh, dass niemand verletzt wurde.“",
+        "Innensenator Ulrich Becker gab am Abend folgende Erklärung ab: „Die Polizei hat "
+        "hervorragende Arbeit geleistet.“",
+    ) == [("Ich bin froh, dass niemand verletzt wurde.", "Anja Kramer"),
+          ("Die Polizei hat hervorragende Arbeit geleistet.", "Ulrich Becker")]

@@ -228,7 +228,11 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
         pronoun = _inverted_pronoun(toks[k])
         if pronoun:
             return Attribution(i, toks[k].end, toks[k].end, toks[k].end, True, True, pronoun)
-    if k < len(toks) and _is_verb(toks[k], first=k == 0 and s[lo:i].strip() in ("", ",")):
+    infinitive = False
+    if k < len(toks) and lex.infinitives:
+        k, infinitive = _de_infinitive(s, toks, k)
+    if k < len(toks) and (infinitive
+                          or _is_verb(toks[k], first=k == 0 and s[lo:i].strip() in ("", ","))):
         after = _particle_end(s, toks[k], hi)
         if after is None:
             return None
@@ -261,6 +265,18 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
         if t.low in _STOPS or (t.low in lex.participles and v > 0):
             return None
     return None
+
+
+def _de_infinitive(s: str, toks: list[Tok], k: int) -> tuple[int, bool]:
+    """ "de dénoncer X", "d’ajouter X": the infinitive's index and True, or ``k`` and False."""
+    t = toks[k]
+    infinitives = lexicon().infinitives
+    if t.low == "de" and k + 1 < len(toks) and toks[k + 1].low in infinitives \
+            and s[t.end:toks[k + 1].start] == " ":
+        return k + 1, True
+    if t.low[:2] in ("d’", "d'") and t.low[2:] in infinitives:
+        return k, True
+    return k, False
 
 
 def _cut_subject(s: str, toks: list[Tok], j: int, hi: int) -> int:
@@ -327,6 +343,11 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
             subj_hi = rstrip_end(s, end, " ,:")
             return Attribution(t.start, subj_hi, toks[v + 1].start, subj_hi, True, True)
         return Attribution(lo, att_end, lo, t.start, False, direct)
+    intro = _STATEMENT_INTRO.search(s, max(lo, end - 60), end)
+    if intro:
+        # "gibt die Polizeipräsidentin X folgendes Statement (ab):", "nimmt X wie folgt
+        # Stellung:": the subject of the sentence gives the statement.
+        return Attribution(lo, end, lo, intro.start(), False, True)
     if tail.endswith(":") and len(toks) <= 8:
         return Attribution(toks[0].start, end - 1, toks[0].start, end - 1, False, True)
     words = _WITH_WORDS.search(s, max(lo, end - 80), end) if tail.rstrip(" :").endswith(
@@ -338,6 +359,9 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+_STATEMENT_INTRO = re.compile(
+    r"\s(?:(?:folgendes|folgende|folgenden|nachstehendes|nachstehende)\s+(?:kurzes\s+)?"
+    r"(?:Statement|Erklärung|Stellungnahme|Mitteilung)(?:\s+ab)?|wie\s+folgt\s+Stellung)\s*:\s*$")
 _WITH_NOUNS = ("Worten", "Hinweis", "Bemerkung", "Aussage", "Satz", "words", "remark", "mots",
                "paroles", "palabras")
 _WITH_WORDS = re.compile(

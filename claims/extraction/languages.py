@@ -41,6 +41,9 @@ class Lexicon:
     statement_words: frozenset[str]
     # Verbs that need a particle to attribute ("pointed out", "fügte hinzu").
     particles: dict[str, str]
+    # Speech verbs in the infinitive that attribute after "de" in Québec French: "« … », de
+    # dénoncer X", "d’ajouter la présidente".
+    infinitives: frozenset[str] = frozenset()
 
 
 ENGLISH = Lexicon(
@@ -92,6 +95,17 @@ FRENCH = Lexicon(
     conjunctions=_words("et"),
     statement_words=_words("communiqué déclaration"),
     particles={},
+    infinitives=_words(
+        """
+        dire déclarer ajouter expliquer commenter compléter conclure souligner indiquer
+        préciser affirmer estimer rappeler poursuivre insister noter observer résumer lancer
+        marteler assurer confier témoigner reconnaître regretter saluer déplorer prévenir
+        avertir annoncer répondre signaler relever souhaiter juger considérer dénoncer
+        renchérir trancher plaider ironiser raconter rapporter reprendre lâcher glisser
+        admettre avouer constater nuancer rétorquer réagir illustrer critiquer fustiger
+        enchaîner s'exclamer s’exclamer mentionner soutenir
+        """
+    ),
 )
 
 GERMAN = Lexicon(
