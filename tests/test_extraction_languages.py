@@ -194,3 +194,11 @@ def test_a_german_statement_announced_in_the_sentence_before_the_quote_is_its_su
         "hervorragende Arbeit geleistet.“",
     ) == [("Ich bin froh, dass niemand verletzt wurde.", "Anja Kramer"),
           ("Die Polizei hat hervorragende Arbeit geleistet.", "Ulrich Becker")]
+
+
+def test_a_sentence_opened_by_its_subject_and_leading_into_the_quote_with_a_colon():
+    assert quotes(
+        "Prof. Dr. Karl Wendt, Präsident der Hochschule, eröffnete die Feier am Morgen.",
+        "Er begrüßte die Gäste, dankte den Partnern und gab einen Ausblick auf die "
+        "kommenden Jahre: „Wir haben allen Grund zu feiern und viel vor.“",
+    ) == [("Wir haben allen Grund zu feiern und viel vor.", "Karl Wendt")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .languages import LEXICONS, lexicon
 from .lexicon import word_set as _words
-from .names import Tok, tokenize
+from .names import Tok, find_refs, tokenize
 from .text import UPPER, rstrip_end
 
 
@@ -348,6 +348,12 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         # "gibt die Polizeipräsidentin X folgendes Statement (ab):", "nimmt X wie folgt
         # Stellung:": the subject of the sentence gives the statement.
         return Attribution(lo, end, lo, intro.start(), False, True)
+    if tail.endswith(":") and len(toks) > 8 and end - lo < 300:
+        subject = _opening_subject(s, toks, end)
+        if subject is not None:
+            # "Er begrüßte die Gäste und gab einen Ausblick: „…“": a sentence whose subject
+            # opens it, leading into the quote with a colon.
+            return Attribution(lo, end, subject[0], subject[1], False, True)
     if tail.endswith(":") and len(toks) <= 8:
         return Attribution(toks[0].start, end - 1, toks[0].start, end - 1, False, True)
     words = _WITH_WORDS.search(s, max(lo, end - 80), end) if tail.rstrip(" :").endswith(
@@ -356,6 +362,19 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         # "X verabschiedete seine Gäste mit den Worten: „…“", "X closed with the words: “…”":
         # the sentence's subject said it.
         return Attribution(lo, end, lo, words.start(), False, True)
+    return None
+
+
+def _opening_subject(s: str, toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """Where a person, a title or a pronoun opening the sentence ``toks`` is written."""
+    first = toks[0]
+    lex = lexicon()
+    if first.low in lex.pronouns and lex.pronouns[first.low] in ("m", "f"):
+        return first.start, first.end
+    refs = find_refs(s, first.start, end)
+    if refs and refs[0].start == first.start and refs[0].kind in ("person", "surname", "title") \
+            and not refs[0].possessive:
+        return refs[0].start, refs[0].end
     return None
 
 
