@@ -1,5 +1,8 @@
 """The OpenAPI description: every operation lists the errors it can answer, in their one shape."""
 
+import copy
+import json
+
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiResponse
 
@@ -59,7 +62,9 @@ _ROW_ID = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
 _ID_PARAMETERS = {"release", "speaker", "assignee"}
 _ID_PROPERTIES = {"release", "speaker", "assignee", "other"}
 # Text that must say something: more than spaces.
-_NOT_BLANK = [("Annotation", "body"), ("ReleaseTextImport", "text")]
+_NOT_BLANK = [
+    ("Annotation", "body"), ("ReleaseTextImport", "text"), ("PatchedClaimEdit", "text"),
+]
 # No text the desk keeps holds a NUL character (PostgreSQL refuses it; forms refuse it first).
 _NO_NUL = r"^[^\u0000]*$"
 # An http(s) address with a host name, the shape claims.validators takes (stricter, if anything:
@@ -98,20 +103,13 @@ def say_what_the_server_refuses(result, generator, request, public):
                 "readOnly"
             ):
                 properties[field].update(minimum=1)
-        for field_name, field in properties.items():
-            if field.get("readOnly"):
-                continue
-            if _is_free_text(field):
+        for field in properties.values():
+            if _is_free_text(field) and not field.get("readOnly"):
                 field["pattern"] = _NO_NUL
-            elif field_name in ("url", "source_url"):
-                # Addresses given for evidence and sources (not the API's own links), alone or
-                # as the first choice of "an address or nothing".
-                for choice in [field, *field.get("oneOf", [])]:
-                    if choice.get("format") == "uri":
-                        choice["pattern"] = _WEB_ADDRESS
         if name.startswith("Patched") and "version" in properties:
             # A correction without the version it was made on could overwrite someone's work.
             component["required"] = sorted({*component.get("required", []), "version"})
+    _ask_for_web_addresses(result, components)
     for component, field in _NOT_BLANK:
         if field in components.get(component, {}).get("properties", {}):
             components[component]["properties"][field].update(
@@ -131,3 +129,48 @@ def _claim_orders():
     from claims.api.pagination import ClaimCursorPagination
 
     return sorted(ClaimCursorPagination.orders)
+
+
+def _ask_for_web_addresses(result, components):
+    """Addresses sent for evidence and sources must be a web page's (http or https, a host
+    name). Only what is sent is held to that shape: an address stored earlier, or one by IP
+    number, which the validator also takes, is still a valid answer. So a component that is
+    also an answer gets a request copy (``EvidenceRequest``) that the request bodies use."""
+    copies = {}
+    # Components that answers use, directly or inside a page or another component.
+    answered = json.dumps(
+        [
+            operation.get("responses", {})
+            for operations in result.get("paths", {}).values()
+            for operation in operations.values()
+        ]
+        + list(components.values())
+    )
+    for name, component in list(components.items()):
+        addresses = [
+            choice
+            for field_name, field in component.get("properties", {}).items()
+            if field_name in ("url", "source_url") and not field.get("readOnly")
+            for choice in [field, *field.get("oneOf", [])]
+            if choice.get("format") == "uri"
+        ]
+        if not addresses:
+            continue
+        if f'"#/components/schemas/{name}"' in answered:
+            component = components[f"{name}Request"] = copy.deepcopy(component)
+            copies[f"#/components/schemas/{name}"] = f"#/components/schemas/{name}Request"
+            addresses = [
+                choice
+                for field_name, field in component["properties"].items()
+                if field_name in ("url", "source_url")
+                for choice in [field, *field.get("oneOf", [])]
+                if choice.get("format") == "uri"
+            ]
+        for choice in addresses:
+            choice["pattern"] = _WEB_ADDRESS
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                reference = media.get("schema", {}).get("$ref")
+                if reference in copies:
+                    media["schema"]["$ref"] = copies[reference]
