@@ -302,6 +302,28 @@ def test_every_page_of_the_desk_still_refuses_anonymous_people(client, published
         assert client.get(url).status_code == 401, url
 
 
+PUBLIC_PAGES = {"fact_check_list", "fact_check", "fact_check_feed"}
+
+
+def test_every_other_address_of_the_app_sends_anonymous_people_to_log_in(client, published):
+    """Read from the URLconf, so a page added later is covered without being listed here."""
+    from claims.urls import urlpatterns
+
+    checked = 0
+    for pattern in urlpatterns:
+        if pattern.name in PUBLIC_PAGES:
+            continue
+        url = "/" + str(pattern.pattern).replace("<int:pk>", str(published.pk))
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, (method.__name__, url)
+            assert response["Location"].startswith(reverse("login")), url
+        checked += 1
+    assert checked >= 20
+    published.refresh_from_db()
+    assert published.status == "approved"
+
+
 def test_every_public_page_answers_anonymous_people(client, published):
     for url in (
         reverse("claims:fact_check_list"),
