@@ -8,10 +8,11 @@ when counting them all would read the whole table.
 from collections import defaultdict
 
 from django.core import paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 
-from claims.models import Claim, ReviewStatus
+from claims.models import Claim, ClaimKind, ReviewStatus
 
 # A list counts its rows up to here and then says "more than": counting every one of a
 # million claims or history entries costs more than showing the page.
@@ -169,3 +170,20 @@ def started_from(claim):
         .order_by("started_at", "claim_id")
         .values("claim_id", "claim__text", "claim__status", "started_at")
     )
+
+
+def with_quote_counts(speakers):
+    """Each speaker's number of quotes, counted per speaker shown.
+
+    A grouped ``Count`` joins every claim to every speaker before the page is cut, which at a
+    million claims takes most of a second for a page of fifty names; a correlated count is read
+    for the listed speakers only, from the claims' speaker index.
+    """
+    quotes = (
+        Claim.objects.filter(speaker=OuterRef("pk"), kind=ClaimKind.QUOTE)
+        .order_by()
+        .values("speaker")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return speakers.annotate(quote_count=Coalesce(Subquery(quotes), 0))

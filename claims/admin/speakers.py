@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -11,7 +10,7 @@ from claims.models import (
     ClaimKind,
     Speaker,
 )
-from claims.selectors import CappedPaginator
+from claims.selectors import CappedPaginator, with_quote_counts
 from claims.templatetags.claims_ui import shorten
 
 
@@ -54,11 +53,7 @@ class SpeakerAdmin(ListedFiltersOnly, admin.ModelAdmin):
     quotes_shown = 20
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(quote_count=Count("claims", filter=Q(claims__kind=ClaimKind.QUOTE)))
-        )
+        return with_quote_counts(super().get_queryset(request))
 
     @admin.display(description="quotes", ordering="quote_count")
     def quotes_link(self, speaker):

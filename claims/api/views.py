@@ -3,7 +3,7 @@ speakers. Each reads through ``select_related``/``prefetch_related`` so a list c
 few queries whatever a page holds.
 """
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -561,9 +561,7 @@ class SpeakerViewSet(
     DeskAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     def get_queryset(self):
-        speakers = Speaker.objects.annotate(
-            quote_count=Count("claims", filter=Q(claims__kind=ClaimKind.QUOTE))
-        ).order_by("name")
+        speakers = selectors.with_quote_counts(Speaker.objects.order_by("name"))
         if self.action == "list":
             return speakers
         quotes = (
