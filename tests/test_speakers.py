@@ -198,3 +198,15 @@ def test_the_api_merges_and_splits_for_editors_only(client, editor, reviewer, tw
                         "name": "Nobody"}, content_type="application/json")
     assert again.status_code == 400
     assert again.json()["error"]
+
+
+def test_a_blank_alias_in_a_split_is_named_by_its_place_in_the_list(client, editor, two_records):
+    jens, short, _, _ = two_records
+    client.force_login(editor)
+
+    answer = client.post(f"/api/v1/speakers/{jens.pk}/split/",
+                         {"aliases": ["J. Stoltenberg", " "], "into": short.pk},
+                         content_type="application/json")
+
+    assert answer.status_code == 400
+    assert answer.json()["fields"] == {"aliases": ["Item 2: This field may not be blank."]}

@@ -57,8 +57,24 @@ def error_body(code, detail, fields=None):
     return body
 
 
+def _messages(errors):
+    """A field's errors as the list of sentences the documented shape promises. A list field
+    reports its items by position ({"2": ["This field may not be blank."]}); those become
+    "Item 3: This field may not be blank."."""
+    if isinstance(errors, dict):
+        return [
+            f"Item {int(key) + 1}: {message}" if str(key).isdigit() else f"{key}: {message}"
+            for key, nested in errors.items()
+            for message in _messages(nested)
+        ]
+    if isinstance(errors, list):
+        return [message for error in errors for message in _messages(error)]
+    return [str(errors)]
+
+
 def _validation_body(exc):
     fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    fields = {name: _messages(errors) for name, errors in fields.items()}
     names = [name for name in fields if name != "non_field_errors"]
     if not names:
         messages = fields["non_field_errors"]

@@ -65,6 +65,9 @@ _ID_PROPERTIES = {"release", "speaker", "assignee", "other"}
 _NOT_BLANK = [
     ("Annotation", "body"), ("ReleaseTextImport", "text"), ("PatchedClaimEdit", "text"),
 ]
+# Lists of names, each more than spaces.
+_NOT_BLANK_ITEMS = [("SpeakerSplit", "aliases")]
+_SAYS_SOMETHING = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
 # No text the desk keeps holds a NUL character (PostgreSQL refuses it; forms refuse it first).
 _NO_NUL = r"^[^\u0000]*$"
 # An http(s) address with a host name, the shape claims.validators takes (stricter, if anything:
@@ -80,6 +83,9 @@ def say_what_the_server_refuses(result, generator, request, public):
     ordering at a time, no text holds a NUL, a correction always carries the version it was
     made on, a note is more than spaces, an address is a web page's."""
     for operations in result.get("paths", {}).values():
+        if "requestBody" in operations.get("patch", {}):
+            # A correction carries at least the version it was made on: never an empty body.
+            operations["patch"]["requestBody"]["required"] = True
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 if parameter["in"] != "query":
@@ -113,8 +119,12 @@ def say_what_the_server_refuses(result, generator, request, public):
     for component, field in _NOT_BLANK:
         if field in components.get(component, {}).get("properties", {}):
             components[component]["properties"][field].update(
-                minLength=1, pattern=r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+                minLength=1, pattern=_SAYS_SOMETHING
             )
+    for component, field in _NOT_BLANK_ITEMS:
+        listed = components.get(component, {}).get("properties", {}).get(field, {})
+        if "items" in listed:
+            listed["items"].update(minLength=1, pattern=_SAYS_SOMETHING)
     return result
 
 
@@ -169,6 +179,9 @@ def _ask_for_web_addresses(result, components):
         for choice in addresses:
             choice["pattern"] = _WEB_ADDRESS
     for operations in result.get("paths", {}).values():
+        if "requestBody" in operations.get("patch", {}):
+            # A correction carries at least the version it was made on: never an empty body.
+            operations["patch"]["requestBody"]["required"] = True
         for operation in operations.values():
             for media in operation.get("requestBody", {}).get("content", {}).values():
                 reference = media.get("schema", {}).get("$ref")
