@@ -210,3 +210,14 @@ def test_a_blank_alias_in_a_split_is_named_by_its_place_in_the_list(client, edit
 
     assert answer.status_code == 400
     assert answer.json()["fields"] == {"aliases": ["Item 2: This field may not be blank."]}
+
+
+def test_a_split_naming_a_claim_id_past_the_database_range_is_refused(client, editor, two_records):
+    jens, short, _, _ = two_records
+    client.force_login(editor)
+
+    answer = client.post(f"/api/v1/speakers/{jens.pk}/split/",
+                         {"claims": [2**70], "into": short.pk}, content_type="application/json")
+
+    assert answer.status_code == 400
+    assert list(answer.json()["fields"]) == ["claims"]

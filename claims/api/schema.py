@@ -113,8 +113,10 @@ def say_what_the_server_refuses(result, generator, request, public):
             if _is_free_text(field) and not field.get("readOnly"):
                 field["pattern"] = _NO_NUL
         if name.startswith("Patched") and "version" in properties:
-            # A correction without the version it was made on could overwrite someone's work.
+            # A correction without the version it was made on could overwrite someone's work,
+            # and a field it cannot change is refused in words rather than ignored.
             component["required"] = sorted({*component.get("required", []), "version"})
+            component["additionalProperties"] = False
     _ask_for_web_addresses(result, components)
     for component, field in _NOT_BLANK:
         if field in components.get(component, {}).get("properties", {}):
@@ -167,21 +169,22 @@ def _ask_for_web_addresses(result, components):
         if not addresses:
             continue
         if f'"#/components/schemas/{name}"' in answered:
-            component = components[f"{name}Request"] = copy.deepcopy(component)
+            # An answer gives the address as it was stored: a web address may hold letters
+            # outside ASCII (an IRI), which the "uri" format would call invalid.
+            for choice in addresses:
+                choice.pop("format")
+            component = components[f"{name}Request"] = copy.deepcopy(components[name])
             copies[f"#/components/schemas/{name}"] = f"#/components/schemas/{name}Request"
             addresses = [
                 choice
                 for field_name, field in component["properties"].items()
-                if field_name in ("url", "source_url")
+                if field_name in ("url", "source_url") and not field.get("readOnly")
                 for choice in [field, *field.get("oneOf", [])]
-                if choice.get("format") == "uri"
+                if choice.get("type") == "string"
             ]
         for choice in addresses:
-            choice["pattern"] = _WEB_ADDRESS
+            choice.update(format="uri", pattern=_WEB_ADDRESS)
     for operations in result.get("paths", {}).values():
-        if "requestBody" in operations.get("patch", {}):
-            # A correction carries at least the version it was made on: never an empty body.
-            operations["patch"]["requestBody"]["required"] = True
         for operation in operations.values():
             for media in operation.get("requestBody", {}).get("content", {}).values():
                 reference = media.get("schema", {}).get("$ref")

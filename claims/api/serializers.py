@@ -736,8 +736,10 @@ class SpeakerMergeSerializer(serializers.Serializer):
 
 
 class SpeakerSplitSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False,
-                                   default=list, help_text="Ids of this speaker's claims.")
+    claims = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False,
+        default=list, help_text="Ids of this speaker's claims.",
+    )
     aliases = serializers.ListField(child=serializers.CharField(), required=False,
                                     default=list)
     into = serializers.PrimaryKeyRelatedField(
