@@ -73,7 +73,14 @@ class EvidenceForm(forms.ModelForm):
         widgets = {"excerpt": forms.Textarea(attrs={"rows": 3})}
 
 
-class TransitionForm(forms.Form):
+class OneLineErrors:
+    """A form whose errors are shown as one message line on the page it came from."""
+
+    def error_sentence(self):
+        return " ".join(str(error) for errors in self.errors.values() for error in errors)
+
+
+class TransitionForm(OneLineErrors, forms.Form):
     """One workflow action as posted by a button on the claim page."""
 
     action = forms.ChoiceField(
@@ -105,12 +112,8 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = permissions.desk_reviewers()
 
-    def error_sentence(self):
-        """All the form's errors as one line for a message."""
-        return " ".join(str(error) for errors in self.errors.values() for error in errors)
 
-
-class StartFromCheckForm(forms.Form):
+class StartFromCheckForm(OneLineErrors, forms.Form):
     """"Start from this check" on a claim page: the earlier claim, and the version seen."""
 
     earlier = forms.IntegerField(
@@ -124,9 +127,6 @@ class StartFromCheckForm(forms.Form):
             "try again.",
         },
     )
-
-    def error_sentence(self):
-        return " ".join(str(error) for errors in self.errors.values() for error in errors)
 
 
 class CorrectionForm(forms.Form):
