@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from .languages import LEXICONS, lexicon
 from .lexicon import word_set as _words
-from .names import Tok, find_refs, tokenize
+from .names import find_refs
 from .text import UPPER, rstrip_end
+from .tokens import Tok, tokenize
 
 
 @dataclass

@@ -17,7 +17,7 @@ from .lexicon import (
     ORG_WORDS,
     PLACE_WORDS,
 )
-from .names import tokenize
+from .tokens import tokenize
 
 WEIGHTS = {
     "date": 0.15,

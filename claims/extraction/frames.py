@@ -14,7 +14,8 @@ import re
 from .languages import lexicon
 from .lexicon import MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
 from .lexicon import word_set as _words
-from .names import SURNAME_NOUNS, Ref, find_refs, tokenize
+from .names import SURNAME_NOUNS, find_refs
+from .tokens import Ref, tokenize
 
 # A statement line: "X has released the following statement:", "X issued this statement."
 _STATEMENT_LINE = {

@@ -13,7 +13,7 @@ from .budget import charge
 from .frames import person_like, surname_capitals
 from .lexicon import GIVEN_NAME_HONORIFICS, NAME_SUFFIXES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from .model import Speaker
-from .names import Ref
+from .tokens import Ref
 
 _RECENT = 12  # how many recent subjects a pronoun may reach back to
 # A word or role word shared by more people than this says nothing about who is meant; the

@@ -1,0 +1,180 @@
+"""Step 2 of ``pipeline``: the attribution phrase beside each quote span, and whether the
+span is a quote at all (a scare quote, a term or a title in quote marks is not)."""
+
+from __future__ import annotations
+
+from .attribution import parse_after, parse_before
+from .budget import charge
+from .candidate import Candidate, subject_ref
+from .languages import lexicon
+from .lexicon import word_set as _words
+from .quotes import Span
+from .text import rstrip_end
+from .tokens import tokenize
+
+_TITLE_SMALL = frozenset(
+    ["of", "the", "and", "in", "for", "on", "a", "an", "to", "at", "by", "with", "from", "or"]
+)
+
+
+class QuoteAcceptance:
+    """The spans of each paragraph with their attributions, and which of them are quotes."""
+
+    def _find_candidates(self, p: int) -> list[Candidate]:
+        text, spans, sentences = self.paras[p], self.spans[p], self.sentences[p]
+        found: list[Candidate] = []
+        si = 0
+        for k, span in enumerate(spans):
+            while si + 1 < len(sentences) and sentences[si][1] <= span.open:
+                si += 1
+            s_start, s_end = sentences[si] if sentences else (0, len(text))
+            nxt = spans[k + 1].open if k + 1 < len(spans) else len(text)
+            limit = min(nxt, max(s_end, span.outer_end))
+            charge(20)
+            cand = Candidate(p, span, si)
+            if s_end <= span.outer_end + 1 and si + 1 < len(sentences) and limit < nxt:
+                # “Luiz is a special player!” Arrizabalaga-Ruiz said. — the phrase is a
+                # sentence of its own after a quote ending in its own full stop.
+                n_start, n_end = sentences[si + 1]
+                after = parse_after(text, span.outer_end, min(nxt, n_end))
+                if after is not None and after.start == n_start and after.subj_hi > after.subj_lo \
+                        and not text[after.end:n_end].strip(" .!?"):
+                    cand.after = after
+            if span.outer_end < limit and cand.after is None:
+                cand.after = parse_after(text, span.outer_end, limit)
+            if cand.after:
+                cand.after_ref = subject_ref(text, cand.after)
+                if cand.after_ref is None:
+                    cand.unnamed, cand.after = cand.after, None
+            lo = s_start
+            if k and spans[k - 1].outer_end > lo and found[-1].accepted:
+                lo = spans[k - 1].outer_end  # not past a title in quote marks
+            if lo < span.open:
+                cand.before = parse_before(text, lo, span.open)
+                if cand.before:
+                    cand.before_ref = subject_ref(text, cand.before)
+                    if cand.before_ref is None:
+                        cand.unnamed = cand.unnamed or cand.before
+                        cand.before = None
+            cand.accepted = self._is_quote(text, cand)
+            found.append(cand)
+        return found
+
+    def _is_quote(self, text: str, cand: Candidate) -> bool:
+        span = cand.span
+        inner = text[span.inner_start:span.inner_end]
+        words = inner.split()
+        raw = text[span.open + 1:span.raw_end].rstrip()
+        punctuated = raw[-1:] in ",.!?…" if raw else False
+        titled = _title_like(words) and not punctuated
+        adjacent = cand.after is not None or (cand.before is not None and cand.before.direct)
+        if not any(ch.isalnum() for ch in inner):
+            return False
+        if not adjacent and _named_by_a_title_word(text, span.open):
+            return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
+        if span.family == "double":
+            if adjacent and (not titled or punctuated):
+                return True
+            if titled:
+                return False
+            if _whole_sentence(text, span, words):
+                return True
+            if len(words) <= _TERM_WORDS and span.close is not None \
+                    and text[:span.open].rstrip()[-1:] != ":" \
+                    and text[span.inner_end - 1] not in ".!?…" \
+                    and not self._speech_in_sentence(text, cand):
+                return False  # "a “zero-tolerance approach to waste”": a term, no one's words
+            return len(words) >= 4 or (span.close is None and len(words) >= 3)
+        sentence_like = punctuated or inner[:1].isupper()
+        if adjacent and not titled and (punctuated or len(words) >= 3):
+            return True
+        if titled:
+            return False
+        return (len(words) >= 4 and sentence_like) or _whole_sentence(text, span, words)
+
+    def _speech_in_sentence(self, text: str, cand: Candidate) -> bool:
+        """A verb of speech, or "according to", in the sentence around a quote: words in
+        quote marks with none are a term, a title or a slogan, not a quote."""
+        a, b = self.sentences[cand.paragraph][cand.sentence] if self.sentences[
+            cand.paragraph] else (0, len(text))
+        lex = lexicon()
+        verbs = lex.speech_verbs | lex.participles | MORE_SPEECH.get(lex.code, frozenset())
+        according = {form[0] for form in lex.according
+                     if len(form) == 1 or form[0] not in ("in", "en", "de", "selon")}
+        for lo, hi in ((a, cand.span.open), (cand.span.outer_end, b)):
+            for t in tokenize(text, lo, min(hi, lo + 600)):
+                if t.low in verbs or t.low in according:
+                    return True
+        return False
+
+
+
+def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
+    """A quote that is a sentence on its own ("“Others will follow.”" after an attributed
+    quote): someone's words, however short, never a scare quote inside a sentence."""
+    if span.close is None or len(words) < 2 or not words[0][:1].isupper():
+        return False
+    if text[span.inner_end - 1] not in ".!?…":
+        return False
+    before = rstrip_end(text, span.open)
+    if before and text[before - 1] not in ".!?…”\"’'»":
+        return False
+    after = text[span.close + 1:span.close + 3].lstrip()
+    return not after or after[0].isupper() or after[0] in "“\"‘'«„"
+
+
+
+# A phrase in quote marks of this many words or fewer is a quote only beside speech.
+_TERM_WORDS = 8
+# Verbs of speech that attribute a partial quote in reported speech without being
+# attribution verbs: "called for", "describes it as", "insisted", "promised to".
+MORE_SPEECH = {
+    "en": _words("""call calls called calling describe describing described urge urged say
+        speak spoke speaking spoken tell told insist warn promise promised pledged pledge
+        vow vowed welcomed welcomes welcome criticised criticized condemned condemns
+        praised praises thanked thanks expressed expresses reaffirmed reaffirms hailed
+        branded labelled labeled dubbed termed referred refers words message remarks
+        statement speech interview address letter told reads read"""),
+    "fr": _words("""qualifié qualifie appelé appelle appelant parlé parle exprimé exprime
+        salué salue dénoncé dénonce promis promet propos discours message déclaration
+        entretien lettre communiqué"""),
+    "de": _words("""nannte nennt bezeichnete bezeichnet sprach spricht forderte fordert rief
+        ruft lobte lobt kritisierte kritisiert worte rede botschaft interview brief heißt
+        hieß mitteilung erklärung"""),
+    "es": _words("""calificó califica llamó llama habló habla pidió pide instó insta
+        prometió promete palabras discurso mensaje entrevista carta expresó reza comunicado"""),
+}
+
+
+
+# Nouns and participles that introduce a title in quote marks, not someone's words.
+_TITLE_WORDS = _words("""
+    titled entitled called named dubbed study report paper book article campaign programme
+    program project song film slogan motto theme hashtag exhibition initiative strategy
+    intitulé intitulée baptisé baptisée appelé appelée nommé rapport étude livre campagne
+    projet programme thème slogan devise exposition initiative stratégie
+    titulado titulada denominado denominada llamado llamada informe estudio libro campaña
+    proyecto programa lema exposición iniciativa estrategia
+    titel namens studie bericht buch kampagne projekt programm motto ausstellung initiative
+    strategie
+""")
+_TITLE_ARTICLES = frozenset(["the", "la", "le", "el", "die", "der", "das"])
+
+
+def _named_by_a_title_word(text: str, open_i: int) -> bool:
+    """The words right before a quote mark name what it holds as a title ("the study,",
+    "entitled", "la campaña", "mit dem Titel")."""
+    words = text[max(0, open_i - 40):open_i].split()
+    if words and words[-1].lower() in _TITLE_ARTICLES:
+        words.pop()
+    last = words[-1].strip(",:;").rsplit("’", 1)[-1].rsplit("'", 1)[-1] if words else ""
+    return last.lower() in _TITLE_WORDS  # ("l’initiative « … »": the word after the elision)
+
+
+def _title_like(words: list[str]) -> bool:
+    """ "State of the Climate", "Team Europe": a name in quote marks, not someone's words."""
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_SMALL]
+    if len(content) < 1 or len(words) > 12:
+        return False
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return capitalised >= 0.7 * len(content) and words[0][:1].isupper()

@@ -1,0 +1,109 @@
+"""A quote span with what surrounds it, and the reference its attribution makes: what the
+steps of ``pipeline`` pass between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attribution import Attribution, latter_word
+from .frames import (
+    implied_ref,
+    pronoun_ref_of,
+)
+from .languages import lexicon
+from .names import analyze_subject
+from .quotes import Span
+from .speakers import Person
+from .text import rstrip_end
+from .tokens import Ref, tokenize
+
+TRIM = " \t,;:—–-"
+
+
+@dataclass
+class Candidate:
+    """A quote span with what surrounds it."""
+
+    paragraph: int
+    span: Span
+    sentence: int
+    after: Attribution | None = None
+    after_ref: Ref | None = None
+    before: Attribution | None = None
+    before_ref: Ref | None = None
+    unnamed: Attribution | None = None  # an attribution phrase naming no one we can tell
+    accepted: bool = False
+    chain_prev: Candidate | None = None
+    head: Candidate | None = None  # the first segment of the quote this one continues
+    person: Person | None = None
+    how: str = ""  # model.SPEAKER_HOW
+    sure: bool = False
+    note: str = ""  # why there is no speaker (or why it is unsure)
+    role: str = ""
+    attribution: str = ""
+    attribution_span: tuple[int, int] | None = None
+    index: int = -1
+    next_attributed: Candidate | None = None  # the next quote of its sentence with a phrase
+    chain: list[Candidate] = field(default_factory=list)
+
+
+
+@dataclass
+class Pending:
+    """What a paragraph ending "X said:" hands to the quote opening the next one."""
+
+    person: Person | None
+    attribution: str
+    how: str
+    sure: bool
+    note: str
+
+
+
+def subject_ref(text: str, att: Attribution) -> Ref | None:
+    """The reference an attribution's subject makes (a pronoun inside the verb, a subject
+    the language leaves out, "the latter", or the phrase's words)."""
+    if att.pronoun:
+        return pronoun_ref_of(text, att.start, att.pronoun)
+    if att.implied:
+        return implied_ref(att.start)
+    words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
+    if any(latter_word(t.low) for t in words):
+        ref = pronoun_ref_of(text, att.subj_lo, "latter")
+        ref.text = text[att.subj_lo:att.subj_hi]
+        return ref
+    ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
+    if ref is None:
+        words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
+        if len(words) == 2 and words[0].low in _BACK_DETERMINERS and words[1].low in _GENERIC:
+            # "indicó la funcionaria", "said the official": the person just talked about,
+            # found as a pronoun is (and left empty when two people fit).
+            gender = _GENERIC[words[1].low]
+            return Ref("pronoun", words[0].start, words[1].end,
+                       text[words[0].start:words[1].end], name=words[1].low, gender=gender)
+    if ref is None and not att.after_verb and lexicon().code == "es":
+        # "En este sentido, sostuvo que …": a phrase before the verb but no subject; Spanish
+        # leaves it out. (A subject with an article, "La empresa destacó", is someone.)
+        hi = rstrip_end(text, att.subj_hi, " ,")
+        part = text[text.rfind(",", att.subj_lo, hi) + 1 or att.subj_lo:hi]
+        determiners = lexicon().determiners
+        if not any(t.low in determiners for t in tokenize(part)):
+            return implied_ref(att.start)
+    return ref
+
+
+# Nouns that stand for a person just named, like a pronoun, and the sex they tell.
+_GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician": "",
+            "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
+            "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
+            "experto": "m", "expertin": "f"}
+_BACK_DETERMINERS = frozenset(["the", "la", "el", "le", "l", "der", "die"])
+
+
+
+def trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo] in TRIM:
+        lo += 1
+    while hi > lo and text[hi - 1] in TRIM:
+        hi -= 1
+    return lo, hi

@@ -1,0 +1,185 @@
+"""Quotes over several paragraphs (steps 1 and 5 of ``pipeline``): a paragraph that goes on
+with the quote before it, with a fresh mark, with none or set as a block quotation, and the
+speaker the segments of one quote share."""
+
+from __future__ import annotations
+
+import re
+
+from .candidate import Candidate
+from .frames import (
+    is_statement_headline,
+)
+from .languages import lexicon
+from .lexicon import word_set as _words
+from .model import Quote
+from .names import find_refs
+from .quotes import Span, continuation_span
+from .resolution import SIGNATURE
+from .text import rstrip_end
+from .tokens import tokenize
+
+
+class QuoteChains:
+    """Links the segments of a quote running over paragraphs and gives them one speaker."""
+
+    def _link_chains(self) -> None:
+        for p in range(1, len(self.paras)):
+            prev = [c for c in self.candidates[p - 1] if c.accepted]
+            cur = self.candidates[p]
+            if not prev:
+                continue
+            last = prev[-1]
+            if last.span.close is None and last.span.raw_end >= len(self.paras[p - 1]) - 1 \
+                    and (not cur or cur[0].span.open != 0):
+                cur = self._carried_over(p) or cur
+                if not cur and self._resumed_after(p) and self._first_person(p):
+                    cur = self._unmarked_continuation(p, last.span.family)
+            if not cur:
+                continue
+            first = cur[0]
+            if last.span.close is None and last.span.raw_end >= len(self.paras[p - 1]) - 1 \
+                    and first.span.open == 0 and last.span.family == first.span.family:
+                first.accepted = True
+                first.chain_prev = last
+                first.head = last.head or last
+
+    def _resumed_after(self, p: int) -> bool:
+        """Paragraph ``p`` (no quote marks) sits inside a quote running over several
+        paragraphs: one of the next few paragraphs goes on with it, reopening with a fresh
+        mark or closing it without one, before any paragraph of narrative."""
+        for q in range(p + 1, min(p + 4, len(self.paras))):
+            text = self.paras[q]
+            if text[:1] in "“\"«„" or continuation_span(text) is not None:
+                return True
+            if self.candidates[q] or len(text) > 1500:
+                return False
+        return False
+
+    def _first_person(self, p: int) -> bool:
+        """Paragraph ``p`` speaks in the first person ("we", "our", "nous", "wir", "nuestro"),
+        as a speaker's words do and a release's narrative does not."""
+        words = _FIRST_PERSON.get(lexicon().code, _FIRST_PERSON["en"])
+        return any(t.low in words for t in tokenize(self.paras[p], 0, 1500))
+
+    def _unmarked_continuation(self, p: int, family: str) -> list[Candidate]:
+        """ "“We had a remarkable year. / Our teams delivered … / “We will build on it.”": a
+        paragraph with no marks between two of a quote is the quote's next segment."""
+        text = self.paras[p]
+        end = rstrip_end(text, len(text))
+        span = Span(0, None, 0, end, family, len(text))
+        cand = Candidate(p, span, 0)
+        cand.accepted = True
+        self.candidates[p] = [cand]
+        self.opens[p] = [0]
+        return self.candidates[p]
+
+    def _carried_over(self, p: int) -> list[Candidate] | None:
+        """A paragraph continuing the quote before it without reopening it: its text up to
+        the closing mark becomes the quote's next segment."""
+        span = continuation_span(self.paras[p])
+        if span is None:
+            return None
+        span.open = 0
+        cand = Candidate(p, span, 0)
+        rest = [c for c in self.candidates[p] if c.span.open >= span.outer_end]
+        self.candidates[p] = [cand, *rest]
+        self.opens[p] = [c.span.open for c in self.candidates[p]]
+        return self.candidates[p]
+
+
+    def _finish_chains(self) -> None:
+        for cands in self.candidates:
+            for cand in cands:
+                if not cand.accepted:
+                    continue
+                head = cand.head or cand
+                if head is not cand:
+                    head.chain.append(cand)
+                cand.index = len(self.quotes)
+                self.quotes.append(None)  # type: ignore[arg-type]
+        for cands in self.candidates:
+            for cand in cands:
+                if not cand.accepted or cand.chain_prev is not None:
+                    continue
+                members = [cand, *cand.chain]
+                for m in members:
+                    if m.person is not None and not m.sure and self._named_inside(m):
+                        m.person, m.how = None, ""
+                        m.note = "the person it would be is named inside the quote"
+                source = next((m for m in members if m.person is not None and m.sure),
+                              None) or next((m for m in members if m.person is not None), None)
+                if source is None and not any(m.note for m in members if m.note.startswith(
+                        ("the statement", "the attribution names several"))):
+                    source = self._headline_speaker(cand)
+                person = source.person if source else None
+                attribution = next((m.attribution for m in members if m.attribution), "")
+                role = next((m.role for m in members if m.role), "")
+                note = "" if person else next((m.note for m in members if m.note), "")
+                for m in members:
+                    span = m.span
+                    self.quotes[m.index] = Quote(
+                        text=self.paras[m.paragraph][span.inner_start:span.inner_end],
+                        speaker=person.name if person else None,
+                        role=(person.role if person else role),
+                        paragraph=m.paragraph, start=span.inner_start, end=span.inner_end,
+                        attribution=m.attribution or (attribution if m is not cand else ""),
+                        continues=None if m is cand else cand.index,
+                        speaker_how=(source.how if m is source or m is cand
+                                     else "continues") if person else "",
+                        speaker_sure=bool(person) and source.sure,
+                        speaker_note=(source.note if person else note),
+                    )
+                    if person is not None:
+                        person.output = True
+
+    def _headline_speaker(self, head: Candidate) -> Candidate | None:
+        """A quote no phrase attributes, under a headline that calls the release one
+        person's statement ("Statement by X", "Stellungnahme … / X, Role"): that person."""
+        if self._headline_person is False:
+            self._headline_person = None
+            title = self.paras[0]
+            if is_statement_headline(title):
+                people = [r for r in find_refs(title) if r.kind == "person"]
+                if len(people) == 1:
+                    person, how, sure, note = self._speaker(people[0])
+                    if person is not None:
+                        self._headline_person = person
+        if self._headline_person is None:
+            return None
+        text = self.paras[head.paragraph]
+        last = head.chain[-1] if head.chain else head
+        before = rstrip_end(text, head.span.open)
+        if (before and text[before - 1] not in "-–—:") or last.span.outer_end < len(
+                self.paras[last.paragraph].rstrip(" .")) - 1:
+            return None  # only a quote that is the whole body of its paragraphs
+        found = Candidate(head.paragraph, head.span, head.sentence)
+        found.person, found.how, found.sure = self._headline_person, "headline", False
+        found.note = "named only in the headline"
+        return found
+
+
+    def _named_inside(self, cand: Candidate) -> bool:
+        """A speaker found by inference who is named inside the quote itself ("To her
+        credit, Minister Jane Doe listened") is someone else's subject, not its speaker."""
+        text = self.paras[cand.paragraph][cand.span.inner_start:cand.span.inner_end]
+        surname = cand.person.name.split()[-1] if cand.person else ""
+        return len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", text) is not None
+
+
+
+def block_quotation(text: str) -> list[Span]:
+    """A paragraph set as a block quotation without quote marks: its whole text is the quote
+    (not a signature line under it, "— Jane Doe, Director", nor a few words)."""
+    if len(text.split()) < 4 or SIGNATURE.match(text) and len(text.split()) <= 25:
+        return []
+    return [Span(0, None, 0, rstrip_end(text, len(text)), "double", len(text))]
+
+
+
+_FIRST_PERSON = {
+    "en": _words("i we our ours us my me"),
+    "fr": _words("je j nous notre nos mon ma mes"),
+    "de": _words("ich wir unser unsere unseren unserer uns mein meine"),
+    "es": _words("yo nosotros nosotras nuestro nuestra nuestros nuestras mi mis nos hemos"),
+}

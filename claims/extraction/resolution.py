@@ -1,0 +1,342 @@
+"""Step 4 of ``pipeline``: whose words a quote is. The phrase beside it, a line introducing
+or signing it, a sentence taking it up ("That was the message from X"), or the quotes and
+people around it; left empty, with the reason, when none of them is sure."""
+
+from __future__ import annotations
+
+import re
+
+from .acceptance import MORE_SPEECH
+from .attribution import Attribution, parse_before
+from .candidate import TRIM, Candidate, subject_ref
+from .frames import (
+    names_several,
+    person_like,
+    statement_subject,
+)
+from .languages import lexicon
+from .lexicon import EVENT_VERBS, SPEECH_PARTICIPLES
+from .names import analyze_subject
+from .speakers import Person
+from .text import UPPER, rstrip_end
+from .tokens import Ref, tokenize
+
+_MESSAGE_FROM = re.compile(
+    r"(?:That|This|Such|Those|These) (?:was|were|is|are) (?:the )?(?:key )?(?:message|words?"
+    r"|verdict|view|warning|call|assessment|reaction|response|advice) (?:from|of) ",
+)
+# A sentence after a quote that takes it up and names who said it.
+_RESUMPTIVE = {
+    "de": re.compile(r"(?:Das|Dies|So)\s+(?P<verb>[^\W\d_]+)\s+(?:(?:auch|am|gestern|heute)\s+"
+                     r"[^\W\d_]*\s*)?"),
+    "es": re.compile(r"(?:Así|Eso|Esto)\s+(?:lo\s+)?(?:ha\s+|han\s+)?(?P<verb>[^\W\d_]+)"
+                     r"\s+"),
+    "fr": re.compile(r"(?:[Cc][’']est|[Vv]oilà)\s+ce\s+qu[’']\s*(?:a|ont|avait)\s+"
+                     r"(?P<verb>[^\W\d_]+)\s+"),
+    "en": re.compile(r"(?:That|This)(?:[’']s| is| was) what\s+(?P<verb>)"),
+}
+_SO_SAID = re.compile(r"So (?:said|says) ")
+SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
+_NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
+
+
+class SpeakerResolution:
+    """Resolves each quote's speaker from the text around it."""
+
+    def _intro(self, p: int, cands: list[Candidate]):
+        """ "Dr Jane Doe, Director of X, said:" closing a paragraph before a quote-only one."""
+        text = self.paras[p]
+        if not self.sentences[p] or p + 1 >= len(self.paras) or (
+                self.paras[p + 1][:1] not in "“\"‘'«„" and p + 1 not in self.quoted):
+            return None
+        si = len(self.sentences[p]) - 1
+        lo = self.sentences[p][si][0]
+        if not text.rstrip(" .").endswith((":", "statement", "Statement")):
+            # "X issued the following statement regarding the bill." before the quotes: a
+            # statement line, whatever it ends with (read whole: abbreviations like "Pres."
+            # may have cut it in sentences).
+            if cands or len(text) > 400 or statement_subject(text, 0, len(text)) is None:
+                return None
+            si, lo = 0, 0
+        for cand in cands:
+            if cand.sentence == si:
+                lo = max(lo, cand.span.outer_end)
+        statement = statement_subject(text, lo, len(text))
+        if statement is not None:
+            a, b = statement
+            if names_several(text, a, b):
+                return (a, len(text)), None, si, "", "introduced", "the statement is by " \
+                    "several people"
+            ref = analyze_subject(text, a, b, after_verb=False)
+            if ref is None:
+                return None
+            return (a, len(text)), ref, si, text[a:len(text)].strip(TRIM), "statement", ""
+        att = parse_before(text, lo, len(text))
+        if att is None:
+            return None
+        if names_several(text, att.subj_lo, att.subj_hi):
+            return (att.start, len(text)), None, si, "", "introduced", "the attribution " \
+                "names several people"
+        ref = subject_ref(text, att)
+        if ref is None:
+            return None
+        start = att.start if att.after_verb else min(ref.start, att.end)
+        span = (start, len(text))
+        return span, ref, si, text[start:att.end].strip(TRIM), "introduced", ""
+
+    def _resolve(self, ref: Ref | None) -> Person | None:
+        if ref is None:
+            return None
+        person = self.ctx.resolve(ref)
+        if person is None and ref.kind == "bare":
+            person = self.registry.add_person(ref, output=True)
+        return person
+
+    def _trailer(self, p: int, cands: list[Candidate]):
+        """ "- The Honourable Jane Doe, Minister of X" as the paragraph after a quote: the
+        signature line that Canadian and many corporate releases put under each quote."""
+        if not cands or p + 1 >= len(self.paras) or any(
+                c.accepted for c in self.candidates[p + 1]):
+            return None  # (a campaign's name in quote marks on the line is no quote)
+        text = self.paras[p]
+        if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
+            return None
+        line = self.paras[p + 1]
+        m = SIGNATURE.match(line) or _NAME_LINE.match(line)
+        if not m or len(line.split()) > 30:
+            return None
+        ref = analyze_subject(line, m.end(), len(line), after_verb=True)
+        if ref is None or ref.kind not in ("person", "surname", "title"):
+            return None
+        if not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
+                line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
+                or line.rstrip().endswith(":")
+                or any(t.low in self._verbs() or t.low in EVENT_VERBS
+                       or t.low in lexicon().participles for t in tokenize(line))):
+            return None  # a name line: "Jane Doe, Director of X." and nothing else
+        person = self._resolve(ref)
+        if person is None:
+            return None
+        person.output = True
+        self.excluded.setdefault(p + 1, []).append((0, len(line)))
+        for cand in cands:
+            head = cand.head or cand
+            if head is not cand and head.after is None and head.before is None:
+                head.person = person
+        return person, line[m.end():].strip(TRIM)
+
+    def _speaker(self, ref: Ref | None, how: str = ""):
+        """(person, how, sure, note) for the reference an attribution names.
+
+        Only a name with a person's shape, an organisation the text makes the subject of
+        the verb, or one person found by title, honorific, pronoun or left-out subject is a
+        speaker; anything less leaves the speaker empty and says why.
+        """
+        if ref is None:
+            return None, "", False, "no attribution found"
+        if ref.kind == "implied":
+            # The person the text is about: someone quoted or named with a role, with a
+            # person's name ("Estados Unidos", talked about last, is no one).
+            people = [p for p in self.ctx.recent if not p.is_org and p.output
+                      and person_like(p.name)]
+            if people:
+                return people[-1], "implied", False, "the verb has no subject of its own"
+            return None, "", False, "the verb has no subject and no one was named before"
+        if ref.kind == "pronoun" and ref.name == "latter":
+            person = self.ctx.last_named
+            if person is None or person.is_org:
+                return None, "", False, f"“{ref.text}” refers to no one named before"
+            return person, "pronoun", False, ""
+        if ref.kind == "pronoun":
+            person = self.ctx.pronoun(ref)
+            if person is None and self.ctx.ambiguous:
+                first, second = self.ctx.ambiguous
+                return None, "", False, (f"“{ref.text}” could be {first.name} or {second.name}, "
+                                         "named in the same sentence")
+            if person is None:
+                return None, "", False, f"“{ref.text}” refers to no one named before"
+            return person, "pronoun", False, ""
+        if ref.kind == "org" and ref.name.isupper() and len(ref.name) > 6:
+            return None, "", False, f"“{ref.name}” is a dateline or a heading, not a speaker"
+        if ref.kind == "org":
+            known = self.registry.find_token(ref.name) if " " not in ref.name else None
+            if known is not None and not known.is_org and person_like(known.name):
+                return known, "surname", True, ""  # "MARCHETTI told her": a surname in capitals
+            return self.registry.add_org(ref.name), "organization", True, ""
+        person = self._resolve(ref)
+        if ref.kind == "title":
+            if person is None:
+                return None, "", False, f"the title “{ref.text}” names no one in the release"
+            return person, "title", True, ""
+        if person is None:
+            return None, "", False, f"“{ref.text}” is no one named in the release"
+        if person.is_org:
+            return person, "organization", True, ""
+        if not person_like(person.name):
+            if ref.kind in ("surname", "bare") and ref.honorific \
+                    and len(person.name.split()) == 1 and person.name[:1].isupper():
+                return person, "honorific", False, "only the surname is given"
+            return None, "", False, f"“{person.name}” is not a person’s name"
+        if ref.kind == "person":
+            return person, how or "named", True, ""
+        return person, "honorific" if (ref.honorific or ref.role) else "surname", True, ""
+
+    def _resolve_quote(self, p, cand, last_quote, pending, trailer=None) -> None:
+        text = self.paras[p]
+        att, ref = (cand.after, cand.after_ref) if cand.after else (cand.before, cand.before_ref)
+        if att is not None and ref is not None:
+            if names_several(text, att.subj_lo, att.subj_hi):
+                cand.note = "the attribution names several people"
+            else:
+                cand.person, cand.how, cand.sure, cand.note = self._speaker(ref)
+            if ref.kind == "title" and cand.person is None:
+                cand.role = ref.role
+            start = att.start if att is cand.after or att.after_verb else ref.start
+            end = att.end
+            if start > end:
+                start = att.start
+            if att is cand.before and att.subj_hi < len(text) and self._participle(text, att):
+                start = att.subj_hi
+            cand.attribution_span = (start, end)
+            cand.attribution = text[start:end].strip(TRIM)
+            if cand.person is not None and cand.person.is_org is False:
+                cand.person.output = True
+            return
+        if cand.chain_prev is not None:
+            return
+        later = self._message_from(p, cand) if cand.unnamed is not None else None
+        if later is not None:
+            cand.person, cand.attribution = later
+            cand.how, cand.sure = "named", True
+            return
+        if cand.unnamed is not None and cand.unnamed.direct:
+            u = cand.unnamed
+            cand.note = ("the attribution names several people"
+                         if names_several(text, u.subj_lo, u.subj_hi) else
+                         f"the attribution “{text[u.start:u.end].strip(TRIM)}” names no person")
+            return
+        if trailer is not None:
+            cand.person, cand.attribution = trailer
+            cand.how, cand.sure = "signature", True
+            return
+        if cand.span.open == 0 and pending is not None:
+            cand.person, cand.attribution = pending.person, pending.attribution
+            cand.how, cand.sure, cand.note = pending.how, pending.sure, pending.note
+            return
+        later = self._message_from(p, cand)
+        if later is not None:
+            cand.person, cand.attribution = later
+            cand.how, cand.sure = "named", True
+            return
+        last = (last_quote.head or last_quote) if last_quote is not None else None
+        if last is not None and (last.person is not None or last.note):
+            cand.person, cand.note = last.person, last.note
+            cand.how, cand.sure = "same_paragraph", last.sure
+            return
+        if self.reported.get(p) is not None:
+            # "Lizzy Baker from the sponsor says it's fantastic. “When it comes to …”"
+            cand.person = self.reported[p]
+            cand.how, cand.sure = "same_paragraph", False
+            return
+        if cand.next_attributed is not None:
+            nxt = cand.next_attributed
+            cand.person, cand.how, cand.sure, cand.note = self._speaker(
+                nxt.after_ref or nxt.before_ref)
+            return
+        if cand.span.open == 0 and p > 0:
+            prev = [c for c in self.candidates[p - 1] if c.accepted]
+            if prev:
+                last = prev[-1].head or prev[-1]
+                if last.person is not None or last.note:
+                    cand.person, cand.note = last.person, last.note
+                    cand.how, cand.sure = "previous_paragraph", False
+                    return
+            elif self.reported.get(p - 1) is not None:
+                # "Chair Professor Jones says around 600 students …" then a quote-only
+                # paragraph: the person whose words the paragraph before reported.
+                cand.person = self.reported[p - 1]
+                cand.how, cand.sure = "previous_paragraph", False
+                return
+            elif self._opened_by_one_person(p - 1) is not None:
+                # "Jane Doe, a student who started the competition, is pleased …" then a
+                # paragraph of quote: the person that paragraph is about, named first.
+                cand.person = self._opened_by_one_person(p - 1)
+                cand.how, cand.sure = "previous_paragraph", False
+                return
+            elif p > 1:
+                # A paragraph of figures (naming no one else) between two paragraphs of one
+                # person's quote.
+                before = [c for c in self.candidates[p - 2] if c.accepted]
+                last = (before[-1].head or before[-1]) if before else None
+                if last is not None and last.person is not None and not last.person.is_org \
+                        and not set(self.named_in.get(p - 1, {})) - {last.person}:
+                    cand.person = last.person
+                    cand.how, cand.sure = "previous_paragraph", False
+                    return
+        cand.note = "no attribution in the quote’s sentence or paragraph"
+
+
+    def _opened_by_one_person(self, q: int) -> Person | None:
+        """The one person paragraph ``q`` names, if it opens with them (its subject)."""
+        named = self.named_in.get(q, {})
+        if len(named) != 1:
+            return None
+        person, at = next(iter(named.items()))
+        return person if at <= 2 and person_like(person.name) else None
+
+    @staticmethod
+    def _verbs():
+        return lexicon().speech_verbs
+
+    @staticmethod
+    def _participle(text: str, att: Attribution) -> bool:
+        toks = tokenize(text, att.subj_hi, min(len(text), att.subj_hi + 30))
+        return bool(toks) and toks[0].low in SPEECH_PARTICIPLES
+
+    def _message_from(self, p: int, cand: Candidate):
+        """ "That was the message from Dr X." in the sentence after the quote, or "Das sagte
+        X", "c'est ce qu'a déclaré X" right after it."""
+        text = self.paras[p]
+        sentences = self.sentences[p]
+        s_end = sentences[cand.sentence][1] if sentences else len(text)
+        m = None
+        if cand.span.outer_end < s_end:
+            # "„…“ Das sagte X." / "« … », c'est ce qu'a déclaré X": in the quote's sentence.
+            q, b = p, s_end
+            a = cand.span.outer_end
+            while a < b and (text[a].isspace() or text[a] in ",;—–"):
+                a += 1
+            m = self._resumptive(text, a, b)
+        if m is None:
+            if cand.sentence + 1 < len(sentences):
+                q = p
+                a, b = sentences[cand.sentence + 1]
+            elif p + 1 < len(self.paras) and self.sentences[p + 1]:
+                q = p + 1
+                a, b = self.sentences[q][0]
+            else:
+                return None
+            text = self.paras[q]
+            m = _MESSAGE_FROM.match(text, a, b) or _SO_SAID.match(text, a, b) \
+                or self._resumptive(text, a, b)
+        if not m:
+            return None
+        end = rstrip_end(text, b, " .!")
+        ref = analyze_subject(text, m.end(), end, after_verb=True)
+        person = self._resolve(ref)
+        if person is None:
+            return None
+        self.excluded.setdefault(q, []).append((a, b))
+        person.output = True
+        return person, text[a:end]
+
+    @staticmethod
+    def _resumptive(text: str, a: int, b: int):
+        """ "Das sagte X", "Así lo afirmó X", "C'est ce qu'a déclaré X", "That's what X
+        said" opening the sentence after a quote: X said it. Matches up to the subject."""
+        lex = lexicon()
+        m = _RESUMPTIVE.get(lex.code, _RESUMPTIVE["en"]).match(text, a, b)
+        if m is None:
+            return None
+        verb = m.group("verb").lower()
+        return m if verb in lex.speech_verbs or verb in MORE_SPEECH.get(lex.code, ()) else None
