@@ -202,3 +202,32 @@ def test_a_sentence_opened_by_its_subject_and_leading_into_the_quote_with_a_colo
         "Er begrüßte die Gäste, dankte den Partnern und gab einen Ausblick auf die "
         "kommenden Jahre: „Wir haben allen Grund zu feiern und viel vor.“",
     ) == [("Wir haben allen Grund zu feiern und viel vor.", "Karl Wendt")]
+
+
+def test_a_double_opening_mark_closed_by_two_single_marks_ends_there():
+    assert quotes(
+        "El alcalde Ramón Quiroga Ibarra inauguró el mercado del puerto el lunes.",
+        "Sostuvo que el puerto “ha sido y es un motor de la economía local'', en ese "
+        "sentido dijo que “vamos a duplicar los muelles antes de 2030”.",
+        "“El mercado abre todos los días del año para los vecinos'', concluyó Quiroga Ibarra.",
+    ) == [("ha sido y es un motor de la economía local", "Ramón Quiroga Ibarra"),
+          ("vamos a duplicar los muelles antes de 2030", "Ramón Quiroga Ibarra"),
+          ("El mercado abre todos los días del año para los vecinos", "Ramón Quiroga Ibarra")]
+
+
+def test_contar_con_is_having_not_telling():
+    extraction = extract_text(
+        "Comunicado\n\nEl alcalde Ramón Quiroga Ibarra inauguró el mercado del puerto.\n\n"
+        "La jornada “Mercados del Sur, el rol de los puertos en la región de mañana”, contó "
+        "con 500 participantes.")
+    assert [q.speaker for q in extraction.quotes] in ([], [None])
+
+
+def test_a_french_pronoun_between_subject_and_verb_is_whom_it_was_said_to():
+    assert quotes(
+        "Commençons avec Paul Darnier, de l’association du port, qui nous confirme que "
+        "« le port est plus calme que jamais cette année ».",
+        "Depuis Portvale, Mireille Fontaine nous écrit qu'il devient « courant de voir "
+        "des dauphins dans le port ».",
+    ) == [("le port est plus calme que jamais cette année", "Paul Darnier"),
+          ("courant de voir des dauphins dans le port", "Mireille Fontaine")]

@@ -118,9 +118,14 @@ _FIRST_WORDS = frozenset(form[0] for lex in LEXICONS.values() for form in lex.ac
     "d’après"}
 
 
-def _is_verb(t: Tok, *, first: bool = False) -> bool:
-    """A speech verb of the language; capitalised only right after a quote ("Said X")."""
-    return t.low in lexicon().speech_verbs and (not t.cap or first)
+def _is_verb(t: Tok, *, first: bool = False, s: str = "") -> bool:
+    """A speech verb of the language; capitalised only right after a quote ("Said X"); not
+    one that means something else before its word ("contó con", given the text ``s``)."""
+    lex = lexicon()
+    if t.low not in lex.speech_verbs or (t.cap and not first):
+        return False
+    other = lex.not_speech_before.get(t.low)
+    return not (other and s and s[t.end:t.end + len(other) + 2].split()[:1] == [other])
 
 
 def _inverted_pronoun(t: Tok) -> str:
@@ -232,8 +237,8 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
     infinitive = False
     if k < len(toks) and lex.infinitives:
         k, infinitive = _de_infinitive(s, toks, k)
-    if k < len(toks) and (infinitive
-                          or _is_verb(toks[k], first=k == 0 and s[lo:i].strip() in ("", ","))):
+    if k < len(toks) and (infinitive or _is_verb(
+            toks[k], first=k == 0 and s[lo:i].strip() in ("", ","), s=s)):
         after = _particle_end(s, toks[k], hi)
         if after is None:
             return None
@@ -253,8 +258,8 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(i, end, toks[j].start, end, True, True)
     for v in range(1, min(len(toks), 16)):
         t = toks[v]
-        verb = _is_verb(t) or (t.low in lex.auxiliaries and v + 1 < len(toks)
-                               and _is_verb(toks[v + 1]))
+        verb = _is_verb(t, s=s) or (t.low in lex.auxiliaries and v + 1 < len(toks)
+                                    and _is_verb(toks[v + 1], s=s))
         if verb:
             last = toks[v + 1] if t.low in lex.auxiliaries else t
             end = _particle_end(s, last, hi)
@@ -327,7 +332,7 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
     first = max(0, len(toks) - 30)
     for v in range(len(toks) - 1, first - 1, -1):
         t = toks[v]
-        if t.cap or (t.low not in lex.speech_verbs and t.low not in lex.participles):
+        if t.cap or (not _is_verb(t, s=s) and t.low not in lex.participles):
             continue
         particle = lex.particles.get(t.low)
         if particle and lex.code != "de" and not s.startswith(" " + particle, t.end):
@@ -343,7 +348,12 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
                 and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250:
             subj_hi = rstrip_end(s, end, " ,:")
             return Attribution(t.start, subj_hi, toks[v + 1].start, subj_hi, True, True)
-        return Attribution(lo, att_end, lo, t.start, False, direct)
+        subj_hi = t.start
+        if v - 1 > first and toks[v - 1].low in _OBJECT_PRONOUNS.get(lex.code, ()):
+            # "X, qui nous confirme que", "Y nos dijo que": the pronoun before the verb is
+            # whom it was said to; the subject is before it.
+            subj_hi = rstrip_end(s, toks[v - 1].start)
+        return Attribution(lo, att_end, lo, subj_hi, False, direct)
     intro = _STATEMENT_INTRO.search(s, max(lo, end - 60), end)
     if intro:
         # "gibt die Polizeipräsidentin X folgendes Statement (ab):", "nimmt X wie folgt
@@ -379,6 +389,9 @@ def _opening_subject(s: str, toks: list[Tok], end: int) -> tuple[int, int] | Non
     return None
 
 
+# Pronouns standing between a subject and its verb as the one spoken to.
+_OBJECT_PRONOUNS = {"fr": _words("nous vous lui leur me m’ m' te"),
+                    "es": _words("nos les le me te")}
 _STATEMENT_INTRO = re.compile(
     r"\s(?:(?:folgendes|folgende|folgenden|nachstehendes|nachstehende)\s+(?:kurzes\s+)?"
     r"(?:Statement|Erklärung|Stellungnahme|Mitteilung)(?:\s+ab)?|wie\s+folgt\s+Stellung)\s*:\s*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon as en
@@ -44,6 +44,9 @@ class Lexicon:
     # Speech verbs in the infinitive that attribute after "de" in Québec French: "« … », de
     # dénoncer X", "d’ajouter la présidente".
     infinitives: frozenset[str] = frozenset()
+    # Speech verbs that say nothing of speech before one word: "contó con" (had), "cuenta
+    # con" (has).
+    not_speech_before: dict[str, str] = field(default_factory=dict)
 
 
 ENGLISH = Lexicon(
@@ -74,6 +77,8 @@ FRENCH = Lexicon(
         glisse insiste admet avoue constate conclut nuance rétorque réagit résume
         rapporté repris lâché glissé admis avoué constaté nuancé rétorqué réagi
         félicite réjouit félicité réjoui
+        confirme confirmé confirment décrit décrivent relate relaté relatent informe informé
+        raconte racontent pense pensent interpelle interpellé
         déclaré ajouté expliqué commenté complété conclu souligné indiqué précisé affirmé
         estimé rappelé poursuivi insisté noté observé résumé lancé martelé assuré confié
         témoigné reconnu regretté salué déploré prévenu averti annoncé répondu signalé
@@ -124,6 +129,8 @@ GERMAN = Lexicon(
         schilderte lobt lobte resümiert bilanziert ergänzte erinnert erinnerte weiß wusste
         findet fand meinte sagen betonen fasst fasste kündigt kündigte antwortet
         antwortete fragt fragte
+        äußert äußerte äußerten bestätigt bestätigte hofft hoffte bedauert bedauerte
+        unterstreicht berichten ergänzen
         """
     ),
     auxiliaries=_words("hat haben hatte hatten"),
@@ -162,6 +169,8 @@ SPANISH = Lexicon(
         complementa valoró valora celebró celebra finalizó finaliza ahondó ahonda
         respondió responde externó externa exclamó exclama apuntaron subrayaron agregaron
         añadieron concluyeron felicitó felicita congratuló
+        informó informa informaron confirmó confirma narró narra reflexionó reflexiona
+        estimó estima exhortó exhorta enfatizaron sostuvieron manifestaron
         dicho afirmado señalado indicado explicado declarado añadido agregado asegurado
         destacado subrayado comentado expresado manifestado
         """
@@ -179,6 +188,7 @@ SPANISH = Lexicon(
     conjunctions=_words("y e"),
     statement_words=_words("comunicado declaración"),
     particles={},
+    not_speech_before={"contó": "con", "cuenta": "con", "contaron": "con", "cuentan": "con"},
 )
 
 LEXICONS = {lex.code: lex for lex in (ENGLISH, FRENCH, GERMAN, SPANISH)}

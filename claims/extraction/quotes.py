@@ -27,9 +27,11 @@ _NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
 _PAIRS = ("‘’", "’’", "‘‘", "''")
 _STRAIGHT_RE = re.compile("[\"”]")
 # What closes each opening mark. Mixed pairs are common in real releases: « closed by ”,
-# a pair of single marks closed by », ” or another pair.
+# a pair of single marks closed by », ” or another pair, and a double opener closed by a
+# pair of single marks (“…'', typed where the keyboard has no closing double mark).
 _CURLY_CLOSERS = {"“": "”", "‟": "”", "”": "”", "„": "“”", "«": "»”", "»": "«",
                   "pair": "»”"}
+_PAIR_CLOSES = ("’’", "''")
 _SINGLE_RE = re.compile(f"[{_SINGLE_MARKS}]")
 _OPEN_CONTEXT = "([{—–-/:;\"“„«‘'‚‹ \n"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…\"”»’'›"
@@ -141,6 +143,8 @@ def _curly_spans(s: str) -> list[Span]:
             continue
         closes = (ch in _CURLY_CLOSERS[open_ch] or (pair and open_ch == "pair")) and (
             _can_close(s, i, w) or not _can_open(s, i, w))
+        if not closes and ch in _PAIR_CLOSES and open_ch != "pair":
+            closes = _can_close(s, i, w) and not _can_open(s, i, w)
         if not closes and ch in "“„" and open_ch in "“„" and _can_open(s, i) \
                 and k + 2 < len(marks) and _closer(s, marks[k + 1]) \
                 and _closer(s, marks[k + 2]):
