@@ -44,7 +44,7 @@ def test_quotes_are_found_and_real_on_the_development_set(board, capsys):
     _report(board, capsys)
     total = board.total()
     assert total.recall >= 0.96
-    assert total.precision >= 0.96
+    assert total.precision >= 0.95
 
 
 def test_speakers_are_right_or_left_empty_never_guessed(board):
