@@ -231,3 +231,33 @@ def test_a_french_pronoun_between_subject_and_verb_is_whom_it_was_said_to():
         "des dauphins dans le port ».",
     ) == [("le port est plus calme que jamais cette année", "Paul Darnier"),
           ("courant de voir des dauphins dans le port", "Mireille Fontaine")]
+
+
+def test_the_place_after_a_role_and_de_is_where_the_role_is_held_not_who_holds_it():
+    assert quotes(
+        "La alcaldesa de Puerto Claro, María Fernanda Ríos Salazar, presentó este lunes el "
+        "plan del puerto.",
+        "“Vamos a duplicar la capacidad del puerto antes de 2030”, afirmó la alcaldesa.",
+    ) == [("Vamos a duplicar la capacidad del puerto antes de 2030",
+           "María Fernanda Ríos Salazar")]
+
+
+def test_a_german_role_with_its_genitive_complement_before_the_name_is_a_title():
+    assert quotes(
+        "Auch der Präsident der Handelskammer, Thomas Brandt, begrüßte den Plan der Stadt.",
+        "„Das ist ein wichtiges Signal für die Wirtschaft“, erklärte der Präsident.",
+    ) == [("Das ist ein wichtiges Signal für die Wirtschaft", "Thomas Brandt")]
+
+
+def test_the_sex_a_role_tells_chooses_whom_a_pronoun_means():
+    assert quotes(
+        "La présidente de la chambre de commerce, Sophie Marchal, salue le projet du port.",
+        "« Nous serons attentifs au coût final », prévient le conseiller d'opposition Marc "
+        "Dubreuil.",
+        "Elle a conclu : « Le port doit rester ouvert à tous. »",
+    )[-1] == ("Le port doit rester ouvert à tous.", "Sophie Marchal")
+    assert quotes(
+        "La alcaldesa de Puerto Claro, María Fernanda Ríos Salazar, presentó el plan.",
+        "“Estaremos atentos al costo final”, advirtió el regidor de oposición Luis Herrera.",
+        "La funcionaria concluyó: “El puerto es de todos y para todos”.",
+    )[-1] == ("El puerto es de todos y para todos", "María Fernanda Ríos Salazar")

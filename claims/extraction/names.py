@@ -42,6 +42,7 @@ from .titles import (
     join_titles,
     lowercase_titles,
     merge_appositions,
+    role_gender,
 )
 from .tokens import POSSESSIVE, Ref, Tok, adjacent, canonical_role, is_strong_role, tokenize
 
@@ -111,6 +112,9 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     keep_after = ("H",) if lexicon().code in ("fr", "es") else ("H", "R")
     if keep_after == ("H",) and 0 < j < end and run[j].cls == "P" and run[j - 1].cls == "R":
         j = end  # "Jefe de Estado": the whole run is a title
+    elif 0 < j < end and run[j].low in _GERMAN_ARTICLES and run[j - 1].cls == "R" \
+            and lexicon().code == "de":
+        j = end  # "Präsident der Handelskammer": an article after a role is no name's particle
     while j < end and run[j].cls == "P" and not (j and run[j - 1].cls in keep_after):
         j += 1
     name = run[j:end]
@@ -224,6 +228,11 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
         if ref.kind in ("person", "bare") and not (ref.role or ref.honorific) \
                 and after_article(toks, a, b, s.find(ref.name, ref.start)):
             continue  # "des Deutschen Buchhandels", "the Smith Report": a thing, not a person
+        if ref.kind in ("person", "bare") and not (ref.role or ref.honorific) \
+                and ref.start == toks[a].start and b - a <= 2 and _completes_a_role(toks, a, s):
+            # "la alcaldesa de Puerto Claro, María Ríos": the words after a role and "de"
+            # say where the role is held, never who holds it.
+            ref = Ref("org", ref.start, ref.end, ref.text, name=ref.name)
         if ref.kind in ("person", "surname", "bare") and not ref.role:
             borrow_role_before(ref, toks, a, s)
             ref = complement_title(ref, s)
@@ -247,7 +256,30 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     if code != "en":
         refs = join_titles(refs, s)  # "La ministra" + "ministra de Salud"
     refs = organisation_complements(refs, toks, s, hi)
-    return merge_appositions(_merge_nicknames(refs, s), s, hi)
+    refs = merge_appositions(_merge_nicknames(refs, s), s, hi)
+    if code != "en":
+        for ref in refs:
+            if ref.role and not ref.gender and ref.kind != "org":
+                title = ref.kind == "title"
+                ref.gender = role_gender(ref.text if title else ref.role,
+                                         "" if title else s[max(0, ref.start - 12):ref.start])
+    return refs
+
+
+def _completes_a_role(toks: list[Tok], a: int, s: str) -> bool:
+    """``toks[a]`` follows a lower-case role and "de" ("directora de", "maire du", "presidente
+    de la"), in French or Spanish, where a particle after a role never starts a name."""
+    if lexicon().code not in ("fr", "es"):
+        return False
+    k = a - 1
+    if k >= 0 and toks[k].low in ("la", "las", "los", "l’", "l'") and toks[k].cls == "P":
+        k -= 1
+    return k >= 1 and toks[k].low in _ROLE_OF and toks[k - 1].cls == "R" \
+        and all(adjacent(toks[i], toks[i + 1], s) for i in range(k - 1, a))
+
+
+_ROLE_OF = frozenset(["de", "del", "du", "des"])
+_GERMAN_ARTICLES = frozenset(["der", "des", "den", "dem"])
 
 
 _TITLE_OF = re.compile(

@@ -29,6 +29,48 @@ def honorific_gender(honorific: str) -> str:
     return ""
 
 
+def role_gender(role: str, before: str = "") -> str:
+    """The sex a French, Spanish or German role tells by its article or its ending ("la
+    présidente", "el regidor", "Bürgermeisterin"); "" for English and for roles both sexes
+    share ("ministre", "portavoz", "Vorsitzende" without its article). ``before`` is the
+    text just before the role, for its article."""
+    code = lexicon().code
+    if code == "en" or not role:
+        return ""
+    words = [w.strip(",.;:()").lower() for w in (before.split()[-1:] + role.split())]
+    head = next((k for k, w in enumerate(words) if w and is_role_word(w)), None)
+    if head is None:
+        return ""
+    word = words[head].rsplit("-", 1)[-1]
+    article = words[head - 1] if head else ""
+    if article in _FEMININE_ARTICLES.get(code, ()):
+        return "f"
+    if article in _MASCULINE_ARTICLES.get(code, ()):
+        return "m"
+    for gender, endings in _GENDER_ENDINGS.get(code, ()):
+        if word.endswith(endings) and not word.endswith(_SHARED_ENDINGS.get(code, ())):
+            return gender
+    return ""
+
+
+_FEMININE_ARTICLES = {"fr": ("la", "une"), "es": ("la", "una"), "de": ("die", "eine")}
+_MASCULINE_ARTICLES = {"fr": ("le", "un", "du", "au"), "es": ("el", "un", "del", "al"),
+                       "de": ("der", "ein", "des", "dem", "den")}
+# Endings that tell the sex of a role word, feminine first: "directrice", "conseillère",
+# "présidente" / "directeur", "conseiller", "président"; "directora", "alcaldesa" /
+# "director", "secretario"; "Sprecherin" / "Sprecher".
+_GENDER_ENDINGS = {
+    "fr": (("f", ("trice", "euse", "ère", "ée", "ente", "ante", "ointe", "ffe", "ienne",
+                  "esse", "ate")),
+           ("m", ("eur", "ier", "ent", "ant", "oint", "é", "et", "ien", "at"))),
+    "es": (("f", ("a",)), ("m", ("o", "or"))),
+    "de": (("f", ("in", "frau")), ("m", ("ent", "er", "or", "eur", "chef", "mann", "rat",
+                                         "ar", "ekt"))),
+}
+# Words of both sexes with an ending above: "artiste", "periodista", "Bürgermeisteramt".
+_SHARED_ENDINGS = {"es": ("ista", "eta"), "fr": ("iste",)}
+
+
 def _strip_article(text: str) -> str:
     for article in ("the ", "The ", "a ", "A ", "an ", "An ", "who is ", "who is the "):
         if text.startswith(article):
@@ -190,6 +232,10 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
         if ref.kind == "title" and nxt and nxt.kind in ("person", "surname") and not nxt.role:
             gap = s[ref.end:nxt.start]
             complement = _TITLE_COMPLEMENT.fullmatch(gap)
+            if complement is None and lexicon().code != "en":
+                # "el regidor de oposición Luis Herrera", "le conseiller d’opposition Marc
+                # Dubreuil": a lower-case complement with no comma before the name.
+                complement = _LOWER_COMPLEMENT.fullmatch(gap)
             if complement:
                 nxt.role = _strip_article(ref.text) + gap[:complement.start(1)].rstrip()
                 nxt.org = nxt.org or org_of(nxt.role)
@@ -216,6 +262,12 @@ _TITLE_COMPLEMENT = re.compile(
     # French, Spanish and German complements are often lower case: "du conseil régional".
     r"|(?:du|de la|de l’|de l'|des|de|del|de los|de las|der|des|von|für)\s+\w)"
     r"[^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
+)
+
+
+_LOWER_COMPLEMENT = re.compile(
+    r"\s+(?:(?:de la|de l’|de l'|du|des|de|del|de los|de las|der)\s+|d[’'])"
+    r"[^\W\d_A-Z" + UPPER + r"][\w’'-]*(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){0,3}( )"
 )
 
 
