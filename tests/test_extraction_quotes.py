@@ -193,3 +193,15 @@ def test_straight_quotes_do_not_pair_across_a_curly_quote():
 def test_a_straight_mark_standing_in_for_a_missing_curly_closer_still_closes_the_quote():
     assert quotes("“We will win,\" said Ann Lee.", "\"We will win again,” said Bob Stone.") == [
         ("We will win", "Ann Lee"), ("We will win again", "Bob Stone")]
+
+
+def test_an_unmarked_paragraph_of_a_running_quote_may_hold_a_term_in_quote_marks():
+    found = extract_text("\n".join([
+        "Headline of the release",
+        "Grace Adeyemi said: “I am honoured to take on this role at the Trust.",
+        "Our buildings need care, and as a ‘going concern’ we must pay our way. I will listen "
+        "to our volunteers first.",
+        "“Together we will open the old mill by next summer.”",
+    ]))
+    assert [(q.paragraph, q.speaker, q.continues) for q in found.quotes] == [
+        (1, "Grace Adeyemi", None), (2, "Grace Adeyemi", 0), (3, "Grace Adeyemi", 0)]

@@ -177,3 +177,57 @@ def test_a_speakers_organization_is_a_name_not_a_possessive_or_a_common_noun():
         "Omar Haddad, the council’s treasurer, said: “We have no money for it.”",
     )
     assert found == {"Dana Whitfield": "Leeds City Council", "Omar Haddad": ""}
+
+
+def test_the_department_said_is_the_department_named_in_full_earlier():
+    found = extraction(
+        "The Department of Roads and Bridges of Calden Province announced closures on the coast.",
+        "“Crews will resurface eleven kilometres of road,” the department said.",
+        "The Calden Fire Service was consulted. “Access will stay open,” the service said.")
+    assert [(q.speaker, q.speaker_how) for q in found.quotes] == [
+        ("Department of Roads and Bridges of Calden Province", "organization"),
+        ("Calden Fire Service", "organization")]
+
+
+def test_the_agency_said_stays_empty_when_no_agency_or_two_were_named():
+    assert speakers_of(
+        "The Department of Roads of Calden Province announced closures.",
+        "“Allow twenty more minutes,” the agency added.") == [None]
+    assert speakers_of(
+        "The Tarrow Water Authority and the Calden Housing Authority met on Monday.",
+        "“We agreed a joint plan,” the authority said.") == [None]
+
+
+def test_a_statement_line_leading_into_the_quote_names_its_speaker():
+    found = extraction(
+        "Chief Orla Haldane made the following statement regarding the video, “Our officers "
+        "are held to a high standard and we will review every second of this footage.”")
+    assert [(q.speaker, q.speaker_how) for q in found.quotes] == [("Orla Haldane", "statement")]
+
+
+def test_a_role_before_a_surname_given_alone_names_the_speaker_unsure():
+    found = extraction(
+        "Chief Haldane made the following statement regarding the video, “We will review "
+        "every second of this footage.”")
+    quote = found.quotes[0]
+    assert (quote.speaker, quote.speaker_sure, quote.speaker_note) == (
+        "Haldane", False, "only the surname is given")
+
+
+def test_an_organisation_signing_a_whole_body_statement_is_its_speaker():
+    found = extraction(
+        "“We have faced a difficult year, as many of our members know.",
+        "Our trustees have now decided to close the club at the end of the season.",
+        "We thank everyone who has supported us.”",
+        "Board of Trustees of the Pellworth Rowing Club")
+    assert [(q.speaker, q.continues) for q in found.quotes] == [
+        ("Board of Trustees of the Pellworth Rowing Club", None),
+        ("Board of Trustees of the Pellworth Rowing Club", 0),
+        ("Board of Trustees of the Pellworth Rowing Club", 0)]
+    assert found.quotes[0].speaker_how == "signature"
+
+
+def test_a_line_under_a_quote_is_no_signature_unless_it_is_only_a_name():
+    assert speakers_of(
+        "“We have faced a difficult year.”",
+        "The Pellworth Rowing Club will close at the end of the season.") == [None]

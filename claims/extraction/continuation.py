@@ -33,7 +33,9 @@ class QuoteChains:
             if last.span.close is None and last.span.raw_end >= len(self.paras[p - 1]) - 1 \
                     and (not cur or cur[0].span.open != 0):
                 cur = self._carried_over(p) or cur
-                if not cur and self._resumed_after(p) and self._first_person(p):
+                # (a term in quote marks inside it, "a ‘going concern’", is no quote of its own)
+                if not any(c.accepted for c in cur) and self._resumed_after(p) \
+                        and self._first_person(p):
                     cur = self._unmarked_continuation(p, last.span.family)
             if not cur:
                 continue
@@ -52,7 +54,7 @@ class QuoteChains:
             text = self.paras[q]
             if text[:1] in "“\"«„" or continuation_span(text) is not None:
                 return True
-            if self.candidates[q] or len(text) > 1500:
+            if any(c.accepted for c in self.candidates[q]) or len(text) > 1500:
                 return False
         return False
 

@@ -16,7 +16,9 @@ from .frames import (
 )
 from .languages import lexicon
 from .lexicon import EVENT_VERBS, SPEECH_PARTICIPLES
+from .lexicon import word_set as _words
 from .names import analyze_subject
+from .organisations import is_org_word
 from .speakers import Person
 from .text import UPPER, rstrip_end
 from .tokens import Ref, tokenize
@@ -38,6 +40,27 @@ _RESUMPTIVE = {
 _SO_SAID = re.compile(r"So (?:said|says) ")
 SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
 _NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
+# Small words inside an organisation's name ("Board of Trustees of the X Trust").
+_NAME_JOINS = _words("of the and for in on at &")
+
+
+def _titled(ref: Ref) -> bool:
+    """ "Chief Goodman", "Minister Dutton", "Mayor Brandt": a capitalised role word right
+    before a surname, which names a person as an honorific does."""
+    toks = tokenize(ref.text)
+    return ref.role != "" or (len(toks) == 2 and toks[0].cap and toks[0].cls == "R"
+                              and toks[1].text == ref.name)
+
+
+# Kinds of body a release calls an organisation by once it has named it in full ("the
+# department", "the agency"): not "the company" or "the government", which a release uses
+# for bodies it never names so.
+_BODY_NOUNS = {
+    "en": _words("""department ministry agency service council authority commission office
+        board trust association foundation union federation society committee institute
+        university college hospital bureau directorate museum library charity club court
+        tribunal police corporation"""),
+}
 
 
 class SpeakerResolution:
@@ -107,14 +130,15 @@ class SpeakerResolution:
             return None
         ref = analyze_subject(line, m.end(), len(line), after_verb=True)
         if ref is None or ref.kind not in ("person", "surname", "title"):
-            return None
-        if not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
+            person = self._org_signature(line, m.end(), cands)
+        elif not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
                 line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
                 or line.rstrip().endswith(":")
                 or any(t.low in self._verbs() or t.low in EVENT_VERBS
                        or t.low in lexicon().participles for t in tokenize(line))):
             return None  # a name line: "Jane Doe, Director of X." and nothing else
-        person = self._resolve(ref)
+        else:
+            person = self._resolve(ref)
         if person is None:
             return None
         person.output = True
@@ -122,8 +146,23 @@ class SpeakerResolution:
         for cand in cands:
             head = cand.head or cand
             if head is not cand and head.after is None and head.before is None:
-                head.person = person
+                head.person, head.how, head.sure, head.note = person, "signature", True, ""
         return person, line[m.end():].strip(TRIM)
+
+    def _org_signature(self, line: str, lo: int, cands: list[Candidate]) -> Person | None:
+        """ "Board of Trustees of the Pellworth Heritage Trust" alone on the line under a
+        statement that fills its paragraphs: the organisation signs it. Only a line of
+        capitalised words (joined by "of", "and", "the") holding a word for a body counts."""
+        first = cands[0].head or cands[0]
+        if first.span.open != 0 or first.after is not None or first.before is not None:
+            return None
+        name = line[lo:].strip(" .")
+        toks = tokenize(name)
+        if not 2 <= len(toks) <= 14 or not toks[0].cap or name[-1:] in ",;:" or any(
+                not t.cap and t.low not in _NAME_JOINS for t in toks) or not any(
+                is_org_word(t.low) for t in toks) or len(toks) != len(name.split()):
+            return None
+        return self.registry.add_org(name)
 
     def _speaker(self, ref: Ref | None, how: str = ""):
         """(person, how, sure, note) for the reference an attribution names.
@@ -173,7 +212,7 @@ class SpeakerResolution:
         if person.is_org:
             return person, "organization", True, ""
         if not person_like(person.name):
-            if ref.kind in ("surname", "bare") and ref.honorific \
+            if ref.kind in ("surname", "bare") and (ref.honorific or _titled(ref)) \
                     and len(person.name.split()) == 1 and person.name[:1].isupper():
                 return person, "honorific", False, "only the surname is given"
             return None, "", False, f"“{person.name}” is not a person’s name"
@@ -204,6 +243,8 @@ class SpeakerResolution:
             return
         if cand.chain_prev is not None:
             return
+        if cand.unnamed is None and self._statement_before(p, cand):
+            return
         later = self._message_from(p, cand) if cand.unnamed is not None else None
         if later is not None:
             cand.person, cand.attribution = later
@@ -211,6 +252,12 @@ class SpeakerResolution:
             return
         if cand.unnamed is not None and cand.unnamed.direct:
             u = cand.unnamed
+            org = self._org_by_common_noun(text, u)
+            if org is not None:
+                cand.person, cand.how, cand.sure = org, "organization", True
+                cand.attribution = text[u.start:u.end].strip(TRIM)
+                cand.attribution_span = (u.start, u.end)
+                return
             cand.note = ("the attribution names several people"
                          if names_several(text, u.subj_lo, u.subj_hi) else
                          f"the attribution “{text[u.start:u.end].strip(TRIM)}” names no person")
@@ -275,6 +322,38 @@ class SpeakerResolution:
                     return
         cand.note = "no attribution in the quote’s sentence or paragraph"
 
+
+    def _statement_before(self, p: int, cand: Candidate) -> bool:
+        """ "Chief Jane Doe made the following statement regarding the incident, “…”": a
+        statement line leading into the quote in its own sentence names its speaker."""
+        text = self.paras[p]
+        sentences = self.sentences[p]
+        lo = sentences[cand.sentence][0] if sentences else 0
+        hi = rstrip_end(text, cand.span.open)
+        if hi - lo < 10 or text[hi - 1] not in ",:" or hi - lo > 400:
+            return False
+        found = statement_subject(text, lo, hi)
+        if found is None or names_several(text, *found):
+            return False
+        ref = analyze_subject(text, found[0], found[1], after_verb=False)
+        if ref is None:
+            return False
+        cand.person, how, cand.sure, cand.note = self._speaker(ref, "statement")
+        cand.how = how if cand.person is not None else ""
+        cand.attribution_span = (ref.start, hi)
+        cand.attribution = text[ref.start:hi].strip(TRIM)
+        return True
+
+    def _org_by_common_noun(self, text: str, att: Attribution) -> Person | None:
+        """ "the department said", "the agency added": an organisation named in full earlier
+        is called by its kind of body afterwards, and a reader takes the one named so; when
+        none or two of them are, the speaker stays empty."""
+        toks = tokenize(text, att.subj_lo, att.subj_hi)
+        if len(toks) != 2 or toks[0].low != "the" or toks[1].low not in _BODY_NOUNS.get(
+                lexicon().code, ()):
+            return None
+        name = self.registry.org_called(toks[1].low)
+        return self.registry.add_org(name) if name is not None else None
 
     def _opened_by_one_person(self, q: int) -> Person | None:
         """The one person paragraph ``q`` names, if it opens with them (its subject)."""

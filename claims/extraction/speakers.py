@@ -6,6 +6,7 @@ or a role word), so resolving a reference costs the same in a 1 MB release as in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ class Registry:
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._by_role_word: dict[str, list[Person]] = defaultdict(list)
         self._orgs_by_word: dict[str, list[str]] = {}
+        self._orgs_named: list[str] = []  # organisations named in full, in reading order
         self._clock = 0
 
     # -- adding ---------------------------------------------------------------------------
@@ -106,6 +108,15 @@ class Registry:
             named = self._orgs_by_word.setdefault(words[0].lower(), [])
             if name not in named and len(named) < 4:
                 named.append(name)
+            if name not in self._orgs_named and len(self._orgs_named) < _ORGS_NAMED:
+                self._orgs_named.append(name)
+
+    def org_called(self, noun: str) -> str | None:
+        """The one organisation named so far whose name holds ``noun`` ("department" ->
+        "the Department of Roads"), or None when none or several do."""
+        found = {name for name in self._orgs_named
+                 if noun in (w.lower() for w in _ORG_NAME_WORD.findall(name))}
+        return found.pop() if len(found) == 1 else None
 
     def add_org(self, name: str) -> Person:
         named = self._orgs_by_word.get(name.lower(), []) if " " not in name else []
@@ -194,6 +205,11 @@ class Registry:
 
     def speakers(self) -> list[Speaker]:
         return [p.speaker() for p in self.people if p.output]
+
+
+# Past this many organisations a release is a list (of members, sponsors), not a story.
+_ORGS_NAMED = 40
+_ORG_NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _index_once(people: list[Person], person: Person) -> None:
