@@ -261,3 +261,22 @@ def test_the_sex_a_role_tells_chooses_whom_a_pronoun_means():
         "“Estaremos atentos al costo final”, advirtió el regidor de oposición Luis Herrera.",
         "La funcionaria concluyó: “El puerto es de todos y para todos”.",
     )[-1] == ("El puerto es de todos y para todos", "María Fernanda Ríos Salazar")
+
+
+def test_titles_of_forums_papers_and_principles_in_quote_marks_are_not_quotes():
+    assert quotes(
+        "El alcalde Ramón Quiroga Ibarra inauguró el foro “Puerto Claro: el rol de los "
+        "puertos en el comercio de la región”, con 500 participantes.",
+        "In ihrem Positionspapier „Was zu tun wäre: ein Verkehrsrecht für das neue "
+        "Jahrzehnt“ fordern die Verbände einen Dialog mit der Stadt.",
+        "Die Abgeordnete Anna Roth erinnerte an den Grundsatz „gleicher Lohn für gleiche "
+        "Arbeit in allen Betrieben“.",
+    ) == []
+
+
+def test_a_headline_with_a_colon_in_quote_marks_beside_no_attribution_is_not_a_quote():
+    assert quotes(
+        "Aktuelle Stunde mit Ministerin Anna Roth „Neue Verkehrswende: Auswirkungen der "
+        "Reform auf die Städte und Gemeinden des Landes“",
+        "„Wir müssen jetzt handeln: die Zeit drängt“, sagte Roth.",
+    ) == [("Wir müssen jetzt handeln: die Zeit drängt", "Anna Roth")]

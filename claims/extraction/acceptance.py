@@ -72,6 +72,8 @@ class QuoteAcceptance:
             return False
         if not adjacent and _named_by_a_title_word(text, span.open):
             return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
+        if not adjacent and not punctuated and _headed(words):
+            return False  # "el foro “Panamá: el centro de …”": a title and its subtitle
         if span.family == "double":
             if adjacent and (not titled or punctuated):
                 return True
@@ -157,7 +159,17 @@ _TITLE_WORDS = _words("""
     proyecto programa lema exposición iniciativa estrategia
     titel namens studie bericht buch kampagne projekt programm motto ausstellung initiative
     strategie
+    forum forums conference summit seminar workshop webinar symposium festival principle
+    conférence colloque séminaire sommet forum atelier salon circulaire principe charte
+    foro conferencia congreso seminario jornada cumbre taller coloquio simposio festival
+    principio
+    konferenz tagung kongress gipfel seminar grundsatz prinzip leitfaden
 """)
+# German compounds end in the word that says what they are: "Positionspapier",
+# "Jahresbericht", "Fachtagung".
+_GERMAN_TITLE_TAILS = ("papier", "bericht", "studie", "titel", "programm", "kampagne",
+                       "konferenz", "tagung", "kongress", "motto", "grundsatz", "leitfaden",
+                       "forum", "gipfel")
 _TITLE_ARTICLES = frozenset(["the", "la", "le", "el", "die", "der", "das"])
 
 
@@ -168,7 +180,19 @@ def _named_by_a_title_word(text: str, open_i: int) -> bool:
     if words and words[-1].lower() in _TITLE_ARTICLES:
         words.pop()
     last = words[-1].strip(",:;").rsplit("’", 1)[-1].rsplit("'", 1)[-1] if words else ""
-    return last.lower() in _TITLE_WORDS  # ("l’initiative « … »": the word after the elision)
+    last = last.lower()
+    return last in _TITLE_WORDS or (  # ("l’initiative « … »": the word after the elision)
+        lexicon().code == "de" and last.endswith(_GERMAN_TITLE_TAILS))
+
+
+def _headed(words: list[str]) -> bool:
+    """ "Geopolitische Zeitenwende: Auswirkungen des Krieges", "La filière : un enjeu": a
+    capitalised head of a few words, a colon and what it is about, the shape of a title or
+    headline (someone's words without a phrase beside them end as a sentence does)."""
+    if not words or not words[0][:1].isupper() or len(words) > 25:
+        return False
+    head = next((k for k, w in enumerate(words[:11]) if w.endswith(":")), None)
+    return head is not None and words[-1][-1:] not in ".!?…"
 
 
 def _title_like(words: list[str]) -> bool:
