@@ -6,14 +6,12 @@ hash and the single transaction that saves everything or nothing.
 """
 
 import dataclasses
-import functools
 import hashlib
 from collections import defaultdict
-from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from claims import matching
@@ -128,21 +126,25 @@ def import_text(
                  "quotes and claims", "FACTCHECK_MAX_CLAIMS")
 
     digest = content_sha256(extraction.paragraphs)
-    result = _save(
-        extraction,
-        digest,
-        body=text,
-        by=by,
-        source_url=source_url,
-        organization=organization,
-        published_on=published_on,
-        language=language or extraction.language,
-        left_out=extraction.left_out,
-    )
-    if result is None:
+    try:
+        result = _save(
+            extraction,
+            digest,
+            body=text,
+            by=by,
+            source_url=source_url,
+            organization=organization,
+            published_on=published_on,
+            language=language or extraction.language,
+            left_out=extraction.left_out,
+        )
+    except IntegrityError:
         # The same text was imported before, or by someone else at this very moment: the
-        # unique fingerprint let the first one in, and this import finds it.
-        existing = Release.objects.filter(content_sha256=digest).order_by().get()
+        # unique fingerprint let the first one in (and nothing of this one was kept), so this
+        # import finds it.
+        existing = Release.objects.filter(content_sha256=digest).first()
+        if existing is None:
+            raise
         return ImportResult(release=existing, created=False)
     # Compared with the desk's earlier claims once the release is committed, not before: the
     # editor who imports does not wait for it (claims.matching).
@@ -150,72 +152,51 @@ def import_text(
     return result
 
 
-# The import writes its rows with statements of its own, not through model instances: for the
-# seed release, saving through ``create`` and ``bulk_create`` took twice as long on PostgreSQL
-# (16 ms against 8), most of it spent building and preparing the instances, and put the import
-# past three times the cost of extraction (bench/README.md). The statements are plain
-# INSERT … RETURNING and UPDATE, which SQLite and PostgreSQL both take; the models still decide
-# the columns, their defaults and how JSON and dates are stored.
-
-
 @transaction.atomic
 def _save(extraction, digest, *, body, by, **metadata):
-    """Store the release and all it holds; None if a release with this fingerprint exists."""
+    """Store the release and all it holds; an IntegrityError if a release with this
+    fingerprint exists."""
+    # One moment for the whole import: the release and every claim in it carry the same
+    # timestamp, so "imported together" reads the same in every list and sort.
     now = timezone.now()
-    release_values = {
-        "title": extraction.title[:500],
-        "body": body,
-        "content_sha256": digest,
-        "imported_by": by.pk if by is not None and by.is_authenticated else None,
-        "created_at": now,
+    release = Release.objects.create(
+        title=extraction.title[:500],
+        body=body,
+        content_sha256=digest,
+        imported_by=by if by is not None and by.is_authenticated else None,
+        created_at=now,
         **metadata,
-    }
-    inserted = _insert(Release, [release_values], unless_taken="content_sha256")
-    if not inserted:
-        return None
-    release = Release.from_db(
-        connection.alias,
-        [field.attname for field in Release._meta.concrete_fields],
-        [
-            # A column the import leaves to its default (a due date) reads as that default.
-            inserted[0] if field.primary_key
-            else release_values.get(field.name, field.get_default())
-            for field in Release._meta.concrete_fields
-        ],
     )
-    paragraph_ids = _insert(
-        Paragraph,
-        [
-            {"release": release.pk, "position": index, "text": text}
-            for index, text in enumerate(extraction.paragraphs)
-        ],
+    paragraphs = Paragraph.objects.bulk_create(
+        Paragraph(release=release, position=index, text=text)
+        for index, text in enumerate(extraction.paragraphs)
     )
     speaker_ids = _save_speakers(extraction.speakers)
     _save_roles(extraction.speakers, speaker_ids, release)
 
-    def claim_row(item, kind, score, reasons, attribution="", how="", sure=False, note=""):
-        return {
-            "release": release.pk,
-            "paragraph": paragraph_ids[item.paragraph],
-            "kind": kind,
-            "text": item.text,
-            "start": item.start,
-            "end": item.end,
-            "speaker": speaker_ids.get(item.speaker),
-            "attribution": attribution,
-            "score": score,
-            "reasons": reasons,
-            "speaker_how": how,
-            "speaker_sure": sure,
-            "speaker_note": note[:300],
-            "created_at": now,
-            "updated_at": now,
-        }
+    def new_claim(item, kind, score, reasons, attribution="", how="", sure=False, note=""):
+        return Claim(
+            release_id=release.pk,
+            paragraph_id=paragraphs[item.paragraph].pk,
+            kind=kind,
+            text=item.text,
+            start=item.start,
+            end=item.end,
+            speaker_id=speaker_ids.get(item.speaker),
+            attribution=attribution,
+            score=score,
+            reasons=reasons,
+            speaker_how=how,
+            speaker_sure=sure,
+            speaker_note=note[:300],
+            created_at=now,
+            updated_at=now,
+        )
 
     quotes = [
-        claim_row(
+        new_claim(
             item,
-            ClaimKind.QUOTE.value,
+            ClaimKind.QUOTE,
             *worthiness(item.text, ClaimKind.QUOTE),
             attribution=(item.attribution or "")[:500],
             how=item.speaker_how,
@@ -225,27 +206,26 @@ def _save(extraction, digest, *, body, by, **metadata):
         for item in extraction.quotes
     ]
     claims = [
-        claim_row(item, item.kind, item.score, list(item.reasons)) for item in extraction.claims
+        new_claim(item, item.kind, item.score, list(item.reasons)) for item in extraction.claims
     ]
     # Quotes and claims go in together; the links between them (a quote's continuation, a
     # headline repeating a quote) follow once the quotes have their ids, one small update per
     # quote pointed at: a second insert into the claims table, with all its indexes, costs
     # several times more.
-    claim_ids = _insert(Claim, quotes + claims)
-    quote_ids, other_ids = claim_ids[: len(quotes)], claim_ids[len(quotes) :]
+    Claim.objects.bulk_create(quotes + claims)
     links = defaultdict(list)
-    for claim_id, item in zip(quote_ids, extraction.quotes, strict=True):
+    for quote, item in zip(quotes, extraction.quotes, strict=True):
         if item.continues is not None:
-            links["continues", quote_ids[item.continues]].append(claim_id)
-    for claim_id, item in zip(other_ids, extraction.claims, strict=True):
+            links["continues", quotes[item.continues].pk].append(quote.pk)
+    for claim, item in zip(claims, extraction.claims, strict=True):
         if item.repeats is not None:
-            links["repeats", quote_ids[item.repeats]].append(claim_id)
+            links["repeats", quotes[item.repeats].pk].append(claim.pk)
     for (link, quote_id), pointing in links.items():
         _link(link, quote_id, pointing)
     return ImportResult(
         release=release,
         created=True,
-        paragraphs=len(paragraph_ids),
+        paragraphs=len(paragraphs),
         speakers=len(extraction.speakers),
         quotes=len(quotes),
         claims=len(claims),
@@ -256,10 +236,11 @@ def _save_speakers(found):
     """Find or create each speaker by canonical name, merging the aliases seen this time.
 
     Returns the speakers' ids by name. Imports run at the same moment may name the same
-    speaker, so a new one is inserted with ON CONFLICT DO NOTHING (whoever comes second finds
-    the first one's row instead of failing on the unique name) and every speaker is then read
-    back under a row lock: an alias merged here is merged into what the other import just
-    stored, never over it (without the lock, eight imports each adding an alias kept five).
+    speaker, so new ones are inserted ignoring conflicts (ON CONFLICT DO NOTHING: whoever
+    comes second finds the first one's row instead of failing on the unique name) and every
+    speaker is then read back under a row lock: an alias merged here is merged into what the
+    other import just stored, never over it (without the lock, eight imports each adding an
+    alias kept five).
     """
     if not found:
         return {}
@@ -275,14 +256,24 @@ def _save_speakers(found):
         entry["aliases"].update(item.aliases)
     # Inserted in one order by every import, so two of them never wait on each other's rows.
     names = sorted(seen)
-    _insert(
-        Speaker,
-        [{"name": name, **seen[name], "aliases": sorted(seen[name]["aliases"])}
-         for name in names],
-        unless_taken="name",
+    Speaker.objects.bulk_create(
+        [
+            Speaker(
+                name=name, role=seen[name]["role"], organization=seen[name]["organization"],
+                aliases=sorted(seen[name]["aliases"]),
+            )
+            for name in names
+        ],
+        ignore_conflicts=True,
     )
     ids = {}
-    for speaker_id, name, role, organization, aliases, merged_into in _locked_speakers(names):
+    on_file = (
+        Speaker.objects.filter(name__in=names)
+        .order_by("name")
+        .select_for_update()
+        .values_list("id", "name", "role", "organization", "aliases", "merged_into")
+    )
+    for speaker_id, name, role, organization, aliases, merged_into in on_file:
         # A record merged into another speaks for that one (claims.workflow.merge_speakers).
         ids[name] = merged_into or speaker_id
         entry = seen[name]
@@ -297,30 +288,6 @@ def _save_speakers(found):
         if updates:
             Speaker.objects.filter(pk=speaker_id).update(**updates)
     return {item.name: ids[name_of[item.name]] for item in found}
-
-
-def _locked_speakers(names):
-    """(id, name, role, organization, aliases, merged into) of the speakers by these names,
-    each row locked until the import's transaction ends (where the database locks rows), in
-    name order."""
-    quote = connection.ops.quote_name
-    fields = [Speaker._meta.get_field(name) for name in ("id", "name", "role", "organization")]
-    aliases = Speaker._meta.get_field("aliases")
-    merged_into = Speaker._meta.get_field("merged_into")
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(quote(field.column) for field in fields)}, "
-            f"{quote(aliases.column)}, {quote(merged_into.column)} "
-            f"FROM {quote(Speaker._meta.db_table)} "
-            f"WHERE {quote(fields[1].column)} IN ({', '.join(['%s'] * len(names))}) "
-            f"ORDER BY {quote(fields[1].column)}{lock}",
-            names,
-        )
-        return [
-            (*row[:4], aliases.from_db_value(row[4], None, connection), row[5])
-            for row in cursor.fetchall()
-        ]
 
 
 def _save_roles(found, speaker_ids, release):
@@ -343,108 +310,6 @@ def _save_roles(found, speaker_ids, release):
         )
 
 
-# Each backend's driver takes text and numbers as they are; JSON and dates go through the
-# field, which knows how this database stores them.
-_PREPARED_TYPES = {"JSONField", "DateField", "DateTimeField"}
-
-
-def _insert(model, rows, *, unless_taken=None):
-    """Insert ``rows`` (dicts by field name, all with the same keys) and return their new ids.
-
-    The model's defaults fill the columns the rows leave out, as ``bulk_create`` would. With
-    ``unless_taken``, a unique field, a row whose value is already taken is skipped: it is
-    meant for one row, and an empty list then says the row was there.
-    """
-    if not rows:
-        return []
-    names = tuple(rows[0])
-    plan = _insert_plan(model, names, unless_taken, connection.vendor)
-    defaults = [field.get_db_prep_save(_default(field), connection) for field in plan.others]
-    columns = []
-    for name, given, prepared in zip(names, plan.given, plan.prepared, strict=True):
-        column = [row[name] for row in rows]
-        if prepared:
-            column = [given.get_db_prep_save(value, connection) for value in column]
-        columns.append(column)
-
-    if plan.unnested and len(rows) > 1:
-        statements = [(plan.unnested, [*defaults, *columns])]
-    else:
-        batch = connection.ops.bulk_batch_size(plan.given + plan.others, rows)
-        statements = []
-        for first in range(0, len(rows), batch):
-            chunk = list(zip(*(column[first : first + batch] for column in columns), strict=True))
-            statements.append(
-                (
-                    f"{plan.head}VALUES {', '.join([plan.row] * len(chunk))}{plan.tail}",
-                    [value for row in chunk for value in (*row, *defaults)],
-                )
-            )
-    ids = []
-    with connection.cursor() as cursor:
-        for sql, params in statements:
-            cursor.execute(sql, params)
-            ids.extend(row[0] for row in cursor.fetchall())
-    return ids
-
-
-class _InsertPlan(NamedTuple):
-    given: list  # the fields the rows hold, in their order
-    prepared: list  # for each of those, whether its values go through the field first
-    others: list  # the fields left to their defaults
-    head: str  # INSERT INTO … (columns)
-    row: str  # one row's placeholders
-    tail: str  # [ON CONFLICT …] RETURNING id
-    unnested: str | None  # on PostgreSQL, the whole statement taking one array per column
-
-
-@functools.cache
-def _insert_plan(model, names, unless_taken, vendor):
-    """How :func:`_insert` writes rows of ``names`` into ``model``'s table, worked out once."""
-    opts = model._meta
-    given = [opts.get_field(name) for name in names]
-    others = [
-        field
-        for field in opts.concrete_fields
-        if field.name not in names and not field.primary_key
-    ]
-    quote = connection.ops.quote_name
-    head = (
-        f"INSERT INTO {quote(opts.db_table)} "
-        f"({', '.join(quote(field.column) for field in given + others)}) "
-    )
-    tail = f" RETURNING {quote(opts.pk.column)}"
-    if unless_taken:
-        tail = f" ON CONFLICT ({quote(opts.get_field(unless_taken).column)}) DO NOTHING{tail}"
-    unnested = None
-    if vendor == "postgresql":
-        # One array per column, unnested into rows: the statement reads the same whatever the
-        # number of rows, so neither the driver nor the server parses it anew each time (the
-        # driver keeps parsed statements of up to 50 parameters only).
-        def array_type(field):
-            return field.db_type(connection).split("(")[0]
-
-        selected = ", ".join(["*", *(f"%s::{array_type(field)}" for field in others)])
-        arrays = ", ".join(f"%s::{array_type(field)}[]" for field in given)
-        unnested = f"{head}SELECT {selected} FROM UNNEST({arrays}){tail}"
-    row = f"({', '.join(['%s'] * (len(given) + len(others)))})"
-    prepared = [field.get_internal_type() in _PREPARED_TYPES for field in given]
-    return _InsertPlan(given, prepared, others, head, row, tail, unnested)
-
-
-def _default(field):
-    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-        return timezone.now()
-    return field.get_default()
-
-
 def _link(link, quote_id, claim_ids):
     """Point the claims ``claim_ids`` at the quote ``quote_id`` by ``link`` (a Claim field)."""
-    quote = connection.ops.quote_name
-    field = Claim._meta.get_field(link)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {quote(Claim._meta.db_table)} SET {quote(field.column)} = %s "
-            f"WHERE {quote(Claim._meta.pk.column)} IN ({', '.join(['%s'] * len(claim_ids))})",
-            [quote_id, *claim_ids],
-        )
+    Claim.objects.filter(pk__in=claim_ids).update(**{f"{link}_id": quote_id})

@@ -51,7 +51,9 @@ class Release(models.Model):
         blank=True,
         related_name="imported_releases",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Set by the import, which gives the release and its claims one moment (a plain default
+    # rather than auto_now_add, which would stamp each row with a moment of its own).
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -396,8 +398,11 @@ class Claim(models.Model):
     # When the claim should be checked by: its own, or its release's (copied onto the claims
     # so that the queue sorts and filters on one indexed column).
     due_on = models.DateField("due date", null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Plain defaults rather than auto_now_add and auto_now, which stamp each row with a moment
+    # of its own: the import gives all the claims of a release one moment, and the workflow,
+    # which makes every later change, stamps updated_at itself.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ClaimQuerySet.as_manager()
 

@@ -278,6 +278,13 @@ def _lock(claim):
     )
 
 
+def _save_new_version(claim, fields):
+    """Save the changed ``fields`` of a locked claim as its next version, stamped now."""
+    claim.version += 1
+    claim.updated_at = timezone.now()
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+
+
 def transition(
     claim, action, *, by, rating=None, note="", version=None, assignee=None, verdict="",
     reasoning="",
@@ -451,9 +458,8 @@ def edit_claim(claim, *, by, version, **fields):
         ).exclude(pk=current.pk)
         if duplicate.exists():
             raise MissingRequirement(SAME_SPAN)
-        current.version += 1
         try:
-            current.save(update_fields=[*changed, "version", "updated_at"])
+            _save_new_version(current, changed)
         except IntegrityError:
             # Another editor moved another claim onto the same span and kind after the check
             # above (the rows differ, so neither lock stops it): the unique constraint
@@ -568,9 +574,7 @@ def split_claim(claim, *, by, version, at):
         current.start, current.end = first
         current.text = text[current.start : current.end]
         current.score, current.reasons = _worthiness(current.text, current.kind)
-        current.version += 1
-        current.save(update_fields=["start", "end", "text", "score", "reasons", "version",
-                                    "updated_at"])
+        _save_new_version(current, ["start", "end", "text", "score", "reasons"])
         _event(current, by=by, action="split", note=f"Split: the words after went to #{new.pk}.")
         _event(new, by=by, action="split", note=f"Split from #{current.pk}.",
                from_status=S.PENDING, to_status=S.PENDING, rating="", assignee=None)
@@ -605,9 +609,7 @@ def merge_claims(claim, other, *, by, version, other_version):
         current.start, current.end = start, end
         current.text = current.paragraph.text[start:end]
         current.score, current.reasons = _worthiness(current.text, current.kind)
-        current.version += 1
-        current.save(update_fields=["start", "end", "text", "score", "reasons", "version",
-                                    "updated_at"])
+        _save_new_version(current, ["start", "end", "text", "score", "reasons"])
         _event(current, by=by, action="merge", note=f"Merged with #{absorbed.pk}.")
         Claim.objects.filter(pk=absorbed.pk).update(
             status=S.DISMISSED, rating="", version=absorbed.version + 1,

@@ -1,6 +1,8 @@
 """Correcting the extraction on the desk: claims added by hand, split and merged, each through
 the workflow with a history entry; only editors, and only before a claim is checked."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from claims import workflow
@@ -232,3 +234,26 @@ def test_split_and_merge_through_the_api(editor, paragraph):
         f"/api/v1/claims/{claim.pk}/split/", {"version": 2, "at": 30}, format="json"
     )
     assert_error(stale, 409, "stale_version")
+
+
+def test_a_corrected_split_or_merged_claim_shows_when_it_last_changed(editor, paragraph):
+    first = workflow.add_claim(paragraph, by=editor, start=0, end=29, kind="event")
+    second = workflow.add_claim(paragraph, by=editor, start=30, end=len(TEXT), kind="event")
+    added_at = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+    Claim.objects.update(created_at=added_at, updated_at=added_at)
+
+    workflow.edit_claim(first, by=editor, version=1, attribution="the minister")
+    first.refresh_from_db()
+    assert first.created_at == added_at < first.updated_at
+
+    Claim.objects.update(updated_at=added_at)
+    kept, new = workflow.split_claim(second, by=editor, version=1, at=TEXT.index("the minister"))
+    kept.refresh_from_db()
+    assert kept.created_at == added_at < kept.updated_at
+    assert new.created_at > added_at
+
+    Claim.objects.update(updated_at=added_at)
+    workflow.merge_claims(first, kept, by=editor, version=2, other_version=2)
+    for claim in (first, kept):
+        claim.refresh_from_db()
+        assert claim.created_at == added_at < claim.updated_at

@@ -6,7 +6,6 @@ import pytest
 from django.db import transaction
 from django.db.models import F
 
-from claims import importing
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import Claim, Paragraph, Release, ReviewStatus, Speaker
 from tests.factories import seed_text
@@ -109,15 +108,8 @@ def test_no_claim_has_an_empty_or_inverted_span(seed_release):
 
 
 def test_a_failure_saving_the_claims_leaves_no_release_or_speaker(editor):
-    insert = importing._insert
-
-    def failing_for_claims(model, rows, **options):
-        if model is Claim:
-            raise RuntimeError
-        return insert(model, rows, **options)
-
     with (
-        mock.patch("claims.importing._insert", side_effect=failing_for_claims),
+        mock.patch.object(Claim.objects, "bulk_create", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         import_text(seed_text(), by=editor)
@@ -164,7 +156,9 @@ def test_new_claims_start_pending_unassigned_with_their_reasons(seed_release):
     assert {claim.status for claim in claims} == {ReviewStatus.PENDING}
     assert {claim.version for claim in claims} == {1}
     assert not any(claim.rating or claim.assignee_id or claim.checked_by_id for claim in claims)
-    assert all(claim.created_at == claim.updated_at == claims[0].created_at for claim in claims)
+    assert all(
+        claim.created_at == claim.updated_at == seed_release.created_at for claim in claims
+    )
     quotes = [claim for claim in claims if claim.kind == "quote"]
     assert all(quote.reasons[0] == "direct_quote" for quote in quotes)
     assert all(isinstance(claim.reasons, list) and claim.reasons for claim in claims)
