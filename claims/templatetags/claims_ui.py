@@ -5,13 +5,11 @@ a different question than the view that handles the request.
 """
 
 import json
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from claims import permissions, workflow
@@ -36,41 +34,9 @@ _CHECKS = {
 }
 
 
-# An id no desk will reach, reversed once to find where a page's URL puts the id.
-_ID_MARKER = 918273645546372819
 KIND_LABELS = dict(ClaimKind.choices)
 STATUS_LABELS = dict(ReviewStatus.choices)
 RATING_LABELS = dict(Rating.choices)
-
-
-@lru_cache(maxsize=64)
-def _url_around_id(viewname, urlconf, script_prefix):
-    return tuple(reverse(viewname, urlconf, args=[_ID_MARKER]).rsplit(str(_ID_MARKER), 1))
-
-
-@lru_cache(maxsize=64)
-def _page_url(viewname, urlconf, script_prefix):
-    return reverse(viewname, urlconf)
-
-
-@register.simple_tag
-def page_url(viewname):
-    """``{% url %}`` for a page that takes no arguments, reversed once per process.
-
-    Every page's menu and links name half a dozen such pages; a reverse() each was a good
-    part of rendering the menu.
-    """
-    return _page_url(viewname, get_urlconf(), get_script_prefix())
-
-
-def url_for_id(viewname):
-    """A function from an object's id to its URL at ``viewname`` (a pattern taking one int).
-
-    A page of claims needs dozens of such URLs; reversing once and formatting ids is a
-    fraction of a ``reverse()`` per row and gives the same address.
-    """
-    head, tail = _url_around_id(viewname, get_urlconf(), get_script_prefix())
-    return lambda pk: f"{head}{pk}{tail}"
 
 
 @register.filter
@@ -98,160 +64,92 @@ def _status_label(claim):
     return STATUS_LABELS.get(claim.status, claim.status).lower()
 
 
-_STATUS_NOTE = '<span class="visually-hidden"> ({})</span>'
-
-
-@register.simple_tag
-def highlighted(text, claims, current=None):
+@register.inclusion_tag("claims/_highlighted.html")
+def highlighted(text, claims, current=None, urls=None):
     """Render ``text`` with each claim's span as a link coloured by status.
 
-    ``current`` (the claim being reviewed) is shown as a ``<mark>`` instead of a link. Every
-    piece of text is escaped; the markup comes only from the offsets.
+    ``current`` (the claim being reviewed) is shown as a ``<mark>`` instead of a link. The
+    offsets decide the pieces; the template escapes every piece of text. ``urls`` (claim id
+    to its page) spares a page that links each claim twice a second reverse() of each.
     """
     claims = list(claims)
-    claim_url = url_for_id("claims:claim_detail")
     pieces = []
     for a, b, covering in _segments(text, claims):
-        chunk = escape(text[a:b])
+        piece = {"text": text[a:b], "claim": None}
+        pieces.append(piece)
         if not covering:
-            pieces.append(chunk)
             continue
         # The narrowest span is the one a reader means when they click inside a nested one.
         target = min(covering, key=lambda c: (c.end - c.start, c.pk))
-        overlap = " hl-overlap" if len(covering) > 1 else ""
-        status_note = "".join(
-            _STATUS_NOTE.format(escape(_status_label(c)))
-            for c in covering
-            if min(c.end, len(text)) == b and c != current
+        is_current = current is not None and target.pk == current.pk
+        piece.update(
+            claim=target,
+            current=is_current,
+            url=None if is_current else urls[target.pk] if urls else target.get_absolute_url(),
+            overlap=len(covering) > 1,
+            # A span's status is said where it ends, for those who cannot see its colour.
+            ends=[
+                _status_label(c) for c in covering
+                if min(c.end, len(text)) == b and c != current
+            ],
+            title="; ".join(
+                f"#{c.pk} {KIND_LABELS.get(c.kind, c.kind)}, {_status_label(c)}"
+                for c in covering
+            ),
         )
-        if current is not None and target.pk == current.pk:
-            pieces.append(f'<mark class="hl-current{overlap}">{chunk}</mark>{status_note}')
-            continue
-        title = "; ".join(
-            f"#{c.pk} {KIND_LABELS.get(c.kind, c.kind)}, {_status_label(c)}" for c in covering
-        )
-        pieces.append(
-            f'<a class="hl hl-{escape(target.status)}{overlap}" href="{claim_url(target.pk)}" '
-            f'title="{escape(title)}" data-claim="{target.pk}">{chunk}</a>{status_note}'
-        )
-    # Safe: every piece of text and every value from the database was escaped above.
-    return mark_safe("".join(pieces))
+    return {"pieces": pieces}
 
 
-# One row of the review queue; queue_rows escapes every value it puts in.
-_QUEUE_ROW = (
-    "<tr>{pick}"
-    '<td class="cell-claim"><span class="kind kind-{kind}">{kind_label}</span> '
-    '<a class="claim-link" href="{url}">{text}</a></td>'
-    "<td>{speaker}</td>"
-    '<td class="cell-release"><a href="{release_url}" title="{title}">{short_title}</a></td>'
-    '<td class="num">{score}</td>'
-    '<td><span class="badge status-{status}">{status_label}</span>{rating}{due}</td>'
-    "<td>{assignee}</td>"
-    "</tr>"
-)
-_NO_SPEAKER = '<span class="muted">—</span>'
-_UNRESOLVED = '<span class="muted">Speaker not resolved</span>'
-_UNASSIGNED = '<span class="muted">Unassigned</span>'
-_RATING_NOTE = '<span class="rating-note">{}</span>'
-_DUE_NOTE = '<span class="due-note">due {}</span>'
-_OVERDUE_NOTE = '<span class="badge overdue">Overdue</span> <span class="due-note">due {}</span>'
-
-
-def _due_note(due_on, status, today):
-    """A queue row's due date, marked when an open claim is past it."""
-    when = f"{due_on.day} {_MONTHS[due_on.month - 1]}" + (
-        f" {due_on.year}" if due_on.year != today.year else ""
-    )
-    if due_on < today and status in OPEN_STATUSES:
-        return _OVERDUE_NOTE.format(when)
-    return _DUE_NOTE.format(when)
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-# The box that puts a claim into the queue's bulk form (an editor's page only).
-_PICK = (
-    '<td class="cell-pick"><input type="checkbox" name="claims" value="{pk}" form="bulk" '
-    'aria-label="Select claim #{pk}"></td>'
-)
-
-
-@register.simple_tag
+@register.inclusion_tag("claims/_queue_rows.html")
 def queue_rows(claims, query="", selectable=False):
     """The queue's table rows (claim, speaker, release, score, status, assignee) from rows of
     ``.values()``, as the queue view reads them. Each claim's link carries ``query``, the
     queue's own, so that its page leads back to this list and on to the next claim in it.
 
-    Built in one pass, each value escaped once, rather than by a dozen template variables and
-    filters per row, which were most of the cost of a page of claims.
+    Each row gets its labels, names and due date here; the template only places them.
     """
-    claim_url = url_for_id("claims:claim_detail")
-    release_url = url_for_id("claims:release_detail")
-    suffix = f"?{escape(query)}" if query else ""
     today = timezone.localdate()
-    rows = []
-    for claim in claims:
-        title = claim["release__title"]
-        rating = claim["rating"]
-        rows.append(_QUEUE_ROW.format(
-            pick=_PICK.format(pk=int(claim["id"])) if selectable else "",
-            kind=escape(claim["kind"]),
-            kind_label=escape(KIND_LABELS.get(claim["kind"], claim["kind"])),
-            url=claim_url(claim["id"]) + suffix,
-            text=escape(shorten(claim["text"], 180)),
-            speaker=escape(claim["speaker__name"]) if claim["speaker_id"] else (
-                _UNRESOLVED if claim["kind"] == "quote" else _NO_SPEAKER),
-            release_url=release_url(claim["release_id"]),
-            title=escape(title),
-            short_title=escape(shorten(title, 42)),
-            score=f"{claim['score']:.2f}",
-            status=escape(claim["status"]),
-            status_label=escape(STATUS_LABELS.get(claim["status"], claim["status"])),
-            rating=_RATING_NOTE.format(escape(RATING_LABELS.get(rating, rating))) if rating else "",
-            due=_due_note(claim["due_on"], claim["status"], today) if claim["due_on"] else "",
-            assignee=escape(person_name_from(
-                claim["assignee__first_name"], claim["assignee__last_name"],
-                claim["assignee__username"],
-            )) if claim["assignee_id"] else _UNASSIGNED,
-        ))
-    # Safe: every value that came from the database was escaped above.
-    return mark_safe("\n".join(rows))
-
-
-_INDEX_ROW = (
-    '<li><a href="{url}"><span class="claim-index-meta"><span class="kind kind-{kind}">'
-    '{kind_label}</span> <span class="muted">#{pk}</span></span>'
-    '<span class="claim-index-text">{text}</span></a>'
-    '<span class="claim-index-status"><span class="badge status-{status}">{status_label}</span>'
-    "{assignee}</span></li>"
-)
-
-
-@register.simple_tag
-def claim_index(claims):
-    """A release page's list of its claims, one line each, built in one pass like the queue's
-    rows (a template loop over sixty claims was most of the page's time)."""
-    claim_url = url_for_id("claims:claim_detail")
-    rows = (
-        _INDEX_ROW.format(
-            url=claim_url(claim.pk),
-            kind=escape(claim.kind),
-            kind_label=escape(KIND_LABELS.get(claim.kind, claim.kind)),
-            pk=claim.pk,
-            text=escape(shorten(claim.text, 110)),
-            status=escape(claim.status),
-            status_label=escape(STATUS_LABELS.get(claim.status, claim.status)),
-            assignee=(
-                f' <span class="muted">{escape(person(claim.assignee))}</span>'
-                if claim.assignee_id else ""
-            ),
+    rows = list(claims)
+    # Rows of one release link the same release page: reversed once.
+    release_urls = {}
+    for row in rows:
+        row["url"] = reverse("claims:claim_detail", args=[row["id"]])
+        release_id = row["release_id"]
+        if release_id not in release_urls:
+            release_urls[release_id] = reverse("claims:release_detail", args=[release_id])
+        row["release_url"] = release_urls[release_id]
+        row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
+        row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
+        row["rating_label"] = RATING_LABELS.get(row["rating"], row["rating"])
+        row["assignee_name"] = row["assignee_id"] and person_name_from(
+            row["assignee__first_name"], row["assignee__last_name"], row["assignee__username"]
         )
+        due_on = row["due_on"]
+        if due_on:
+            row["due"] = f"{due_on.day} {_MONTHS[due_on.month - 1]}" + (
+                f" {due_on.year}" if due_on.year != today.year else ""
+            )
+            row["overdue"] = due_on < today and row["status"] in OPEN_STATUSES
+    return {"rows": rows, "query": query, "selectable": selectable}
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@register.inclusion_tag("claims/_claim_index.html")
+def claim_index(claims, urls):
+    """A release page's list of its claims, one line each; ``urls`` maps each to its page."""
+    rows = [
+        {
+            "claim": claim,
+            "url": urls[claim.pk],
+            "kind_label": KIND_LABELS.get(claim.kind, claim.kind),
+            "status_label": STATUS_LABELS.get(claim.status, claim.status),
+            "assignee_name": claim.assignee_id and person_name(claim.assignee),
+        }
         for claim in claims
-    )
-    # Safe: every value that came from the database was escaped above.
-    return mark_safe("\n".join(rows))
+    ]
+    return {"rows": rows}
 
 
 @register.filter

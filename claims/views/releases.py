@@ -84,6 +84,8 @@ def release_detail(request, pk):
         .only("id", "paragraph_id", "start", "end", "kind", "text", "status", "assignee")
         .order_by("paragraph_id", "start", "id")
     )
+    # Each claim is linked from the text and from the list: its address is reversed once.
+    claim_urls = {claim.pk: claim.get_absolute_url() for claim in claims}
     by_paragraph = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
@@ -95,6 +97,7 @@ def release_detail(request, pk):
         "page": page,
         "paragraphs": [(p, by_paragraph.get(p.pk, [])) for p in paragraphs],
         "claims": claims,
+        "claim_urls": claim_urls,
         "total": total,
         "approved": counts.get(ReviewStatus.APPROVED, 0),
         "progress": _progress(counts, total),

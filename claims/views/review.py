@@ -4,7 +4,6 @@ Every view asks ``claims.permissions`` before it shows or changes anything, and 
 a claim's status goes through ``claims.workflow.transition``; hiding a button is only a courtesy.
 """
 
-import time
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
@@ -12,14 +11,13 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from claims import notifications, permissions, search, selectors, workflow
@@ -52,7 +50,7 @@ from claims.models import (
     person_name_from,
 )
 from claims.pagination import decode_cursor, keyset_page, row_beyond
-from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links, shorten
+from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links
 
 QUEUE_PAGE_SIZE = 25
 # The sorts the queue's menu offers (ClaimFilter's; a link may name any of its orderings).
@@ -60,7 +58,7 @@ QUEUE_PAGE_SIZE = 25
 # "due" lists only the claims with a due date (claims.filters.ORDERINGS_ONLY_WITH).
 RELEVANCE_SORT = f"-{search.RELEVANCE}"
 QUEUE_SORTS = ("-score", "-newest", "-release", RELEVANCE_SORT, "due")
-# Only the columns the queue shows (claims_ui.queue_rows), as plain rows: no release body, no
+# Only the columns the queue shows (claims/_queue_rows.html), as plain rows: no release body, no
 # paragraph text, and no model objects, which cost a page of claims more than its queries.
 QUEUE_COLUMNS = (
     "id", "kind", "text", "score", "status", "rating", "release_id", "release__title",
@@ -140,10 +138,9 @@ def _capped_counts_by_status(claims, statuses):
     }
 
 
-# The planner's statistics change only when ANALYZE runs (autovacuum's, minutes apart), so a
-# process reads them at most this often; the tabs say "about" anyway.
-ESTIMATES_MAX_AGE = 60.0
-_estimates_read = {}  # database name -> (monotonic time read, estimates)
+# The planner's statistics change only when ANALYZE runs (autovacuum's, minutes apart), so the
+# desk reads them at most this often (seconds), through the shared cache; the tabs say "about".
+ESTIMATES_MAX_AGE = 60
 
 
 def _planner_estimates():
@@ -151,9 +148,9 @@ def _planner_estimates():
 
     None for a status the statistics do not know (a table never analysed, a rare status).
     """
-    database = connection.settings_dict["NAME"]
-    read_at, estimates = _estimates_read.get(database, (None, None))
-    if read_at is not None and time.monotonic() - read_at < ESTIMATES_MAX_AGE:
+    key = f"claims:status-estimates:{connection.settings_dict['NAME']}"
+    estimates = cache.get(key)
+    if estimates is not None:
         return estimates
     table = Claim._meta.db_table
     with connection.cursor() as cursor:
@@ -171,7 +168,7 @@ def _planner_estimates():
         for value, frequency in zip(values, frequencies, strict=True):
             if value in estimates:
                 estimates[value] = round(rows * frequency)
-    _estimates_read[database] = (time.monotonic(), estimates)
+    cache.set(key, estimates, ESTIMATES_MAX_AGE)
     return estimates
 
 
@@ -199,24 +196,13 @@ def _status_tallies(queryset, *, filtered):
     return tallies, sum(tallies.values(), Tally(0))
 
 
-def _picker_options(items, chosen_id, length, *, sort_by_label=False):
-    """A filter select's options as ready markup: newest first, or by label.
-
-    Options rendered node by node were the largest part of the queue's template; escaped here
-    in one pass they cost a fraction.
-    """
+def _picker_options(items, *, sort_by_label=False):
+    """A filter select's ``(id, label)`` options: newest first, or by label."""
     if sort_by_label:
         items.sort(key=lambda item: item[1].casefold())
     else:
         items.sort(reverse=True)
-    # Safe: every id is an int and every label is escaped.
-    return mark_safe(
-        "".join(
-            f'<option value="{pk}"{" selected" if pk == chosen_id else ""}>'
-            f"{escape(shorten(label, length))}</option>"
-            for pk, label in items
-        )
-    )
+    return items
 
 
 def _int_or_none(value):
@@ -440,11 +426,13 @@ def queue(request):
         "chosen_kinds": data.getlist("kind"),
         "seen_before_choices": SEEN_BEFORE_CHOICES,
         "seen_before": data.get("seen_before", ""),
+        "release_id": release_id,
         "release_options": _picker_options(
-            selectors.newest_choices(Release, "title", release_id, PICKER_LIMIT), release_id, 70
+            selectors.newest_choices(Release, "title", release_id, PICKER_LIMIT)
         ),
+        "speaker_id": speaker_id,
         "speaker_options": _picker_options(
-            selectors.newest_choices(Speaker, "name", speaker_id, PICKER_LIMIT), speaker_id, 70,
+            selectors.newest_choices(Speaker, "name", speaker_id, PICKER_LIMIT),
             sort_by_label=True,
         ),
         "q": data.get("q", ""),
