@@ -280,3 +280,36 @@ def test_a_headline_with_a_colon_in_quote_marks_beside_no_attribution_is_not_a_q
         "Reform auf die Städte und Gemeinden des Landes“",
         "„Wir müssen jetzt handeln: die Zeit drängt“, sagte Roth.",
     ) == [("Wir müssen jetzt handeln: die Zeit drängt", "Anna Roth")]
+
+
+def test_a_name_in_the_place_where_the_speaker_works_is_the_place_s():
+    assert quotes(
+        "La investigadora Ana Ruiz Ortega, del Instituto Pablo Neruda, explica que “el "
+        "hallazgo cambia la historia de la región”.",
+        "El profesor Tomás Ferrer, del Departamento de Geología y Paleontología de la "
+        "Facultad de Ciencias, explicó que “el yacimiento es el más rico de la costa”.",
+    ) == [("el hallazgo cambia la historia de la región", "Ana Ruiz Ortega"),
+          ("el yacimiento es el más rico de la costa", "Tomás Ferrer")]
+    assert quotes(
+        "Le chercheur Paul Darnier, de l’Institut Marie Curie, explique que « la découverte "
+        "change l’histoire de la région ».",
+    ) == [("la découverte change l’histoire de la région", "Paul Darnier")]
+
+
+def test_an_organisation_with_its_acronym_in_brackets_is_named_in_full_by_the_acronym():
+    assert quotes(
+        "« Trente bateaux ont été contrôlés ce week-end », indique la Direction de la "
+        "sécurité maritime du port (DSMP).",
+        "Selon la DSMP, « les contrôles continueront tout l’été sur toute la côte ».",
+    ) == [("Trente bateaux ont été contrôlés ce week-end",
+           "Direction de la sécurité maritime du port"),
+          ("les contrôles continueront tout l’été sur toute la côte",
+           "Direction de la sécurité maritime du port")]
+
+
+def test_a_pronoun_never_means_a_one_word_name_never_shown_to_be_a_person():
+    assert details(
+        "La même source ajoute que le patrouilleur Brévent, aussitôt déployé, a retrouvé "
+        "l’embarcation.",
+        "Elle assure que « les opérations de récupération sont rendues très délicates ».",
+    ) == [(None, "", False, "“Elle” refers to no one named before")]

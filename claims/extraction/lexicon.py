@@ -198,7 +198,8 @@ COMMON_NOUN_ENDINGS = {
            "tionen", "tät", "täten", "ismus", "nisse", "ium", "ischen", "ische", "lichen",
            "liche", "ierung"),
     "fr": ("tion", "tions", "ité", "ités", "isme", "ments", "ances"),
-    "es": ("ciones", "dad", "dades", "ismo", "miento", "mientos", "ncia", "ncias"),
+    "es": ("ciones", "dad", "dades", "ismo", "miento", "mientos", "ncia", "ncias", "logía",
+           "logías", "grafía", "nomía", "tad", "tades", "ería", "erías"),
     "en": ("tion", "tions", "ments", "ship", "ism"),
 }
 

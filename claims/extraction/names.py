@@ -26,6 +26,7 @@ from .lexicon import (
 )
 from .lexicon import word_set as _words
 from .organisations import (
+    acronym_organisations,
     after_article,
     is_org_word,
     lowercase_organisations,
@@ -256,6 +257,8 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     if code != "en":
         refs = join_titles(refs, s)  # "La ministra" + "ministra de Salud"
     refs = organisation_complements(refs, toks, s, hi)
+    if "(" in s[lo:hi]:
+        refs = acronym_organisations(refs, toks, s, hi)
     refs = merge_appositions(_merge_nicknames(refs, s), s, hi)
     if code != "en":
         for ref in refs:
@@ -372,11 +375,23 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
         return first
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
         chosen = [c for c in candidates if c.kind in kinds and not c.possessive]
+        while len(chosen) > 1:
+            last_part = s.rfind(",", lo, chosen[-1].start)
+            if last_part < 0 or not _FROM_PLACE.match(s, last_part + 1) \
+                    or chosen[0].start > last_part:
+                break
+            # "Ana Ruiz, del Instituto Pablo Neruda, explica": the part after the comma says
+            # where the person named before it works; a name in it is the place's.
+            chosen = [c for c in chosen if c.start < last_part]
         if chosen:
             last_part = s.rfind(",", lo, chosen[-1].start)
             first = next(i for i, c in enumerate(chosen) if c.start > last_part)
             return _named_in_phrase(chosen, first, s)
     return None
+
+
+_FROM_PLACE = re.compile(
+    r"\s*(?:del|de la|de las|de los|de l[’']|du|des|de|von|vom|of|from|at|bei|beim)\s", re.I)
 
 
 _TWO_CAPITALS = re.compile(f"[{UPPER}]{{2}}")

@@ -144,6 +144,33 @@ _ORG_COMPLEMENT = re.compile(
 )
 
 
+def acronym_organisations(refs: list[Ref], toks: list[Tok], s: str, hi: int) -> list[Ref]:
+    """ "la Direction de l’information et des relations publiques des armées (DIRPA)", "el
+    Banco Interamericano de Desarrollo (BID)": an organisation's name followed by its
+    acronym in brackets is one organisation, from its organisation word to the bracket; the
+    acronym's reference carries that name (in ``org``), so a later "selon la DIRPA" names it.
+    A clause holding a person (a party after a politician's name) is left alone."""
+    out = refs
+    for m in _ACRONYM.finditer(s, toks[0].start if toks else 0, hi):
+        end = rstrip_end(s, m.start())
+        lo = max(toks[0].start, end - 160)
+        stop = max(s.rfind(c, lo, end) for c in ",;:.()“”«»\"")
+        head = next((t for t in toks if max(lo, stop + 1) <= t.start < end
+                     and is_org_word(t.low) and t.cls != "A"), None)
+        if head is None or any(r.kind in ("person", "surname", "title")
+                               and head.start <= r.start < end for r in out):
+            continue
+        name = s[head.start:end]
+        kept = [r for r in out if not (head.start <= r.start < m.end())]
+        kept.append(Ref("org", head.start, end, name, name=name))
+        kept.append(Ref("org", m.start(1), m.end(1), m.group(1), name=m.group(1), org=name))
+        out = sorted(kept, key=lambda r: r.start)
+    return out
+
+
+_ACRONYM = re.compile(r" \(([" + UPPER + r"][" + UPPER + r"&-]{1,9})(?=\)|$)")
+
+
 # Definite articles and their contractions: a capitalised run right after one is a thing
 # (an organisation, a title, a product), not a person's name.
 _ARTICLES = _words("""

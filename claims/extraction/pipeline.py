@@ -181,6 +181,8 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         for i, ref in enumerate(refs):
             if ref.kind == "org":
                 self.registry.saw_org(ref.name)
+                if ref.org:
+                    self.registry.saw_acronym(ref.name, ref.org)
                 continue
             person = self.ctx.resolve(ref)
             if person is None or ref.possessive:

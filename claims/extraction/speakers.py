@@ -111,6 +111,10 @@ class Registry:
             if name not in self._orgs_named and len(self._orgs_named) < _ORGS_NAMED:
                 self._orgs_named.append(name)
 
+    def saw_acronym(self, acronym: str, name: str) -> None:
+        """ "(DIRPA)" after an organisation's name: "DIRPA" later stands for that name."""
+        self._orgs_by_word.setdefault(acronym.lower(), [name])
+
     def org_called(self, noun: str) -> str | None:
         """The one organisation named so far whose name holds ``noun`` ("department" ->
         "the Department of Roads"), or None when none or several do."""
@@ -289,6 +293,10 @@ class Context:
                 continue
             if ref.gender and person.gender and person.gender != ref.gender:
                 continue
+            if not person_like(person.name) and not person.gender:
+                # "le patrouilleur Cayor … Elle assure": a one-word name the text never
+                # showed to be a person's is no one a pronoun can be sure to mean.
+                return None
             rival = self._rival(person, ref.gender)
             if rival is not None:
                 # "Anna Berg met Clara Olsen … “…,” she said": two people the pronoun fits,
