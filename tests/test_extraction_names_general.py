@@ -349,3 +349,21 @@ def test_a_german_verb_without_its_particle_attributes_nothing():
         "umgesetzt.“",
         headline="Pressemitteilung",
     ) == [("Die Polizei hat die Reform selbst umgesetzt.", None)]
+
+
+def test_a_source_named_after_according_to_is_a_person():
+    assert speakers(
+        "Prices will rise again in the autumn, according to Ellen Marrick, the Kestrel Bank "
+        "country director.",
+        "“Growers should plan for a lean year,” said Marrick.") == [
+        ("Growers should plan for a lean year", "Ellen Marrick")]
+
+
+def test_honorifics_of_malay_south_asian_and_caribbean_usage_are_not_part_of_the_name():
+    assert speakers(
+        "Minister of Works Haji Rashid Karimullah said, “The repairs start on Monday.”",
+        "Datuk Aminah Zulkefli said, “We welcome the decision.”",
+        "Shri Arvind Menon said, “The hall is open to all.”") == [
+        ("The repairs start on Monday.", "Rashid Karimullah"),
+        ("We welcome the decision.", "Aminah Zulkefli"),
+        ("The hall is open to all.", "Arvind Menon")]

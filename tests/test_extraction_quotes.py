@@ -205,3 +205,33 @@ def test_an_unmarked_paragraph_of_a_running_quote_may_hold_a_term_in_quote_marks
     ]))
     assert [(q.paragraph, q.speaker, q.continues) for q in found.quotes] == [
         (1, "Grace Adeyemi", None), (2, "Grace Adeyemi", 0), (3, "Grace Adeyemi", 0)]
+
+
+def test_titles_of_talks_and_programmes_in_quote_marks_are_not_quotes():
+    assert quotes(
+        "The forum discussed the topics ‘Green Growth in the Valley and the Coast of Tarrow’, "
+        "‘Rivers, Roads and the Making of Our Small Coastal Town in the Modern Era’ and "
+        "‘Learning Together Across Two Countries’ on Friday.",
+        "The adverts run during programmes such as ‘Cooking with the Pellworths’ and ‘Ten "
+        "Out of Ten Cats.’",
+        "The exhibition, themed “Light and Water in the Modern Age”, runs until May.",
+    ) == []
+
+
+def test_a_quote_after_a_list_of_titles_is_still_a_quote():
+    assert quotes(
+        "The talks ‘Green Growth’ and ‘Open Valleys’ were followed by questions. “We have "
+        "never had so many visitors,” said Dr Ines Marrow.") == [
+        ("We have never had so many visitors", "Ines Marrow")]
+
+
+def test_a_quote_after_a_sentence_about_one_person_in_its_paragraph_is_theirs():
+    found = extract_text("\n".join([
+        "Headline of the release",
+        "Opposition leader Carys Penhallow disagreed. “The plan has no money behind it.”",
+        "Dr Amal Reyes presented the report with Professor Linus Ode. “Figures alone do not "
+        "tell the story.”",
+        "Jane Okafor was appointed in 2019. The members welcomed the move. “We have a voice.”",
+    ]))
+    assert [(q.speaker, q.speaker_sure) for q in found.quotes] == [
+        ("Carys Penhallow", False), (None, False), (None, False)]

@@ -3,6 +3,8 @@ span is a quote at all (a scare quote, a term or a title in quote marks is not).
 
 from __future__ import annotations
 
+import re
+
 from .attribution import parse_after, parse_before
 from .budget import charge
 from .candidate import Candidate, subject_ref
@@ -56,11 +58,11 @@ class QuoteAcceptance:
                     if cand.before_ref is None:
                         cand.unnamed = cand.unnamed or cand.before
                         cand.before = None
-            cand.accepted = self._is_quote(text, cand)
+            cand.accepted = self._is_quote(text, cand, found[-1] if found else None)
             found.append(cand)
         return found
 
-    def _is_quote(self, text: str, cand: Candidate) -> bool:
+    def _is_quote(self, text: str, cand: Candidate, prev: Candidate | None) -> bool:
         span = cand.span
         inner = text[span.inner_start:span.inner_end]
         words = inner.split()
@@ -70,7 +72,9 @@ class QuoteAcceptance:
         adjacent = cand.after is not None or (cand.before is not None and cand.before.direct)
         if not any(ch.isalnum() for ch in inner):
             return False
-        if not adjacent and _named_by_a_title_word(text, span.open):
+        if not adjacent and (_named_by_a_title_word(text, span.open)
+                             or _next_in_list(text, cand, prev)):
+            cand.title = True
             return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
         if not adjacent and not punctuated and _headed(words):
             return False  # "el foro “Panamá: el centro de …”": a title and its subtitle
@@ -153,6 +157,9 @@ MORE_SPEECH = {
 _TITLE_WORDS = _words("""
     titled entitled called named dubbed study report paper book article campaign programme
     program project song film slogan motto theme hashtag exhibition initiative strategy
+    themed headlined topic topics themes titles sessions session talk talks lecture seminar
+    webinar workshop panel festival competition award series podcast album programmes
+    programs campaigns slogans reports books films songs tagline headline banner poster
     intitulé intitulée baptisé baptisée appelé appelée nommé rapport étude livre campagne
     projet programme thème slogan devise exposition initiative stratégie
     titulado titulada denominado denominada llamado llamada informe estudio libro campaña
@@ -171,6 +178,8 @@ _GERMAN_TITLE_TAILS = ("papier", "bericht", "studie", "titel", "programm", "kamp
                        "konferenz", "tagung", "kongress", "motto", "grundsatz", "leitfaden",
                        "forum", "gipfel")
 _TITLE_ARTICLES = frozenset(["the", "la", "le", "el", "die", "der", "das"])
+# What joins the items of a list: ", ", " and ", ", or ", " y ", " et ", " und ".
+_LIST_JOIN = re.compile(r",?\s*(?:(?:and|or|y|o|et|ou|und|oder|&)\s+)?")
 
 
 def _named_by_a_title_word(text: str, open_i: int) -> bool:
@@ -178,6 +187,10 @@ def _named_by_a_title_word(text: str, open_i: int) -> bool:
     "entitled", "la campaña", "mit dem Titel")."""
     words = text[max(0, open_i - 40):open_i].split()
     if words and words[-1].lower() in _TITLE_ARTICLES:
+        words.pop()
+    if len(words) > 1 and [w.lower() for w in words[-2:]] == ["such", "as"]:
+        del words[-2:]  # "programmes such as ‘…’"
+    elif words and words[-1].lower() in ("like", "including"):
         words.pop()
     last = words[-1].strip(",:;").rsplit("’", 1)[-1].rsplit("'", 1)[-1] if words else ""
     last = last.lower()
@@ -193,6 +206,12 @@ def _headed(words: list[str]) -> bool:
         return False
     head = next((k for k, w in enumerate(words[:11]) if w.endswith(":")), None)
     return head is not None and words[-1][-1:] not in ".!?…"
+
+
+def _next_in_list(text: str, cand: Candidate, prev: Candidate | None) -> bool:
+    """ "the topics ‘A’, ‘B’ and ‘C’": the next title of a list that a title word began."""
+    return prev is not None and prev.title and _LIST_JOIN.fullmatch(
+        text, prev.span.outer_end, cand.span.open) is not None
 
 
 def _title_like(words: list[str]) -> bool:

@@ -33,6 +33,7 @@ class Candidate:
     before_ref: Ref | None = None
     unnamed: Attribution | None = None  # an attribution phrase naming no one we can tell
     accepted: bool = False
+    title: bool = False  # a title in quote marks, named so by the words before it
     chain_prev: Candidate | None = None
     head: Candidate | None = None  # the first segment of the quote this one continues
     person: Person | None = None

@@ -58,6 +58,7 @@ HONORIFICS = _words(
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
     sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt insp supt
     det dci ds pc cr excellency rt right sheikh sheikha highness
+    haji hajji hajjah datuk dato datin tun puan encik shri smt
     """
 )
 
@@ -73,8 +74,8 @@ TITLE_ABBREVIATIONS = _words("""
 # Honorifics written before a given name rather than a surname ("Sir Anand", "Sheikh Mohammed").
 GIVEN_NAME_HONORIFICS = _words("sir dame sheikh sheikha lord lady")
 
-MALE_HONORIFICS = _words("mr sir lord father fr king prince")
-FEMALE_HONORIFICS = _words("mrs ms miss dame lady sister queen princess")
+MALE_HONORIFICS = _words("mr sir lord father fr king prince haji hajji encik shri")
+FEMALE_HONORIFICS = _words("mrs ms miss dame lady sister queen princess hajjah datin puan smt")
 
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",

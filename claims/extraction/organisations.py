@@ -188,6 +188,8 @@ def after_article(toks: list[Tok], a: int, b: int, name_start: int) -> bool:
     if k is None or k == 0 or toks[k - 1].low not in _NOT_BEFORE_A_NAME \
             or toks[k].start - toks[k - 1].end != 1:
         return False
+    if k > 1 and toks[k - 1].low == "to" and toks[k - 2].low == "according":
+        return False  # "according to Jane Doe": a source, who is a person as often as not
     # "de la Fuente", "Juan Carlos van der Berg": an article after a particle is part of the
     # name, unless what comes before is no name ("Congreso de la República").
     return not (k > 1 and toks[k - 2].low in PARTICLES and toks[k - 2].low not in _ARTICLES

@@ -290,6 +290,13 @@ class SpeakerResolution:
             cand.person, cand.how, cand.sure, cand.note = self._speaker(
                 nxt.after_ref or nxt.before_ref)
             return
+        if cand.span.open > 0 and self._opens_sentence(p, cand) \
+                and self._opened_by_one_person(p) is not None:
+            # "Opposition leader Jane Doe disagreed. “The plan has no money behind it.”": the
+            # one person the paragraph is about, named as the subject of its first sentence.
+            cand.person = self._opened_by_one_person(p)
+            cand.how, cand.sure = "same_paragraph", False
+            return
         if cand.span.open == 0 and p > 0:
             prev = [c for c in self.candidates[p - 1] if c.accepted]
             if prev:
@@ -344,6 +351,12 @@ class SpeakerResolution:
         cand.attribution = text[ref.start:hi].strip(TRIM)
         return True
 
+    def _opens_sentence(self, p: int, cand: Candidate) -> bool:
+        """The quote is a sentence of its own, right after the paragraph's first sentence."""
+        sentences = self.sentences[p]
+        return bool(sentences) and cand.sentence == 1 and rstrip_end(
+            self.paras[p], cand.span.open) <= sentences[cand.sentence][0]
+
     def _org_by_common_noun(self, text: str, att: Attribution) -> Person | None:
         """ "the department said", "the agency added": an organisation named in full earlier
         is called by its kind of body afterwards, and a reader takes the one named so; when
@@ -361,7 +374,10 @@ class SpeakerResolution:
         if len(named) != 1:
             return None
         person, at = next(iter(named.items()))
-        return person if at <= 2 and person_like(person.name) else None
+        lead = tokenize(self.paras[q], 0, at) if at > 2 else []
+        if len(lead) > 6 or any(not t.cap and t.cls not in ("R", "H") for t in lead):
+            return None  # (only a role may come before the name: "Opposition leader X")
+        return person if person_like(person.name) else None
 
     @staticmethod
     def _verbs():
