@@ -313,3 +313,29 @@ def test_a_pronoun_never_means_a_one_word_name_never_shown_to_be_a_person():
         "l’embarcation.",
         "Elle assure que « les opérations de récupération sont rendues très délicates ».",
     ) == [(None, "", False, "“Elle” refers to no one named before")]
+
+
+def test_french_guillemets_nested_opened_backwards_or_mixed_with_curly_marks():
+    assert quotes(
+        "« L’école ne doit pas enseigner « avec » le numérique sur des produits fermés » "
+        "déclare Rémi Valbonne, vice-président de l’association.",
+        "»Le plan est un instrument opérationnel de la politique du port », a expliqué "
+        "Diane Ferrat, directrice du port.",
+    ) == [("L’école ne doit pas enseigner « avec » le numérique sur des produits fermés",
+           "Rémi Valbonne"),
+          ("Le plan est un instrument opérationnel de la politique du port", "Diane Ferrat")]
+    assert quotes(
+        "La alcaldesa, Olivia Serrano, subrayó que «nuestros vecinos llevaban años "
+        "esperando esta obra”. “Sabemos que es una obra muy necesaria», concluyó.",
+    ) == [("nuestros vecinos llevaban años esperando esta obra", "Olivia Serrano"),
+          ("Sabemos que es una obra muy necesaria", "Olivia Serrano")]
+
+
+def test_on_their_side_is_no_according_to_and_an_object_after_the_verb_no_subject():
+    assert quotes(
+        "Marc Duval, vice-président du syndicat, rappelle pour sa part « La place du port "
+        "est un enjeu majeur pour notre économie ».",
+        "Christian Lebrun a, pour sa part, commenté les compétences de son successeur : "
+        "« J’ai pleinement confiance dans la suite des événements. »",
+    ) == [("La place du port est un enjeu majeur pour notre économie", "Marc Duval"),
+          ("J’ai pleinement confiance dans la suite des événements.", "Christian Lebrun")]

@@ -109,8 +109,13 @@ def _according(toks: list[Tok], a: int) -> int:
         if a + width <= len(toks) and all(
                 toks[a + k].low.replace("'", "’") == w.replace("'", "’")
                 for k, w in enumerate(form)):
+            if a + width + 1 < len(toks) and toks[a + width + 1].low in _SIDE_WORDS:
+                return 0  # "pour sa part", "por su parte": on their side, not "according to"
             return width
     return 0
+
+
+_SIDE_WORDS = _words("part parte côté lado")
 
 
 # The first words of every language's "according to" forms.
@@ -344,8 +349,13 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         att_end = rstrip_end(s, end, " ,:—–-") if direct else t.end
         # "Dazu sagt Peter Ganten: „…“": in German, French and Spanish the subject may
         # follow the verb even before the quote.
+        # ("Christian Dubois a, pour sa part, commenté les compétences de X :" has its
+        # subject before the verb, and what follows it is the object.)
         if lex.code != "en" and v + 1 < len(toks) and _starts_subject(toks[v + 1]) \
-                and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250:
+                and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250 \
+                and not any(x.low in lex.pronouns or x.cls == "N" and y.cls == "N"
+                            and s[x.end:y.start] == " " for x, y in zip(toks[:v], toks[1:v],
+                                                                         strict=False)):
             subj_hi = rstrip_end(s, end, " ,:")
             return Attribution(t.start, subj_hi, toks[v + 1].start, subj_hi, True, True)
         subj_hi = t.start

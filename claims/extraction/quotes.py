@@ -29,7 +29,7 @@ _STRAIGHT_RE = re.compile("[\"”]")
 # What closes each opening mark. Mixed pairs are common in real releases: « closed by ”,
 # a pair of single marks closed by », ” or another pair, and a double opener closed by a
 # pair of single marks (“…'', typed where the keyboard has no closing double mark).
-_CURLY_CLOSERS = {"“": "”", "‟": "”", "”": "”", "„": "“”", "«": "»”", "»": "«",
+_CURLY_CLOSERS = {"“": "”»", "‟": "”", "”": "”", "„": "“”", "«": "»”", "»": "«»",
                   "pair": "»”"}
 _PAIR_CLOSES = ("’’", "''")
 _SINGLE_RE = re.compile(f"[{_SINGLE_MARKS}]")
@@ -145,7 +145,7 @@ def _curly_spans(s: str) -> list[Span]:
             _can_close(s, i, w) or not _can_open(s, i, w))
         if not closes and ch in _PAIR_CLOSES and open_ch != "pair":
             closes = _can_close(s, i, w) and not _can_open(s, i, w)
-        if not closes and ch in "“„" and open_ch in "“„" and _can_open(s, i) \
+        if not closes and ch in "“„«" and open_ch in "“„«" and (_can_open(s, i) or ch == "«") \
                 and k + 2 < len(marks) and _closer(s, marks[k + 1]) \
                 and _closer(s, marks[k + 2]):
             # “A “b” c.”: a quote inside the quote, with the same marks.
@@ -169,7 +169,8 @@ def _curly_spans(s: str) -> list[Span]:
 
 def _closer(s: str, mark: tuple[int, str]) -> bool:
     i, ch = mark
-    return ch in "”“»" and _can_close(s, i) and not _can_open(s, i)
+    # (French sets » after a space: « a « b » c ».)
+    return ch in "”“»" and (_can_close(s, i) or ch == "»") and not _can_open(s, i)
 
 
 def _unclosed(s: str, open_i: int, end: int, width: int = 1) -> Span | None:
