@@ -339,3 +339,20 @@ def test_on_their_side_is_no_according_to_and_an_object_after_the_verb_no_subjec
         "« J’ai pleinement confiance dans la suite des événements. »",
     ) == [("La place du port est un enjeu majeur pour notre économie", "Marc Duval"),
           ("J’ai pleinement confiance dans la suite des événements.", "Christian Lebrun")]
+
+
+def test_german_particle_verbs_stellt_fest_merkte_an_attribute_their_subject():
+    assert quotes(
+        "„Die Lage im Hafen ist ernst“, stellt Jana Brück, Leiterin der Hafenbehörde, fest.",
+        "„Das Verfahren dauert zu lange“, merkte Tom Keller von der Stadtverwaltung an.",
+    ) == [("Die Lage im Hafen ist ernst", "Jana Brück"),
+          ("Das Verfahren dauert zu lange", "Tom Keller")]
+
+
+def test_a_person_named_nearer_the_quote_keeps_it_from_the_one_reported_earlier():
+    assert details(
+        "Der Präsident der Hochschule, Karl Wendt, betonte, dass er bleiben werde. Er "
+        "erhielt Zuspruch auch von der Präsidentin der Hochschule Nordhafen, Lea Brandt, "
+        "die es als „unfassbar“ bezeichnete, „was gerade mit Ihnen und Ihrer Hochschule "
+        "geschieht. Wir stehen an Ihrer Seite.“",
+    ) == [(None, "", False, "Lea Brandt, named nearer the quote, may be its speaker")]

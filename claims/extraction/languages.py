@@ -130,7 +130,7 @@ GERMAN = Lexicon(
         findet fand meinte sagen betonen fasst fasste kündigt kündigte antwortet
         antwortete fragt fragte
         äußert äußerte äußerten bestätigt bestätigte hofft hoffte bedauert bedauerte
-        unterstreicht berichten ergänzen
+        unterstreicht berichten ergänzen hält hielt weist wies räumt räumte merkt merkte
         """
     ),
     auxiliaries=_words("hat haben hatte hatten"),
@@ -143,7 +143,9 @@ GERMAN = Lexicon(
     female_honorifics=_words("frau"),
     conjunctions=_words("und"),
     statement_words=_words("erklärung stellungnahme mitteilung"),
-    particles={"fügt": "hinzu", "fügte": "hinzu", "stellt": "klar", "stellte": "klar",
+    particles={"fügt": "hinzu", "fügte": "hinzu", "stellt": "(?:klar|fest)",
+               "stellte": "(?:klar|fest)", "hält": "fest", "hielt": "fest", "weist": "hin",
+               "wies": "hin", "räumt": "ein", "räumte": "ein", "merkt": "an", "merkte": "an",
                "führt": "aus", "führte": "aus", "hebt": "hervor", "hob": "hervor",
                "zeigt": "sich", "zeigte": "sich", "freut": "sich", "freute": "sich",
                "teilt": "mit", "teilte": "mit", "gibt": "bekannt", "gab": "bekannt",

@@ -282,6 +282,12 @@ class SpeakerResolution:
             return
         if self.reported.get(p) is not None:
             # "Lizzy Baker from the sponsor says it's fantastic. “When it comes to …”"
+            other = self._named_before_in_sentence(p, cand, self.reported[p])
+            if other is not None:
+                # "… wie dem Präsidenten der Universität Kiel, Gerd X, der es als „…“
+                # bezeichnete, „…“": someone else is named between, nearer the quote.
+                cand.note = f"{other.name}, named nearer the quote, may be its speaker"
+                return
             cand.person = self.reported[p]
             cand.how, cand.sure = "same_paragraph", False
             return
@@ -367,6 +373,17 @@ class SpeakerResolution:
             return None
         name = self.registry.org_called(toks[1].low)
         return self.registry.add_org(name) if name is not None else None
+
+    def _named_before_in_sentence(self, p: int, cand: Candidate, person: Person
+                                  ) -> Person | None:
+        """Another person than ``person`` named in the quote's sentence before it."""
+        for ref in self.refs.get((p, cand.sentence), []):
+            if ref.start >= cand.span.open or ref.kind not in ("person", "surname"):
+                continue
+            other = self.ctx.resolve(ref)
+            if other is not None and other is not person and not other.is_org:
+                return other
+        return None
 
     def _opened_by_one_person(self, q: int) -> Person | None:
         """The one person paragraph ``q`` names, if it opens with them (its subject)."""
