@@ -231,3 +231,23 @@ def test_a_line_under_a_quote_is_no_signature_unless_it_is_only_a_name():
     assert speakers_of(
         "“We have faced a difficult year.”",
         "The Pellworth Rowing Club will close at the end of the season.") == [None]
+
+
+def test_a_first_person_quote_paragraph_is_the_one_person_the_release_introduced():
+    found = extraction(
+        "Kestrel Foods chief executive Miriam Oduya today opened the company’s new bakery.",
+        "The £14 million site will produce 40,000 loaves a day.",
+        "“This is the biggest investment we have made in a decade.”")
+    assert [(q.speaker, q.speaker_how, q.speaker_sure) for q in found.quotes] == [
+        ("Miriam Oduya", "only_person", False)]
+    assert [s.name for s in found.speakers] == ["Miriam Oduya"]  # the employer is no person
+
+
+def test_a_quote_paragraph_is_left_empty_when_the_release_introduced_two_people():
+    assert speakers_of(
+        "Chief executive Miriam Oduya opened the bakery with the mayor, Tom Asante.",
+        "The site will produce 40,000 loaves a day.",
+        "“This is the biggest investment we have made in a decade.”") == [None]
+    assert speakers_of(
+        "The bakery is named after Ruth Penhallow, who founded the firm in 1921.",
+        "“We are proud of our history.”") == [None]

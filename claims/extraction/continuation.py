@@ -11,7 +11,7 @@ from .frames import (
     is_statement_headline,
 )
 from .languages import lexicon
-from .lexicon import word_set as _words
+from .lexicon import FIRST_PERSON
 from .model import Quote
 from .names import find_refs
 from .quotes import Span, continuation_span
@@ -61,7 +61,7 @@ class QuoteChains:
     def _first_person(self, p: int) -> bool:
         """Paragraph ``p`` speaks in the first person ("we", "our", "nous", "wir", "nuestro"),
         as a speaker's words do and a release's narrative does not."""
-        words = _FIRST_PERSON.get(lexicon().code, _FIRST_PERSON["en"])
+        words = FIRST_PERSON.get(lexicon().code, FIRST_PERSON["en"])
         return any(t.low in words for t in tokenize(self.paras[p], 0, 1500))
 
     def _unmarked_continuation(self, p: int, family: str) -> list[Candidate]:
@@ -176,12 +176,3 @@ def block_quotation(text: str) -> list[Span]:
     if len(text.split()) < 4 or SIGNATURE.match(text) and len(text.split()) <= 25:
         return []
     return [Span(0, None, 0, rstrip_end(text, len(text)), "double", len(text))]
-
-
-
-_FIRST_PERSON = {
-    "en": _words("i we our ours us my me"),
-    "fr": _words("je j nous notre nos mon ma mes"),
-    "de": _words("ich wir unser unsere unseren unserer uns mein meine"),
-    "es": _words("yo nosotros nosotras nuestro nuestra nuestros nuestras mi mis nos hemos"),
-}

@@ -376,3 +376,11 @@ COMPARISON_WORDS = _words(
     driest warmest biggest smallest richest poorest worse better
     """
 )
+
+# Words of a speaker talking about themselves, as a release's narrative does not.
+FIRST_PERSON = {
+    "en": word_set("i we our ours us my me"),
+    "fr": word_set("je j nous notre nos mon ma mes"),
+    "de": word_set("ich wir unser unsere unseren unserer uns mein meine"),
+    "es": word_set("yo nosotros nosotras nuestro nuestra nuestros nuestras mi mis nos hemos"),
+}

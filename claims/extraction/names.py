@@ -28,6 +28,7 @@ from .lexicon import word_set as _words
 from .organisations import (
     acronym_organisations,
     after_article,
+    employers_before_roles,
     is_org_word,
     lowercase_organisations,
     org_of,
@@ -257,6 +258,8 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
     if code != "en":
         refs = join_titles(refs, s)  # "La ministra" + "ministra de Salud"
     refs = organisation_complements(refs, toks, s, hi)
+    if code == "en":
+        refs = employers_before_roles(refs, s)
     if "(" in s[lo:hi]:
         refs = acronym_organisations(refs, toks, s, hi)
     refs = merge_appositions(_merge_nicknames(refs, s), s, hi)

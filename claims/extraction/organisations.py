@@ -194,3 +194,16 @@ def after_article(toks: list[Tok], a: int, b: int, name_start: int) -> bool:
     # name, unless what comes before is no name ("Congreso de la República").
     return not (k > 1 and toks[k - 2].low in PARTICLES and toks[k - 2].low not in _ARTICLES
                 and (k < 3 or toks[k - 3].cls in ("N", "I")))
+
+
+def employers_before_roles(refs: list[Ref], s: str) -> list[Ref]:
+    """ "Kestrel Foods chief executive Jane Doe", "Orrin Systems spokesperson John Roe": a
+    capitalised name written right before a person's lower-case role is their employer, an
+    organisation, not a person."""
+    for ref, nxt in zip(refs, refs[1:], strict=False):
+        if ref.kind in ("person", "bare") and not (ref.role or ref.honorific) \
+                and nxt.kind in ("person", "surname") and nxt.role[:1].islower() \
+                and nxt.start == ref.end + 1 and s[ref.end] == " " and not ref.possessive:
+            ref.kind = "org"
+            nxt.org = nxt.org or ref.name
+    return refs

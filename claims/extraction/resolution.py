@@ -15,7 +15,7 @@ from .frames import (
     statement_subject,
 )
 from .languages import lexicon
-from .lexicon import EVENT_VERBS, SPEECH_PARTICIPLES
+from .lexicon import EVENT_VERBS, FIRST_PERSON, SPEECH_PARTICIPLES
 from .lexicon import word_set as _words
 from .names import analyze_subject
 from .organisations import is_org_word
@@ -333,6 +333,13 @@ class SpeakerResolution:
                     cand.person = last.person
                     cand.how, cand.sure = "previous_paragraph", False
                     return
+        if cand.span.open == 0 and self._only_person_before(p) is not None \
+                and self._first_person_quote(p, cand):
+            # A release that introduces one person by role ("chief executive Jane Doe opened
+            # the bakery") and later gives a paragraph of quote in the first person: theirs.
+            cand.person = self._only_person_before(p)
+            cand.how, cand.sure = "only_person", False
+            return
         cand.note = "no attribution in the quote’s sentence or paragraph"
 
 
@@ -356,6 +363,27 @@ class SpeakerResolution:
         cand.attribution_span = (ref.start, hi)
         cand.attribution = text[ref.start:hi].strip(TRIM)
         return True
+
+    def _only_person_before(self, p: int) -> Person | None:
+        """The one person the body before paragraph ``p`` names, if it names one, with a role,
+        as the subject of a paragraph (English only: the rule is measured on English)."""
+        if lexicon().code != "en":
+            return None
+        people = {person for q in range(1, p) for person in self.named_in.get(q, {})
+                  if not person.is_org}
+        if len(people) != 1:
+            return None
+        person = next(iter(people))
+        if not person.role or not person_like(person.name) or not any(
+                self._opened_by_one_person(q) is person for q in range(1, p)):
+            return None
+        return person
+
+    def _first_person_quote(self, p: int, cand: Candidate) -> bool:
+        words = FIRST_PERSON.get(lexicon().code, FIRST_PERSON["en"])
+        return any(t.low in words for t in tokenize(
+            self.paras[p], cand.span.inner_start, min(cand.span.inner_end,
+                                                      cand.span.inner_start + 1500)))
 
     def _opens_sentence(self, p: int, cand: Candidate) -> bool:
         """The quote is a sentence of its own, right after the paragraph's first sentence."""
