@@ -406,3 +406,26 @@ def test_adding_a_claim_needs_words_and_an_editor(client, editor, reviewer):
     assert client.post(url, {"paragraph": 1, "start": 0, "end": 3}).status_code == 403
     assert "Add a quote or claim" not in client.get(
         reverse("claims:release_detail", args=[claim.release_id])).content.decode()
+
+
+@pytest.mark.parametrize("paragraphs_per_page", [100, 2])
+def test_the_release_pages_progress_counts_every_claim_on_one_page_of_paragraphs_or_several(
+    reviewer_client, reviewer, monkeypatch, paragraphs_per_page
+):
+    from claims.views import releases
+
+    monkeypatch.setattr(releases, "PARAGRAPHS_PER_PAGE", paragraphs_per_page)
+    release = factories.ReleaseFactory(title="Harbour plan")
+    for position in range(3):
+        paragraph = factories.ParagraphFactory(
+            release=release, position=position, text=f"The harbour opens in year {position}."
+        )
+        claim = factories.ClaimFactory(paragraph=paragraph)
+        if position:
+            workflow.transition(claim, "take", by=reviewer)
+    factories.ClaimFactory(paragraph=paragraph, kind="quantity")
+
+    page = reviewer_client.get(release.get_absolute_url()).content.decode()
+    assert "<strong>0</strong> of 4 approved" in page
+    assert "<title>In review: 2</title>" in page
+    assert "<title>Pending: 2</title>" in page

@@ -1,5 +1,7 @@
 """Release pages: the list with review progress, one release read in full, and the import page."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -81,7 +83,10 @@ def release_detail(request, pk):
     claims = list(
         Claim.objects.filter(release=release, paragraph_id__in=[p.pk for p in paragraphs])
         .select_related("assignee")
-        .only("id", "paragraph_id", "start", "end", "kind", "text", "status", "assignee")
+        .only(
+            "id", "paragraph_id", "start", "end", "kind", "text", "status",
+            "assignee__first_name", "assignee__last_name", "assignee__username",
+        )
         .order_by("paragraph_id", "start", "id")
     )
     # Each claim is linked from the text and from the list: its address is reversed once.
@@ -89,9 +94,12 @@ def release_detail(request, pk):
     by_paragraph = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
-    selectors.with_status_counts([release])
-    counts = selectors.status_counts(release)
-    total = release.claim_count
+    if page.paginator.num_pages == 1:
+        # Every paragraph is on this page, so these are all the release's claims.
+        counts, total = Counter(claim.status for claim in claims), len(claims)
+    else:
+        selectors.with_status_counts([release])
+        counts, total = selectors.status_counts(release), release.claim_count
     context = {
         "release": release,
         "page": page,
