@@ -467,21 +467,44 @@ def explain(sql):
 
 
 def export_floor_sql(vendor):
-    """A raw query for the export's columns, in the export's order (release, paragraph, span)."""
+    """A raw query for the export's columns, in the export's order (release, paragraph, span).
+
+    Every column of the CSV, built by the database: the evidence's two cells (its URLs, and
+    each piece in words with its stance's label, title and excerpt) and the fact-check's
+    address included, so that the floor writes as many bytes as the export does.
+    """
+    from claims.models import Evidence
+    from claims.reports.recording import public_url_builder
+
+    marker = 987654321
+    url_prefix, _, url_suffix = public_url_builder("http://testserver/")(marker).rpartition(
+        str(marker))
+    stance = "CASE e.stance " + " ".join(
+        f"WHEN '{choice.value}' THEN '{choice.label}: '" for choice in Evidence.Stance
+    ) + " ELSE '' END"
+    piece = (f"{stance} || CASE WHEN e.title <> '' THEN e.title || ' <' || e.url || '>' "
+             "ELSE e.url END || CASE WHEN e.excerpt <> '' THEN {newline} || '“' || e.excerpt "
+             "|| '”' ELSE '' END")
     if vendor == "postgresql":
+        piece = piece.format(newline="E'\\n'")
         evidence = ("(SELECT string_agg(e.url, E'\\n' ORDER BY e.added_at, e.id) "
+                    "FROM claims_evidence e WHERE e.claim_id = c.id), "
+                    f"(SELECT string_agg({piece}, E'\\n\\n' ORDER BY e.added_at, e.id) "
                     "FROM claims_evidence e WHERE e.claim_id = c.id)")
-        person = ("COALESCE(NULLIF(TRIM({u}.first_name || ' ' || {u}.last_name), ''), "
-                  "{u}.username)")
     else:
+        piece = piece.format(newline="char(10)")
         evidence = ("(SELECT group_concat(url, char(10)) FROM (SELECT e.url FROM claims_evidence "
-                    "e WHERE e.claim_id = c.id ORDER BY e.added_at, e.id))")
-        person = ("COALESCE(NULLIF(TRIM({u}.first_name || ' ' || {u}.last_name), ''), "
-                  "{u}.username)")
+                    "e WHERE e.claim_id = c.id ORDER BY e.added_at, e.id)), "
+                    f"(SELECT group_concat(piece, char(10) || char(10)) FROM (SELECT {piece} "
+                    "AS piece FROM claims_evidence e WHERE e.claim_id = c.id "
+                    "ORDER BY e.added_at, e.id))")
+    person = ("COALESCE(NULLIF(TRIM({u}.first_name || ' ' || {u}.last_name), ''), "
+              "{u}.username)")
     sql = f"""
         SELECT c.id, r.title, r.published_on, r.source_url, p.position, c.kind, s.name, s.role,
-               c.text, c.rating, {evidence}, {person.format(u="checker")}, c.checked_at,
-               {person.format(u="approver")}, c.approved_at
+               c.text, c.rating, c.verdict, c.reasoning, {evidence},
+               {person.format(u="checker")}, c.checked_at, {person.format(u="approver")},
+               c.approved_at, CAST(%s AS text) || c.id || CAST(%s AS text)
         FROM claims_claim c
         JOIN claims_release r ON r.id = c.release_id
         JOIN claims_paragraph p ON p.id = c.paragraph_id
@@ -491,7 +514,7 @@ def export_floor_sql(vendor):
         WHERE c.status = %s
         ORDER BY c.release_id, p.position, c.start, c.id
     """
-    return {"sql": sql, "params": [ReviewStatus.APPROVED.value]}
+    return {"sql": sql, "params": [url_prefix, url_suffix, ReviewStatus.APPROVED.value]}
 
 
 def probe_export_memory(database, which):

@@ -240,18 +240,19 @@ def _evidence_items(vendor):
     )
 
 
-def _evidence_cells(items_json):
+def _evidence_cells(items_json, stance_labels):
     """The CSV's two evidence cells from a claim's evidence as JSON: the URLs one per line,
     and each piece in words ("Contradicts the claim: title <url>", then its excerpt), the
     pieces apart by an empty line."""
-    items = [EvidenceLink(url, title, stance, excerpt)
-             for stance, url, title, excerpt in json.loads(items_json or "[]")]
-    urls = "\n".join(item.url for item in items)
+    if not items_json or items_json == "[]":
+        return "", ""
+    items = json.loads(items_json)
+    urls = "\n".join(url for _, url, _, _ in items)
     pieces = []
-    for item in items:
-        source = f"{item.title} <{item.url}>" if item.title else item.url
-        piece = f"{item.stance_label}: {source}" if item.stance else source
-        pieces.append(f"{piece}\n“{item.excerpt}”" if item.excerpt else piece)
+    for stance, url, title, excerpt in items:
+        source = f"{title} <{url}>" if title else url
+        piece = f"{stance_labels[stance]}: {source}" if stance else source
+        pieces.append(f"{piece}\n“{excerpt}”" if excerpt else piece)
     return urls, "\n\n".join(pieces)
 
 
@@ -267,6 +268,8 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
     ``batch_size`` rows at a time (a server-side cursor on PostgreSQL).
     """
     connection = connections[queryset.db]
+    # The labels in the language of the export, worked out once rather than for each piece.
+    stance_labels = {stance.value: str(stance.label) for stance in Evidence.Stance}
     values = (
         queryset.order_by(*ORDER)
         .annotate(evidence_items=_evidence_items(connection.vendor))
@@ -283,7 +286,7 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
                 approved_at,
             ) in batch:  # fmt: skip
                 claim_ids.append(claim_id)
-                evidence_urls, evidence = _evidence_cells(evidence_items)
+                evidence_urls, evidence = _evidence_cells(evidence_items, stance_labels)
                 rows.append((
                     claim_id,
                     title,
