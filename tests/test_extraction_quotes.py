@@ -235,3 +235,23 @@ def test_a_quote_after_a_sentence_about_one_person_in_its_paragraph_is_theirs():
     ]))
     assert [(q.speaker, q.speaker_sure) for q in found.quotes] == [
         ("Carys Penhallow", False), (None, False), (None, False)]
+
+
+def test_typewriter_marks_open_and_close_a_quote():
+    assert quotes("Council leader Amos Pike said: ``The budget is balanced for the first time "
+                  "in five years.''") == [
+        ("The budget is balanced for the first time in five years.", "Amos Pike")]
+
+
+def test_straight_marks_set_off_by_spaces_are_a_quote():
+    assert quotes("Dr Lena Voss visited the port. \" The council urges all sides to let aid "
+                  "through, \" Dr Voss said.") == [
+        ("The council urges all sides to let aid through", "Lena Voss")]
+    assert quotes("The screen measures 6\" across and costs $200.") == []
+
+
+def test_a_quote_going_on_after_its_attribution_without_an_opening_mark():
+    assert quotes("“We picked the ridge route,” said Dr Lena Voss. That let us stay high as "
+                  "long as possible.”") == [
+        ("We picked the ridge route", "Lena Voss"),
+        ("That let us stay high as long as possible.", "Lena Voss")]

@@ -21,10 +21,11 @@ from .text import rstrip_end
 
 _DOUBLE_OPEN = "“„«‟"
 _SINGLE_MARKS = "'‘’‚‹›"
-# Curly and typographic double marks, and two single marks standing for one (‘’…’’, '').
-_CURLY_RE = re.compile("‘’|’’|‘‘|''|[“”„«»‟]")
+# Curly and typographic double marks, and two single marks standing for one (‘’…’’, '',
+# and the typewriter's ``…'').
+_CURLY_RE = re.compile("‘’|’’|‘‘|''|``|[“”„«»‟]")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
-_PAIRS = ("‘’", "’’", "‘‘", "''")
+_PAIRS = ("‘’", "’’", "‘‘", "''", "``")
 _STRAIGHT_RE = re.compile("[\"”]")
 # What closes each opening mark. Mixed pairs are common in real releases: « closed by ”,
 # a pair of single marks closed by », ” or another pair, and a double opener closed by a
@@ -136,6 +137,10 @@ def _curly_spans(s: str) -> list[Span]:
                     start = number.end() - 1 if number else 0
                     _add(spans, _make_span(s, start, i, "double",
                                            open_width=1 if number else 0, close_width=w))
+                elif spans and ch == "”" and _can_close(s, i, w):
+                    # “A,” said X. B.”: the quote goes on after its attribution, its opening
+                    # mark left out; it starts with the sentence after the attribution.
+                    _add(spans, _resumed_without_mark(s, spans[-1], i))
             elif ch in _DOUBLE_OPEN:
                 open_i, open_ch, open_width = i, key, 1
             continue
@@ -165,6 +170,18 @@ def _curly_spans(s: str) -> list[Span]:
     if open_i >= 0:
         _add(spans, _unclosed(s, open_i, len(s), open_width))
     return spans
+
+
+def _resumed_without_mark(s: str, before: Span, close_i: int) -> Span | None:
+    """The sentence ending at the closing mark ``close_i``, when only a short attribution
+    ("said Jane Doe.") stands between it and the quote ``before``."""
+    if before.close is None:
+        return None
+    end = s.rfind(". ", before.outer_end, close_i)
+    if end < 0 or end - before.outer_end > 80 or s.count(" ", end + 2, close_i) < 2 \
+            or not s[end + 2:end + 3].isupper():
+        return None
+    return _make_span(s, end + 2, close_i, "double", open_width=0)
 
 
 def _closer(s: str, mark: tuple[int, str]) -> bool:
@@ -219,8 +236,12 @@ def _straight_spans(s: str, curly: list[Span]) -> list[Span]:
                 continue
             _add(spans, _open_ended(s, open_i, between.open))
             open_i = -1
-        if _can_open(s, i) or (s[i - 2:i] == ": " and _after(s, i) == " "):
-            open_i = i  # ‘said: " We are …’ opens too, its space and all
+        if _can_open(s, i) or (s[i - 2:i] == ": " and _after(s, i) == " ") or (
+                s[i + 1:i + 2] == " " and s[i + 2:i + 3].isupper()
+                and (i == 0 or s[i - 2:i] in (". ", "! ", "? "))):
+            # ‘said: " We are …’ and ‘… in Iraq. " The ICRC urges …, " he said’ open too,
+            # their space and all
+            open_i = i
     if open_i >= 0:
         after = first_curly_after(open_i)
         _add(spans, _open_ended(s, open_i, after.open if after is not None else len(s)))
