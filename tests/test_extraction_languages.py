@@ -356,3 +356,15 @@ def test_a_person_named_nearer_the_quote_keeps_it_from_the_one_reported_earlier(
         "die es als „unfassbar“ bezeichnete, „was gerade mit Ihnen und Ihrer Hochschule "
         "geschieht. Wir stehen an Ihrer Seite.“",
     ) == [(None, "", False, "Lea Brandt, named nearer the quote, may be its speaker")]
+
+
+def test_a_french_attribution_set_inside_the_guillemets_splits_the_quote_in_two():
+    assert quotes(
+        "« Je remercie Paul pour son mandat, a notamment déclaré Marc Verlinden au sortir "
+        "de la réunion du conseil. Il a toujours œuvré à des compromis entre les membres. »",
+        "La présidente du port, Anne Roux, a présenté le plan lundi.",
+        "« Nous sommes prêts, dit-elle, à tout faire pour le port. »",
+    ) == [("Je remercie Paul pour son mandat", "Marc Verlinden"),
+          ("Il a toujours œuvré à des compromis entre les membres.", "Marc Verlinden"),
+          ("Nous sommes prêts", "Anne Roux"),
+          ("à tout faire pour le port.", "Anne Roux")]

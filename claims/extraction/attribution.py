@@ -65,6 +65,8 @@ _ADVERBS = _words("""
     also further then later again simply firmly proudly once a hat
     aussi encore ensuite enfin également auch dazu weiter zudem außerdem abschließend
     también además luego finalmente asimismo
+    notamment toutefois cependant néanmoins pourtant ainsi alors jedoch allerdings dabei
+    igualmente posteriormente
 """)
 _CUT_PREPOSITIONS = _words("""
     in at on during when while as after before to following from via am im bei

@@ -406,7 +406,49 @@ def find_spans(s: str) -> list[Span]:
     doubles = _double_spans(s)
     singles = _single_spans(s, doubles)
     charge(2 * (len(doubles) + len(singles)) + 1)
+    if lexicon().code == "fr":
+        doubles = [part for span in doubles for part in _split_at_incise(s, span)]
     if not singles:
         return doubles
     kept = [d for d in doubles if _enclosing(singles, d) is None]
     return sorted(kept + singles, key=lambda sp: sp.open)
+
+
+_INCISE_COMMA = re.compile(r",\s+(?=[^\W\d_])")
+_INCISE_END = re.compile(r"[.,;]")
+
+
+def _split_at_incise(s: str, span: Span) -> list[Span]:
+    """ "« Je remercie X pour son mandat, a déclaré Y au sortir de la réunion. Il a toujours
+    œuvré … »": French sets the attribution inside the guillemets, with no closing and
+    reopening marks around it. The words on either side of it are two quotes, the
+    attribution between them (as after “A,” she said, “B”)."""
+    from .attribution import parse_after  # (attribution reads names, which read no spans)
+
+    if span.close is None:
+        return [span]
+    lex = lexicon()
+    for m in list(_INCISE_COMMA.finditer(s, span.inner_start, span.inner_end))[:30]:
+        word = s[m.end():m.end() + 30].split(" ", 1)[0].lower().rstrip(",.;:")
+        if word not in lex.auxiliaries and word not in lex.speech_verbs and "-t-" not in word \
+                and not word.endswith(("-il", "-elle")):
+            continue
+        att = parse_after(s, m.start(), min(span.inner_end, m.start() + 200))
+        if att is None or not att.after_verb or (att.subj_hi <= att.subj_lo and not att.pronoun):
+            continue
+        end = _INCISE_END.search(s, att.end, min(span.inner_end, att.end + 150))
+        if end is None or any(c in s[att.end:end.start()] for c in "«»“”\""):
+            continue
+        rest = end.end()
+        while rest < span.inner_end and s[rest].isspace():
+            rest += 1
+        if len(s[rest:span.inner_end].split()) < 2:
+            continue
+        first = _make_span(s, span.open, m.start(), "double", open_width=1)
+        if first is None:
+            continue
+        first.close = None
+        second = Span(end.start(), span.close, rest, span.inner_end, "double", span.raw_end,
+                      span.close_width)
+        return [first, *_split_at_incise(s, second)]
+    return [span]
