@@ -140,3 +140,26 @@ def test_the_reports_page_counts_approved_claims_up_to_the_cap(editor_client, ed
     monkeypatch.setattr(selectors.capped_count, "__defaults__", (3,))
     page = editor_client.get(reverse("claims:report_list")).content.decode()
     assert "3+ approved claims" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("few", [0, 1_000])
+def test_a_search_of_the_history_finds_what_the_plain_search_finds(editor, monkeypatch, few):
+    # few=0 always takes the walk by date, 1,000 always reads the ids first.
+    monkeypatch.setattr(selectors, "FEW_HISTORY_MATCHES", few)
+    ferry = factories.ClaimFactory(paragraph=factories.ParagraphFactory(
+        text="The ferry terminal opens in May."), start=0, end=32,
+        text="The ferry terminal opens in May.")
+    budget = factories.ClaimFactory(paragraph=factories.ParagraphFactory(
+        text="The budget grew by 4%."), start=0, end=22, text="The budget grew by 4%.")
+    for claim in (ferry, budget):
+        factories.event(claim, editor, "take", "pending", "in_review")
+    factories.event(budget, editor, "return", "verified", "in_review",
+                    note="Compare with the ferry figures first.")
+    events = ClaimEvent.objects.order_by("created_at", "id")
+    for word in ("ferry", "budget", "figures", "zurich"):
+        fast = list(selectors.search_history(events, word))
+        assert fast == list(selectors.search_history_reference(events, word))
+    assert [e.claim_id for e in selectors.search_history(events, "ferry")] == [
+        ferry.pk, budget.pk]
+    assert not selectors.search_history(events, "zurich").exists()

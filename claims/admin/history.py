@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from claims import selectors
 from claims.admin.common import ListedFiltersOnly, person_column
 from claims.models import ClaimEvent
 from claims.selectors import CappedPaginator
@@ -16,6 +17,10 @@ class ClaimEventAdmin(ListedFiltersOnly, admin.ModelAdmin):
     list_filter = ["to_status", "from_status"]
     list_select_related = ["claim", "actor"]
     search_fields = ["note", "claim__text"]
+    search_help_text = "Search the note, and the claim's text, speaker and release title."
+    # The moment is indexed; sorting the whole history by another column (an action, a
+    # status, the claim's reading order) read every entry on each page.
+    sortable_by = ["created_at"]
     show_full_result_count = False
     paginator = CappedPaginator
     show_facets = admin.ShowFacets.NEVER
@@ -25,6 +30,13 @@ class ClaimEventAdmin(ListedFiltersOnly, admin.ModelAdmin):
 
     actor_name = person_column("actor", "by")
     assignee_name = person_column("assignee", "assigned to")
+
+    def get_search_results(self, request, queryset, search_term):
+        # The claim through the search index (claims.search) rather than an icontains over
+        # the text of every claim that has a history.
+        if not search_term.strip():
+            return queryset, False
+        return selectors.search_history(queryset, search_term), False
 
     def has_add_permission(self, request):
         return False
