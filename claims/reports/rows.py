@@ -1,12 +1,10 @@
 """The rows of a report: one flat record per approved claim, read in batches.
 
-JSON, ClaimReview, HTML and PDF are written from :class:`ReportRow` records: claims are read as
-plain values through a database cursor (``iterator``), and the evidence of each batch of claims
-in one more query, so memory and the number of queries do not grow with each row.
-
-The CSV, the report that grows to a hundred thousand rows and more, reads the same columns
-through :func:`iter_csv_batches` instead: one query whose rows carry their evidence already
-gathered by the database (as JSON), read through a server-side cursor in batches.
+Claims are read as plain values in one query whose rows carry their evidence already gathered
+by the database (as JSON), through a server-side cursor in batches (``iterator``), so memory
+and the number of queries do not grow with each row. JSON, ClaimReview, HTML and PDF are
+written from :class:`ReportRow` records; the CSV, the report that grows to a hundred thousand
+rows and more, from the plain tuples of text cells of :func:`iter_csv_batches`.
 """
 
 import json
@@ -21,7 +19,7 @@ from django.db.models.expressions import RawSQL
 
 from claims.models import Claim, ClaimKind, Evidence, Rating, person_name_from
 
-# Claims read per round trip, and whose evidence is fetched together.
+# Claims read per round trip.
 BATCH_SIZE = 2000
 
 # Releases in the order they were imported, then each release's claims in reading order.
@@ -127,16 +125,44 @@ class ReportRow:
         return self.paragraph_text[self.start : self.end] == self.text
 
 
-def _evidence_by_claim(claim_ids):
-    links = {}
-    rows = (
-        Evidence.objects.filter(claim_id__in=claim_ids)
-        .order_by("claim_id", "added_at", "id")
-        .values_list("claim_id", "url", "title", "stance", "excerpt")
+# A claim's evidence in the order it was added, as the JSON text of an array of
+# [stance, url, title, excerpt] (NULL or "[]" for none).
+_EVIDENCE_ITEMS = {
+    "postgresql": (
+        "(SELECT json_agg(json_build_array(e.stance, e.url, e.title, e.excerpt) "
+        "ORDER BY e.added_at, e.id)::text FROM {evidence} e WHERE e.claim_id = {claim}.id)"
+    ),
+    # SQLite before 3.44 has no ORDER BY inside an aggregate; it gathers in the order an
+    # ordered subquery hands the rows over.
+    "sqlite": (
+        "(SELECT json_group_array(json_array(stance, url, title, excerpt)) FROM "
+        "(SELECT e.stance, e.url, e.title, e.excerpt FROM {evidence} e "
+        "WHERE e.claim_id = {claim}.id ORDER BY e.added_at, e.id))"
+    ),
+}
+
+def _with_evidence(queryset):
+    """``queryset`` annotated with ``evidence_items``: each claim's evidence as JSON."""
+    vendor = connections[queryset.db].vendor
+    try:
+        sql = _EVIDENCE_ITEMS[vendor]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"Reports need PostgreSQL or SQLite; this database is {vendor}. "
+            "Point DATABASE_URL at one of those."
+        ) from None
+    items = RawSQL(
+        sql.format(evidence=Evidence._meta.db_table, claim=Claim._meta.db_table), (),
+        output_field=TextField(),
     )
-    for claim_id, *link in rows:
-        links.setdefault(claim_id, []).append(EvidenceLink(*link))
-    return links
+    return queryset.annotate(evidence_items=items)
+
+
+def _evidence_items(items_json):
+    """A claim's evidence from its JSON: [stance, url, title, excerpt] lists, oldest first."""
+    if not items_json or items_json == "[]":
+        return []
+    return json.loads(items_json)
 
 
 def _row(values, paragraph_text, evidence):
@@ -165,7 +191,7 @@ def _row(values, paragraph_text, evidence):
         rating=rating,
         verdict=verdict,
         reasoning=reasoning,
-        evidence=tuple(evidence.get(claim_id, ())),
+        evidence=evidence,
         reviewer=person_name_from(checker_first, checker_last, checker_username),
         checked_at=checked_at,
         approver=person_name_from(approver_first, approver_last, approver_username),
@@ -177,36 +203,31 @@ def iter_rows(queryset, *, with_paragraphs=False, batch_size=BATCH_SIZE):
     """Yield a :class:`ReportRow` for each claim of ``queryset``, in report order.
 
     ``with_paragraphs`` also reads each claim's paragraph text (the printable report shows it;
-    the data formats leave it out, which keeps a million-row export lean). Queries: one per
-    ``batch_size`` claims for the claims (a server-side cursor on PostgreSQL) and one per batch
-    for their evidence.
+    the data formats leave it out, which keeps a million-row export lean). One query, its rows
+    carrying their evidence, read ``batch_size`` rows at a time (a server-side cursor on
+    PostgreSQL).
     """
-    fields = (*_FIELDS, "paragraph__text") if with_paragraphs else _FIELDS
-    values = queryset.order_by(*ORDER).values_list(*fields).iterator(chunk_size=batch_size)
-    while batch := list(islice(values, batch_size)):
-        evidence = _evidence_by_claim([item[0] for item in batch])
-        for item in batch:
-            if with_paragraphs:
-                yield _row(item[:-1], item[-1], evidence)
-            else:
-                yield _row(item, "", evidence)
+    fields = (*_FIELDS, "evidence_items")
+    if with_paragraphs:
+        fields = (*fields, "paragraph__text")
+    values = (
+        _with_evidence(queryset)
+        .order_by(*ORDER)
+        .values_list(*fields)
+        .iterator(chunk_size=batch_size)
+    )
+    try:
+        for item in values:
+            links = tuple(
+                EvidenceLink(url, title, stance, excerpt)
+                for stance, url, title, excerpt in _evidence_items(item[len(_FIELDS)])
+            )
+            paragraph_text = item[-1] if with_paragraphs else ""
+            yield _row(item[: len(_FIELDS)], paragraph_text, links)
+    finally:
+        # An export abandoned halfway closes its database cursor now, inside its transaction.
+        values.close()
 
-
-# A claim's evidence in the order it was added, as the JSON text of an array of
-# [stance, url, title, excerpt] (NULL or "[]" for none).
-_EVIDENCE_ITEMS = {
-    "postgresql": (
-        "(SELECT json_agg(json_build_array(e.stance, e.url, e.title, e.excerpt) "
-        "ORDER BY e.added_at, e.id)::text FROM {evidence} e WHERE e.claim_id = {claim}.id)"
-    ),
-    # SQLite before 3.44 has no ORDER BY inside an aggregate; it gathers in the order an
-    # ordered subquery hands the rows over.
-    "sqlite": (
-        "(SELECT json_group_array(json_array(stance, url, title, excerpt)) FROM "
-        "(SELECT e.stance, e.url, e.title, e.excerpt FROM {evidence} e "
-        "WHERE e.claim_id = {claim}.id ORDER BY e.added_at, e.id))"
-    ),
-}
 
 _CSV_FIELDS = (
     "id",
@@ -226,27 +247,13 @@ _CSV_FIELDS = (
 )
 
 
-def _evidence_items(vendor):
-    try:
-        sql = _EVIDENCE_ITEMS[vendor]
-    except KeyError:
-        raise ImproperlyConfigured(
-            f"CSV reports need PostgreSQL or SQLite; this database is {vendor}. "
-            "Point DATABASE_URL at one of those."
-        ) from None
-    return RawSQL(
-        sql.format(evidence=Evidence._meta.db_table, claim=Claim._meta.db_table), (),
-        output_field=TextField(),
-    )
-
-
 def _evidence_cells(items_json, stance_labels):
     """The CSV's two evidence cells from a claim's evidence as JSON: the URLs one per line,
     and each piece in words ("Contradicts the claim: title <url>", then its excerpt), the
     pieces apart by an empty line."""
-    if not items_json or items_json == "[]":
+    items = _evidence_items(items_json)
+    if not items:
         return "", ""
-    items = json.loads(items_json)
     urls = "\n".join(url for _, url, _, _ in items)
     pieces = []
     for stance, url, title, excerpt in items:
@@ -267,12 +274,11 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
     Every claim id is appended to ``claim_ids`` as its batch is read. One query, read
     ``batch_size`` rows at a time (a server-side cursor on PostgreSQL).
     """
-    connection = connections[queryset.db]
     # The labels in the language of the export, worked out once rather than for each piece.
     stance_labels = {stance.value: str(stance.label) for stance in Evidence.Stance}
     values = (
-        queryset.order_by(*ORDER)
-        .annotate(evidence_items=_evidence_items(connection.vendor))
+        _with_evidence(queryset)
+        .order_by(*ORDER)
         .values_list(*_CSV_FIELDS)
         .iterator(chunk_size=batch_size)
     )
