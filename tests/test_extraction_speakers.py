@@ -251,3 +251,25 @@ def test_a_quote_paragraph_is_left_empty_when_the_release_introduced_two_people(
     assert speakers_of(
         "The bakery is named after Ruth Penhallow, who founded the firm in 1921.",
         "“We are proud of our history.”") == [None]
+
+
+def test_les_before_a_surname_is_a_given_name_in_english():
+    assert speakers_of("Executive Director Les Marwood commented: “We fought for the right "
+                       "deal.”") == ["Les Marwood"]
+
+
+def test_a_pronoun_fitting_a_thing_and_a_person_named_by_role_is_left_empty():
+    found = extraction("It was announced in the latest Ad Clerum from Bishop Joanna. “I am "
+                       "pleased to announce the new post,” she writes.")
+    assert [q.speaker for q in found.quotes] == [None]
+
+
+def test_a_statement_headline_names_its_author_not_the_person_it_is_about():
+    for headline in ["Statement by Senator Orla Brennock on the death of Senator Tomas Hale",
+                     "statement by senator orla brennock on death of senator tomas hale"]:
+        found = extract_text("\n".join([
+            headline,
+            "“Today I join everyone in mourning a friend and a colleague.",
+            "“Our thoughts are with his family.”"]))
+        assert [(q.speaker, q.continues) for q in found.quotes] == [
+            ("Orla Brennock", None), ("Orla Brennock", 0)]

@@ -9,6 +9,7 @@ import re
 from .candidate import Candidate
 from .frames import (
     is_statement_headline,
+    statement_subject,
 )
 from .languages import lexicon
 from .lexicon import FIRST_PERSON
@@ -142,7 +143,13 @@ class QuoteChains:
             self._headline_person = None
             title = self.paras[0]
             if is_statement_headline(title):
-                people = [r for r in find_refs(title) if r.kind == "person"]
+                by = statement_subject(title, 0, len(title))
+                if by is not None and title.islower():
+                    # "statement by senator jane doe on …": a headline all in lower case (a
+                    # page address's words); whose statement it is, read capitalised.
+                    title = title[:by[0]] + title[by[0]:by[1]].title() + title[by[1]:]
+                people = [r for r in find_refs(title, *(by or (0, len(title))))
+                          if r.kind == "person"]
                 if len(people) == 1:
                     person, how, sure, note = self._speaker(people[0])
                     if person is not None:

@@ -310,11 +310,12 @@ class Context:
 
     def _rival(self, person: Person, gender: str) -> Person | None:
         """Another person of the last sentence that named people, whom a pronoun of
-        ``gender`` fits as well as ``person``."""
+        ``gender`` fits as well as ``person`` (one named by a role and one name, "Bishop
+        Joanna", is a person too)."""
         if person not in self.last_sentence:
             return None
         return next((other for other in self.last_sentence if other is not person
-                     and not other.is_org and person_like(other.name)
+                     and not other.is_org and (person_like(other.name) or other.role)
                      and (not gender or not other.gender or other.gender == gender)
                      and (not person.gender or not other.gender
                           or other.gender == person.gender)), None)

@@ -77,6 +77,8 @@ def _classify(core: str, low: str, code: str) -> str:
     if is_role_word(low) or (code == "de" and len(low) > 6 and (
             low.endswith(_GERMAN_AGENTS) or len(low) > 7 and low.endswith("ist"))):
         return "R"
+    if core == "Les" and code == "en":
+        return "N"  # in English a given name (Leslie), never the French article
     if low in PARTICLES:
         return "P"
     if not core[0].isupper():
