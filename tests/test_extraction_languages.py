@@ -368,3 +368,20 @@ def test_a_french_attribution_set_inside_the_guillemets_splits_the_quote_in_two(
           ("Il a toujours œuvré à des compromis entre les membres.", "Marc Verlinden"),
           ("Nous sommes prêts", "Anne Roux"),
           ("à tout faire pour le port.", "Anne Roux")]
+
+
+def test_the_person_after_of_in_a_description_is_not_the_speaker():
+    assert details(
+        "L’ancien ministre Paul Darnier a présenté sa candidature samedi à Portvale.",
+        "« Mon projet prend racine dans cette volonté de changer les choses », a dit "
+        "l’allié politique de Jean Marchal.",
+    ) == [(None, "", False, "the attribution “a dit l’allié politique de Jean Marchal” "
+           "names no person")]
+
+
+def test_a_gloss_between_commas_after_the_quote_leaves_the_subject_after_the_verb():
+    assert quotes(
+        "L’avocat Paul Darnier préside le comité depuis 2019.",
+        "« Nous avons parlé de la suspension du signal de Radio Portvale », une radio "
+        "privée, a expliqué M. Darnier.",
+    ) == [("Nous avons parlé de la suspension du signal de Radio Portvale", "Paul Darnier")]

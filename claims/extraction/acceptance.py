@@ -69,7 +69,10 @@ class QuoteAcceptance:
         raw = text[span.open + 1:span.raw_end].rstrip()
         punctuated = raw[-1:] in ",.!?…" if raw else False
         titled = _title_like(words) and not punctuated
-        adjacent = cand.after is not None or (cand.before is not None and cand.before.direct)
+        # (A phrase naming no one we can tell, "said the brother of X", still says the
+        # words beside it are someone's, unless they are a word or two.)
+        adjacent = cand.after is not None or (cand.before is not None and cand.before.direct) \
+            or (cand.unnamed is not None and cand.unnamed.direct and len(words) >= 3)
         if not any(ch.isalnum() for ch in inner):
             return False
         if not adjacent and (_named_by_a_title_word(text, span.open)

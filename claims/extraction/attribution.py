@@ -272,8 +272,16 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
             end = _particle_end(s, last, hi)
             if end is None:
                 return None
-            end = _extend_extras(s, end, hi)
             subj_hi = rstrip_end(s, t.start, " ,")
+            j = next((x for x in range(v + 1, len(toks)) if toks[x].start >= end), len(toks))
+            if lex.code != "en" and s[subj_hi:t.start].strip() == "," and j < len(toks) \
+                    and (toks[j].cap or toks[j].cls == "H") and s[end:toks[j].start] == " ":
+                # "« … », une chaîne de télévision privée, a expliqué M. Sène": the words
+                # between commas gloss the quote's last words; the subject follows the verb.
+                subj_end = _cut_subject(s, toks, j, hi)
+                if subj_end > toks[j].start:
+                    return Attribution(i, subj_end, toks[j].start, subj_end, True, True)
+            end = _extend_extras(s, end, hi)
             return Attribution(i, end, i, subj_hi, False, True)
         if t.low in _STOPS or (t.low in lex.participles and v > 0):
             return None

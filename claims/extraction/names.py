@@ -364,6 +364,11 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
     candidates.sort(key=lambda r: r.start)
     if after_verb:
         first = _named_in_phrase(candidates, 0, s)
+        if first.kind in ("person", "surname", "bare") and "," not in s[lo:first.start] \
+                and _OF_SOMEONE.search(s, lo, first.start) and not first.role:
+            # "a dit l’allié politique de Jean X", "said the brother of John X": the
+            # speaker is the one described, not the person named after "of".
+            return None
         if first.kind in ("title", "org", "bare"):
             # "sagte die neue Vorsitzende des Ausschusses, die Bundesrätin Christine X",
             # "said The University of Y, Acting Vice-Chancellor, Professor Gurmeet Singh":
@@ -393,6 +398,7 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
     return None
 
 
+_OF_SOMEONE = re.compile(r"[^\W\d_]{3,}\s+(?:de|du|des|of|von|vom|del|de la|d[’'])\s*$")
 _FROM_PLACE = re.compile(
     r"\s*(?:del|de la|de las|de los|de l[’']|du|des|de|von|vom|of|from|at|bei|beim)\s", re.I)
 

@@ -83,6 +83,10 @@ def _classify(core: str, low: str, code: str) -> str:
         return "P"
     if not core[0].isupper():
         return "l"
+    if len(core) > 3 and core[0] in "LD" and core[1] in "’'" and core[2].islower():
+        # "L’avocat", "D’après": an elided article or preposition opening a sentence and
+        # a common word after it ("D’Souza", "L’Oréal" go on in capitals).
+        return "R" if is_role_word(low[2:]) else "O"
     parts = re.split("[-‐‑]", core)
     if any(part[:1].islower() for part in parts[1:]) and (
             parts[0].lower() in HYPHEN_PREFIXES or any(len(p) > 4 for p in parts[1:])):
