@@ -255,3 +255,10 @@ def test_a_quote_going_on_after_its_attribution_without_an_opening_mark():
                   "long as possible.”") == [
         ("We picked the ridge route", "Lena Voss"),
         ("That let us stay high as long as possible.", "Lena Voss")]
+
+
+def test_single_marks_set_off_by_spaces_after_a_verb_of_speech_are_a_quote():
+    assert quotes("Martin Olwen, the coxswain, said ' We thought at first this would be a "
+                  "normal tow job, but the boat was sinking'.") == [
+        ("We thought at first this would be a normal tow job, but the boat was sinking",
+         "Martin Olwen")]

@@ -273,3 +273,20 @@ def test_a_statement_headline_names_its_author_not_the_person_it_is_about():
             "“Our thoughts are with his family.”"]))
         assert [(q.speaker, q.continues) for q in found.quotes] == [
             ("Orla Brennock", None), ("Orla Brennock", 0)]
+
+
+def test_a_persons_given_names_alone_are_the_person_named_in_full_with_a_role():
+    assert speakers_of(
+        "Director of the Campus, Professor Hamid Rusli Mohd Yusof, opened the meeting.",
+        "“This is a good beginning,” said Hamid Rusli.") == ["Hamid Rusli Mohd Yusof"]
+
+
+def test_a_statement_left_open_under_its_statement_line_runs_to_the_end():
+    found = extraction(
+        "On Tuesday, District Attorney Marisol Quent issued the following statement "
+        "regarding the county’s youth facilities.",
+        "“These are historic times and we have a duty to act.",
+        "I am forming a task force that will report within a year.",
+        "Youth crime has declined for twenty years, and the facilities stand half empty.")
+    assert [(q.paragraph, q.speaker, q.continues) for q in found.quotes] == [
+        (2, "Marisol Quent", None), (3, "Marisol Quent", 0), (4, "Marisol Quent", 0)]

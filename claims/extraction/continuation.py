@@ -25,6 +25,8 @@ class QuoteChains:
     """Links the segments of a quote running over paragraphs and gives them one speaker."""
 
     def _link_chains(self) -> None:
+        marked = [p for p, cands in enumerate(self.candidates) if cands]
+        last_marked = marked[-1] if marked else -1
         for p in range(1, len(self.paras)):
             prev = [c for c in self.candidates[p - 1] if c.accepted]
             cur = self.candidates[p]
@@ -35,8 +37,9 @@ class QuoteChains:
                     and (not cur or cur[0].span.open != 0):
                 cur = self._carried_over(p) or cur
                 # (a term in quote marks inside it, "a ‘going concern’", is no quote of its own)
-                if not any(c.accepted for c in cur) and self._resumed_after(p) \
-                        and self._first_person(p):
+                if not any(c.accepted for c in cur) and (
+                        self._resumed_after(p) and self._first_person(p)
+                        or p > last_marked and self._statement_opened(last.head or last)):
                     cur = self._unmarked_continuation(p, last.span.family)
             if not cur:
                 continue
@@ -46,6 +49,14 @@ class QuoteChains:
                 first.accepted = True
                 first.chain_prev = last
                 first.head = last.head or last
+
+    def _statement_opened(self, head: Candidate) -> bool:
+        """ "X issued the following statement: / “A … / B … / C …": a statement opened under
+        its statement line and never closed (the copy stops) runs on to the end, every
+        paragraph of it, when no paragraph after it holds a quote mark."""
+        q = head.paragraph
+        return head.span.open == 0 and q > 0 and len(self.paras[q - 1]) < 600 \
+            and statement_subject(self.paras[q - 1], 0, len(self.paras[q - 1])) is not None
 
     def _resumed_after(self, p: int) -> bool:
         """Paragraph ``p`` (no quote marks) sits inside a quote running over several

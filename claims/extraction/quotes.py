@@ -293,7 +293,7 @@ def _single_spans(s: str, blocked: list[Span]) -> list[Span]:
         prev, nxt = _before(s, i), _after(s, i)
         can_open = ch not in "’›" and not nxt.isspace() and (
             prev.isspace() or prev in _OPEN_CONTEXT
-        )
+        ) or ch in "'‘" and _spaced_after_speech(s, i)
         can_close = ch not in "‘‚‹" and not prev.isspace() and (
             nxt.isspace() or nxt in _CLOSE_CONTEXT
         )
@@ -316,6 +316,16 @@ def _single_spans(s: str, blocked: list[Span]) -> list[Span]:
         if span and starts_paragraph and len(s[span.inner_start:span.inner_end].split()) >= 4:
             spans.append(span)
     return spans
+
+
+def _spaced_after_speech(s: str, i: int) -> bool:
+    """ "said ' We thought …'": a single mark set off by spaces after a verb of speech (or a
+    colon) opens a quote."""
+    if s[i - 1:i] != " " or s[i + 1:i + 2] != " " or not s[i + 2:i + 3].isupper():
+        return False
+    before = s[max(0, i - 30):i].split()
+    return bool(before) and (before[-1].endswith(":")
+                             or before[-1].lower() in lexicon().speech_verbs)
 
 
 _LONE_DOUBLE_CLOSER = re.compile('[,.!?]["”]')

@@ -58,6 +58,7 @@ class Registry:
         self._by_name: dict[str, Person] = {}
         self._by_first_last: dict[tuple[str, str], Person] = {}
         self._by_last_two: dict[tuple[str, str], Person] = {}
+        self._by_first_two: dict[tuple[str, str], Person | None] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._by_role_word: dict[str, list[Person]] = defaultdict(list)
         self._orgs_by_word: dict[str, list[str]] = {}
@@ -78,6 +79,10 @@ class Registry:
         if person is None and len(full) == 2:
             # "Cortizo Cohen", "Johnson Smith": two surnames of someone named in full.
             person = self._by_last_two.get((full[0], full[1]))
+        if person is None and len(full) == 2 and len(words) == 2:
+            # "Zainal Arifin" after "Zainal Arifin Mohd Ishak", "Ana María" after "Ana María
+            # López": the given names of one person named in full before.
+            person = self._by_first_two.get((full[0], full[1]))
         if person is None and len(full) >= 3:
             shorter = self._by_name.get(" ".join(full[-2:]))
             if shorter is not None and not shorter.is_org:
@@ -96,6 +101,14 @@ class Registry:
                 or _name_words(person.name) == words[-len(_name_words(person.name)):]):
             person.name = surname_capitals(ref.name)
         self._index(person, words, key)
+        if len(full) >= 3 and ref.role:
+            # (only a name given with a role: a headline's capitalised words, "Mr Jane Doe
+            # Nominated", are not a longer name of hers)
+            first_two = (full[0], full[1])
+            if self._by_first_two.get(first_two, person) is not person:
+                self._by_first_two[first_two] = None  # two people share them: neither
+            else:
+                self._by_first_two[first_two] = person
         self.learn(person, ref)
         person.output = person.output or output
         return person
