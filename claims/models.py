@@ -465,8 +465,9 @@ class Claim(models.Model):
             # A kind filter with the score order: a kind whose claims score low ("other") would
             # otherwise walk most of the score index to fill a page.
             models.Index(fields=["kind", "-score", "id"], name="claim_kind_score_idx"),
-            # The status tabs' counts of a kind, and the approved claims of a kind (reports).
-            models.Index(fields=["kind", "status"], name="claim_kind_status_idx"),
+            # The status tabs' counts of a kind, and the approved claims of a kind release by
+            # release (the reports page's preview asks each release whether it has any).
+            models.Index(fields=["kind", "status", "release"], name="claim_kind_release_idx"),
             # A rating filter (admin, reports) with the score order, and its count.
             models.Index(fields=["rating", "-score", "id"], name="claim_rating_score_idx"),
             models.Index(fields=["release", "status"], name="claim_release_status_idx"),
