@@ -367,3 +367,10 @@ def test_honorifics_of_malay_south_asian_and_caribbean_usage_are_not_part_of_the
         ("The repairs start on Monday.", "Rashid Karimullah"),
         ("We welcome the decision.", "Aminah Zulkefli"),
         ("The hall is open to all.", "Arvind Menon")]
+
+
+def test_a_role_word_that_is_also_a_surname_ends_a_name_after_an_honorific():
+    assert speakers(
+        "Minister of Education Hon. Curtis Bishop was also present and expressed "
+        "appreciation stating, “We have to acknowledge our people for their resilience.”") == [
+        ("We have to acknowledge our people for their resilience.", "Curtis Bishop")]

@@ -86,7 +86,7 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
             and run[-1].low not in ORG_WORDS:
         # "Fabien JAUTARD": a surname printed in capitals after a given name.
         run[-1] = replace(run[-1], cls="N")
-    if len(run) >= 3 and run[-1].cls == "O" and run[-1].low in SURNAME_NOUNS \
+    if len(run) >= 3 and run[-1].cls in ("O", "R") and run[-1].low in SURNAME_NOUNS \
             and run[-2].cls == "N" and run[-3].cls in ("R", "H"):
         # "Executive Director Anthony Lake", "Mayor Ann Bridge": after a role and a given
         # name, a capitalised common noun ends the name as a surname.
