@@ -4,6 +4,8 @@ Only ``claims.workflow`` writes a claim's status, rating, assignee and version; 
 describes the data and its invariants.
 """
 
+import zlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -724,17 +726,22 @@ class Report(models.Model):
 
     def iter_content(self):
         """The report's bytes, chunk by chunk, in order (a few chunks in memory at a time)."""
-        chunks = self.chunks.order_by("sequence").values_list("data", flat=True)
-        for data in chunks.iterator(chunk_size=4):
-            yield bytes(data)
+        chunks = self.chunks.order_by("sequence").values_list("data", "compressed")
+        for data, compressed in chunks.iterator(chunk_size=4):
+            yield zlib.decompress(data) if compressed else bytes(data)
 
 
 class ReportChunk(models.Model):
-    """One piece of a report's bytes, at most ``claims.reports.CHUNK_BYTES`` long."""
+    """One piece of a report's bytes, at most ``claims.reports.CHUNK_BYTES`` long before it is
+    compressed."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="chunks")
     sequence = models.PositiveIntegerField()
     data = models.BinaryField()
+    # Reports are text that zlib shrinks several times over, so pieces are stored compressed:
+    # a 100,000-claim CSV wrote 8 MB into PostgreSQL, which took a fifth of the export's time.
+    # Pieces stored before then are not.
+    compressed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["report", "sequence"]

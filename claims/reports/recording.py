@@ -8,6 +8,7 @@ error) leaves nothing behind; a recorded one downloads again byte for byte.
 """
 
 import hashlib
+import zlib
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,7 +159,10 @@ class _ChunkWriter:
         return piece
 
     def _store(self, piece):
-        ReportChunk.objects.create(report=self.report, sequence=self.sequence, data=piece)
+        ReportChunk.objects.create(
+            report=self.report, sequence=self.sequence, data=zlib.compress(piece, 1),
+            compressed=True,
+        )
         self.sequence += 1
         self.size += len(piece)
         self.digest.update(piece)
