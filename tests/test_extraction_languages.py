@@ -385,3 +385,33 @@ def test_a_gloss_between_commas_after_the_quote_leaves_the_subject_after_the_ver
         "« Nous avons parlé de la suspension du signal de Radio Portvale », une radio "
         "privée, a expliqué M. Darnier.",
     ) == [("Nous avons parlé de la suspension du signal de Radio Portvale", "Paul Darnier")]
+
+
+def test_a_name_right_after_the_quote_in_words_not_understood_keeps_others_out():
+    assert details(
+        "« Nous sommes prêts pour le port », déclare Paul Darnier, maire de Portvale.",
+        "« La Ville a construit des infrastructures moins adaptées aux aînés », s’époumone "
+        "Yvon Bussard, conseiller municipal.",
+    )[1] == (None, "", False,
+             "Yvon Bussard is named right after the quote, by words not understood")
+
+
+def test_more_french_verbs_after_the_quote():
+    assert quotes(
+        "« La Ville doit revoir ses priorités pour les aînés », enchaîne Yvon Bussard, "
+        "conseiller municipal.",
+        "« Nous sommes sensibles à l’enjeu des milieux de vie », soutient Anne Guéret, "
+        "conseillère municipale.",
+    ) == [("La Ville doit revoir ses priorités pour les aînés", "Yvon Bussard"),
+          ("Nous sommes sensibles à l’enjeu des milieux de vie", "Anne Guéret")]
+
+
+def test_a_spanish_verb_without_subject_after_a_person_named_in_passing_is_left_empty():
+    assert details(
+        "El gobernador de la provincia, Wilfredo Paredes, sostuvo que “estamos muy contentos "
+        "con el trabajo realizado por todos”.",
+        "Los comerciantes trabajan desde agosto, tal como lo destacó la directora regional de "
+        "la agencia, Daniela Ferraro. “Acá los locatarios están materializando sus sueños de "
+        "barrio” señaló.",
+    )[1] == (None, "", False, "the verb has no subject; Wilfredo Paredes or Daniela Ferraro "
+             "may have said it")

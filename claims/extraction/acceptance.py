@@ -172,7 +172,8 @@ _TITLE_WORDS = _words("""
     forum forums conference summit seminar workshop webinar symposium festival principle
     conférence colloque séminaire sommet forum atelier salon circulaire principe charte
     foro conferencia congreso seminario jornada cumbre taller coloquio simposio festival
-    principio
+    principio actividad evento película concurso feria muestra
+    événement spectacle concours film
     konferenz tagung kongress gipfel seminar grundsatz prinzip leitfaden
 """)
 # German compounds end in the word that says what they are: "Positionspapier",

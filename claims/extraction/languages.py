@@ -79,6 +79,8 @@ FRENCH = Lexicon(
         félicite réjouit félicité réjoui
         confirme confirmé confirment décrit décrivent relate relaté relatent informe informé
         raconte racontent pense pensent interpelle interpellé
+        enchaîne enchaîné soutient soutenu dénonce dénoncé critique critiqué fustige fustigé
+        mentionne mentionné avance avancé argue argué s'indigne indigne s'inquiète inquiète
         déclaré ajouté expliqué commenté complété conclu souligné indiqué précisé affirmé
         estimé rappelé poursuivi insisté noté observé résumé lancé martelé assuré confié
         témoigné reconnu regretté salué déploré prévenu averti annoncé répondu signalé

@@ -268,6 +268,8 @@ PLACE_WORDS = _words(
     españa alemania francia suiza italia méxico perú argentina colombia bolivia europa
     wien zürich zurich köln berlin münchen stuttgart dresden leipzig hamburg bern basel
     américa latina latinoamérica iberoamérica caribe centroamérica sudamérica
+    estados unidos unido reino países bajos emiratos naciones unidas états-unis royaume-uni
+    pays-bas nations unies vereinigte vereinigten staaten königreich
     """
 )
 

@@ -228,6 +228,19 @@ class SpeakerResolution:
                 cand.note = "the attribution names several people"
             else:
                 cand.person, cand.how, cand.sure, cand.note = self._speaker(ref)
+            if cand.how == "implied" and cand.person is not None:
+                other = self._named_before_in_sentence(p, cand, cand.person)
+                last = self.ctx.last_named
+                named_here = self.named_in.get(p, {})
+                if other is None and last is not None and last is not cand.person \
+                        and last in named_here and cand.person not in named_here:
+                    other = last  # (named in this paragraph, though not as a subject)
+                if other is not None and person_like(other.name) and not other.is_org:
+                    # "…, tal como lo destacó la directora, Ana X. “…” señaló": the verb
+                    # without a subject may be hers as well as the one talked about.
+                    cand.note = (f"the verb has no subject; {cand.person.name} or "
+                                 f"{other.name} may have said it")
+                    cand.person, cand.how = None, ""
             if ref.kind == "title" and cand.person is None:
                 cand.role = ref.role
             start = att.start if att is cand.after or att.after_verb else ref.start
@@ -274,6 +287,12 @@ class SpeakerResolution:
         if later is not None:
             cand.person, cand.attribution = later
             cand.how, cand.sure = "named", True
+            return
+        named = self._named_right_after(p, cand)
+        if named is not None:
+            # "« … », s’époumone Yvon X": a phrase we cannot read names someone right after
+            # the quote; the people around it are no safer a guess.
+            cand.note = f"{named} is named right after the quote, by words not understood"
             return
         last = (last_quote.head or last_quote) if last_quote is not None else None
         if last is not None and (last.person is not None or last.note):
@@ -401,6 +420,18 @@ class SpeakerResolution:
             return None
         name = self.registry.org_called(toks[1].low)
         return self.registry.add_org(name) if name is not None else None
+
+    def _named_right_after(self, p: int, cand: Candidate) -> str | None:
+        """The name of a person written within three words after the quote's closing mark,
+        in its sentence."""
+        text = self.paras[p]
+        end = cand.span.outer_end
+        for ref in self.refs.get((p, cand.sentence), []):
+            if ref.start >= end and ref.kind == "person" and len(
+                    text[end:ref.start].split()) <= 3 and not any(
+                    c in text[end:ref.start] for c in ".;:“”«»\"„"):
+                return ref.name
+        return None
 
     def _named_before_in_sentence(self, p: int, cand: Candidate, person: Person
                                   ) -> Person | None:
