@@ -36,15 +36,12 @@ def _query(params):
 
 
 def claim_orderings():
-    """(orderings, default): each ``?ordering=`` name of a claim list -> its columns."""
+    """(orderings, default): each ``?ordering=`` name of a claim list -> its columns, from the
+    one vocabulary the FilterSet owns (the queue and the API share it)."""
     from claims import filters
-    from claims.views import review
 
-    if hasattr(filters, "CLAIM_ORDERINGS"):  # one vocabulary, owned by the FilterSet
-        return ({name: order for name, (_, order) in filters.CLAIM_ORDERINGS.items()},
-                filters.DEFAULT_ORDERING)
-    return ({name: order for name, (_, order) in review.QUEUE_SORTS.items()},
-            review.DEFAULT_SORT)
+    return ({name: order for name, (_, order) in filters.CLAIM_ORDERINGS.items()},
+            filters.DEFAULT_ORDERING)
 
 
 def queue_cursor(params, user):
@@ -81,20 +78,6 @@ def api_claims_cursor(params, user):
     return {"cursor": claim_cursor(ordering, boundary_of(claims, order, offset))}
 
 
-def admin_cursor(params, user, model_admin):
-    from claims.pagination import encode_cursor
-
-    changelist = model_admin.get_changelist_instance(_request(params, user))
-    order = changelist._keyset_order()
-    claims = changelist.queryset
-    per_page = changelist.list_per_page
-    offset = deep_offset(claims.order_by().count(), per_page)
-    if not offset:
-        return None
-    return {"after": encode_cursor(boundary_of(claims, order, offset)),
-            "page": offset // per_page + 1}
-
-
 def _request(params, user):
     request = RequestFactory().get("/", params)
     request.user = user
@@ -107,13 +90,9 @@ def deep_params(view, callback, params, user):
     Raises when the list is read by cursor but its cursor could not be made (the app's
     pagination changed): the caller reports it, so the benchmark is updated.
     """
-    model_admin = getattr(callback, "model_admin", None)
     if view == "claims:queue":
         return queue_cursor(params, user)
     if view == "api:claim-list":
         return api_claims_cursor(params, user)
-    if model_admin is not None and view.endswith("_changelist"):
-        changelist_class = model_admin.get_changelist(_request(params, user))
-        if hasattr(changelist_class, "_keyset_order"):
-            return admin_cursor(params, user, model_admin)
+    # The admin's lists are Django's own, by page number: their last page is linked.
     return None
