@@ -388,13 +388,18 @@ class SpeakerResolution:
         as the subject of a paragraph (English only: the rule is measured on English)."""
         if lexicon().code != "en":
             return None
-        people = {person for q in range(1, p) for person in self.named_in.get(q, {})
-                  if not person.is_org}
-        if len(people) != 1:
+        # Read each paragraph once, however many quotes ask (the walk goes in order).
+        for q in range(max(1, self.people_read_to), p):
+            self.people_before.update(
+                person for person in self.named_in.get(q, {}) if not person.is_org)
+            opener = self._opened_by_one_person(q)
+            if opener is not None:
+                self.openers.add(opener)
+        self.people_read_to = max(self.people_read_to, p)
+        if len(self.people_before) != 1:
             return None
-        person = next(iter(people))
-        if not person.role or not person_like(person.name) or not any(
-                self._opened_by_one_person(q) is person for q in range(1, p)):
+        person = next(iter(self.people_before))
+        if not person.role or not person_like(person.name) or person not in self.openers:
             return None
         return person
 
