@@ -415,3 +415,15 @@ def test_a_spanish_verb_without_subject_after_a_person_named_in_passing_is_left_
         "barrio” señaló.",
     )[1] == (None, "", False, "the verb has no subject; Wilfredo Paredes or Daniela Ferraro "
              "may have said it")
+
+
+def test_an_organisation_called_by_its_kind_after_its_full_name_in_french_and_spanish():
+    assert quotes(
+        "Le ministère de la Mer a présenté lundi son plan pour la façade atlantique.",
+        "« Le plan protège nos côtes et nos ports », a indiqué le ministère dans un "
+        "communiqué.",
+    ) == [("Le plan protège nos côtes et nos ports", "ministère de la Mer")]
+    assert quotes(
+        "La Fundación Mar Abierto presentó su informe anual sobre los manglares.",
+        "“Es indispensable proteger los manglares de la bahía”, señaló la fundación.",
+    ) == [("Es indispensable proteger los manglares de la bahía", "Fundación Mar Abierto")]

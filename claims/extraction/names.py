@@ -137,6 +137,9 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         or prefix[lead].low in MONTHS
     ) and prefix[lead].cls not in ("H", "R"):
         lead += 1
+    if lead + 1 < len(prefix) and prefix[lead].low in _RUN_ARTICLES and (
+            is_org_word(prefix[lead + 1].low) or prefix[lead + 1].cls == "R"):
+        lead += 1  # "La Fundación Mar Abierto", "El Presidente X": the article opens the run
     prefix = prefix[lead:]
     if prefix and prefix[0].cls == "O":
         # "Statement By UNICEF Executive Director X": "Statement By" is no part of the role.
@@ -285,6 +288,7 @@ def _completes_a_role(toks: list[Tok], a: int, s: str) -> bool:
 
 
 _ROLE_OF = frozenset(["de", "del", "du", "des"])
+_RUN_ARTICLES = frozenset(["la", "le", "el", "los", "las", "les", "l"])
 _GERMAN_ARTICLES = frozenset(["der", "des", "den", "dem"])
 
 

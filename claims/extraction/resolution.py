@@ -60,7 +60,35 @@ _BODY_NOUNS = {
         board trust association foundation union federation society committee institute
         university college hospital bureau directorate museum library charity club court
         tribunal police corporation"""),
+    "fr": _words("""ministère agence direction service conseil commission office fondation
+        association fédération syndicat comité institut université hôpital préfecture mairie
+        police gendarmerie tribunal organisation institution"""),
+    "es": _words("""ministerio agencia dirección servicio consejo comisión oficina fundación
+        asociación federación sindicato comité instituto universidad hospital alcaldía
+        municipalidad ayuntamiento policía tribunal organización institución secretaría
+        gobernación"""),
+    "de": _words("""ministerium behörde agentur direktion dienst rat kommission amt stiftung
+        verein verband gewerkschaft ausschuss institut universität hochschule klinik polizei
+        gericht organisation stadtverwaltung verwaltung"""),
 }
+
+
+# Articles before a kind of body: "the ministry", "le ministère", "l’agence", "la
+# institución", "das Ministerium".
+_BODY_ARTICLES = {"en": ("the",), "fr": ("le", "la", "l"), "es": ("el", "la"),
+                  "de": ("der", "die", "das")}
+
+
+def _body_noun(toks) -> str | None:
+    """The kind of body a two-word subject names by its article ("the department", "le
+    ministère", "l’agence"), or None."""
+    code = lexicon().code
+    nouns = _BODY_NOUNS.get(code, ())
+    if len(toks) == 1 and toks[0].low[:2] in ("l’", "l'") and code == "fr":
+        return toks[0].low[2:] if toks[0].low[2:] in nouns else None
+    if len(toks) == 2 and toks[0].low in _BODY_ARTICLES.get(code, ()) and toks[1].low in nouns:
+        return toks[1].low
+    return None
 
 
 class SpeakerResolution:
@@ -420,10 +448,10 @@ class SpeakerResolution:
         is called by its kind of body afterwards, and a reader takes the one named so; when
         none or two of them are, the speaker stays empty."""
         toks = tokenize(text, att.subj_lo, att.subj_hi)
-        if len(toks) != 2 or toks[0].low != "the" or toks[1].low not in _BODY_NOUNS.get(
-                lexicon().code, ()):
+        noun = _body_noun(toks)
+        if noun is None:
             return None
-        name = self.registry.org_called(toks[1].low)
+        name = self.registry.org_called(noun)
         return self.registry.add_org(name) if name is not None else None
 
     def _named_right_after(self, p: int, cand: Candidate) -> str | None:
