@@ -374,3 +374,11 @@ def test_a_role_word_that_is_also_a_surname_ends_a_name_after_an_honorific():
         "Minister of Education Hon. Curtis Bishop was also present and expressed "
         "appreciation stating, “We have to acknowledge our people for their resilience.”") == [
         ("We have to acknowledge our people for their resilience.", "Curtis Bishop")]
+
+
+def test_a_capitalised_said_beside_a_quote_is_the_verb_not_a_given_name():
+    assert speakers("“We are ready for the season,” Said Jane Okafor.",
+                    "Said Okafor: “The members have spoken.”") == [
+        ("We are ready for the season", "Jane Okafor"),
+        ("The members have spoken.", "Jane Okafor")]
+    assert speakers("Said Hamdan said: “We are ready.”") == [("We are ready.", "Said Hamdan")]

@@ -130,6 +130,11 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")):
         name = name[1:]
         j += 1
+    elif len(name) >= 2 and name[0].text in ("Said", "Says") and _speech_inverted(s, name):
+        # "Said Jane Doe: “…”", "… ” Says Jane Doe.": the verb, capitalised, before its
+        # subject (Said as a given name is followed by no quote and follows none).
+        name = name[1:]
+        j += 1
     prefix = run[:j]
     lead = 0
     while lead < len(prefix) and (
@@ -273,6 +278,14 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
                 ref.gender = role_gender(ref.text if title else ref.role,
                                          "" if title else s[max(0, ref.start - 12):ref.start])
     return refs
+
+
+def _speech_inverted(s: str, name: list[Tok]) -> bool:
+    """The capitalised "Said" opening ``name`` touches a quote: a colon or an opening mark
+    after the name, or a closing mark (and a comma) just before it."""
+    before = s[max(0, name[0].start - 3):name[0].start].rstrip(" ,")
+    after = s[name[-1].end:name[-1].end + 3].lstrip()
+    return before[-1:] in ("”", '"', "’", "»") or after[:1] in (":", "“", '"', "‘")
 
 
 def _completes_a_role(toks: list[Tok], a: int, s: str) -> bool:
