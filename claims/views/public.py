@@ -25,8 +25,8 @@ def not_published(request):
 
 def fact_check(request, pk):
     """One published fact-check: the claim in its paragraph, the speaker, the rating, the
-    ruling, the evidence and the dates, with its ClaimReview JSON-LD. Two queries: the
-    claim's report row, and its evidence."""
+    ruling, the evidence and the dates, with its ClaimReview JSON-LD. One query: the claim's
+    report row, its evidence gathered with it."""
     rows = iter_rows(Claim.objects.approved().filter(pk=pk), with_paragraphs=True)
     row = next(rows, None)
     rows.close()
