@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from claims.validators import in_utc
 
@@ -120,6 +121,20 @@ def _reversed(order):
     return [name[1:] if name.startswith("-") else f"-{name}" for name in order]
 
 
+def _ranges(queryset, order, values, *, backwards=False):
+    """The two index ranges of the rows strictly after ``values`` in ``order`` (before them,
+    ``backwards``): those that tie with them on the first column, then those past it, and the
+    order to walk both in."""
+    first, column = order[0], order[0].lstrip("-")
+    walk = _reversed(order) if backwards else order
+    ties = queryset.filter(**{column: values[0]})
+    if len(order) > 1:
+        ties = ties.filter(beyond(order[1:], values[1:], backwards=backwards))
+    lookup = "lt" if first.startswith("-") != backwards else "gt"
+    past = queryset.filter(**{f"{column}__{lookup}": values[0]})
+    return ties.order_by(*walk), past.order_by(*walk)
+
+
 def _rows_beyond(queryset, order, values, limit, *, backwards=False):
     """The first ``limit`` rows strictly after ``values`` in ``order`` (before, ``backwards``).
 
@@ -131,17 +146,22 @@ def _rows_beyond(queryset, order, values, limit, *, backwards=False):
     (One UNION of both ranges, on PostgreSQL, was slower: it always read and joined both,
     and took longer to plan.)
     """
-    first, column = order[0], order[0].lstrip("-")
-    walk = _reversed(order) if backwards else order
-    ties = queryset.filter(**{column: values[0]})
-    if len(order) > 1:
-        ties = ties.filter(beyond(order[1:], values[1:], backwards=backwards))
-    lookup = "lt" if first.startswith("-") != backwards else "gt"
-    past = queryset.filter(**{f"{column}__{lookup}": values[0]})
-    found = list(ties.order_by(*walk)[:limit])
+    ties, past = _ranges(queryset, order, values, backwards=backwards)
+    found = list(ties[:limit])
     if len(found) == limit:
         return found
-    return found + list(past.order_by(*walk)[: limit - len(found)])
+    return found + list(past[: limit - len(found)])
+
+
+def id_beyond(queryset, order, *, backwards=False):
+    """The id of the first row of ``queryset`` strictly after the row of an outer query in
+    ``order`` (before it, ``backwards``), or None, as an expression to annotate that query
+    with: a claim page's "previous" and "next" in the list it came from, read with the claim.
+    The same two ranges as a page's, the second read only when the first finds no row
+    (COALESCE stops at its first value)."""
+    values = [OuterRef(name.lstrip("-")) for name in order]
+    ties, past = _ranges(queryset, order, values, backwards=backwards)
+    return Coalesce(Subquery(ties.values("pk")[:1]), Subquery(past.values("pk")[:1]))
 
 
 @dataclass
@@ -233,10 +253,3 @@ def keyset_page(queryset, order, size, *, after=None, before=None, number=1):
         # Past the last row (its claims changed meanwhile), the way back starts at the cursor.
         page.previous_values = values_of(rows[0]) if rows else after
     return page
-
-
-def row_beyond(queryset, order, values, *, backwards=False):
-    """The first row of ``queryset`` strictly after ``values`` in ``order`` (before them when
-    ``backwards``), or None: a claim page's "next" and "previous" in the list it came from."""
-    rows = _rows_beyond(queryset, order, values, 1, backwards=backwards)
-    return rows[0] if rows else None

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Value
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -49,7 +49,7 @@ from claims.models import (
     person_name,
     person_name_from,
 )
-from claims.pagination import decode_cursor, keyset_page, row_beyond
+from claims.pagination import decode_cursor, id_beyond, keyset_page
 from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links
 
 QUEUE_PAGE_SIZE = 25
@@ -276,20 +276,21 @@ def _queue_list(params, request):
     return claims, order
 
 
-def queue_neighbours(claim, params, request):
-    """The ids of the claims before and after ``claim`` in the queue that ``params`` selects
-    (None at either end). The claim need not be in the list any more (it was just verified
-    out of it): its sort values still say where it stood."""
+def neighbours_in_queue(params, request):
+    """Annotations for a query of claims: ``previous_in_queue`` and ``next_in_queue``, the ids
+    of the claims before and after each in the queue that ``params`` selects (None at either
+    end), so a claim is read with its neighbours in one statement. The claim need not be in
+    the list any more (it was just verified out of it): its sort values still say where it
+    stood."""
     claims, order = _queue_list(params, request)
-    claims = claims.values_list("id", flat=True)
-    # A search's relevance is the list's, not the claim's: no neighbours are known then.
-    values = [getattr(claim, name.lstrip("-"), None) for name in order]
-    if None in values:  # not in a list of the claims with a due date
-        return None, None
-    return (
-        row_beyond(claims, order, values, backwards=True),
-        row_beyond(claims, order, values),
-    )
+    if order[0].lstrip("-") == search.RELEVANCE:
+        # A search's relevance is the list's, not the claim's: no neighbours are known then.
+        unknown = Value(None, output_field=IntegerField())
+        return {"previous_in_queue": unknown, "next_in_queue": unknown}
+    return {
+        "previous_in_queue": id_beyond(claims, order, backwards=True),
+        "next_in_queue": id_beyond(claims, order),
+    }
 
 
 def claim_url_in_queue(pk, query):
@@ -599,8 +600,15 @@ def _form_fields(form):
 
 def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status=200,
                 query=None, correction_form=None):
+    if query is None:
+        query = queue_query(request.GET)
     claim = get_object_or_404(
-        Claim.objects.select_related("release", "paragraph", "speaker").defer("release__body"),
+        Claim.objects.select_related("release", "paragraph", "speaker")
+        .defer("release__body")
+        .annotate(
+            **neighbours_in_queue(QueryDict(query), request),
+            compared_before=Exists(ClaimMatchText.objects.filter(claim_id=OuterRef("pk"))),
+        ),
         pk=pk,
     )
     _attach_people(claim)
@@ -643,9 +651,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     for item in evidence:
         item["stance_label"] = STANCE_LABELS.get(item["stance"], "")
     draft = request.session.pop(f"claim-draft-{claim.pk}", None)
-    if query is None:
-        query = queue_query(request.GET)
-    previous_id, next_id = queue_neighbours(claim, QueryDict(query), request)
+    previous_id, next_id = claim.previous_in_queue, claim.next_in_queue
     earlier = selectors.checked_before(claim)
     started = next((row for row in earlier if row["started_at"]), None)
     context = {
@@ -668,7 +674,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         # Checked before: the earlier claims this one reads like, and the later claims whose
         # check started from this one's.
         "checked_before": earlier,
-        "compared": bool(earlier) or ClaimMatchText.objects.filter(claim_id=claim.pk).exists(),
+        "compared": bool(earlier) or claim.compared_before,
         "started_from": started,
         "started_here": selectors.started_from(claim),
         "can_start_from": workflow.can_start_from_check(claim, user),
@@ -715,7 +721,12 @@ def _back_to(claim, query, anchor=""):
 
 def _onwards(request, claim, query):
     """After "... and next": the next claim of the queue, or the queue when none is left."""
-    _, next_id = queue_neighbours(claim, QueryDict(query), request)
+    next_id = (
+        Claim.objects.filter(pk=claim.pk)
+        .annotate(**neighbours_in_queue(QueryDict(query), request))
+        .values_list("next_in_queue", flat=True)
+        .get()
+    )
     if next_id is None:
         messages.info(request, "That was the last claim of this list.")
         return redirect(queue_url(query))
