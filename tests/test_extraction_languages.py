@@ -427,3 +427,21 @@ def test_an_organisation_called_by_its_kind_after_its_full_name_in_french_and_sp
         "La Fundación Mar Abierto presentó su informe anual sobre los manglares.",
         "“Es indispensable proteger los manglares de la bahía”, señaló la fundación.",
     ) == [("Es indispensable proteger los manglares de la bahía", "Fundación Mar Abierto")]
+
+
+def test_a_german_title_in_another_case_or_compound_finds_the_person_named_with_it():
+    assert quotes(
+        "Innenminister Reinhold Kaller war am Freitag zu Gast beim Polizeipräsidium "
+        "Nordhafen.",
+        "Nach dem Rundgang durch das Lagezentrum mit den Führungskräften gab es diesbezüglich "
+        "Lob des Ministers: „Die Polizei hat die Reform selbst umgesetzt.“",
+        "„Das ist ein gutes Signal“, sagte der Minister.",
+    ) == [("Die Polizei hat die Reform selbst umgesetzt.", "Reinhold Kaller"),
+          ("Das ist ein gutes Signal", "Reinhold Kaller")]
+
+
+def test_a_quote_paragraph_after_one_opened_by_a_role_and_a_name_is_theirs():
+    assert quotes(
+        "Le maire de Portvale, Jean Perrin, a présenté lundi un plan pour le port.",
+        "« Nous allons doubler la capacité du port d'ici 2030. »",
+    ) == [("Nous allons doubler la capacité du port d'ici 2030.", "Jean Perrin")]

@@ -379,6 +379,13 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         # "gibt die Polizeipräsidentin X folgendes Statement (ab):", "nimmt X wie folgt
         # Stellung:": the subject of the sentence gives the statement.
         return Attribution(lo, end, lo, intro.start(), False, True)
+    words_of = _WORDS_OF.search(s, max(lo, end - 120), end)
+    if words_of:
+        # "gab es Lob des Ministers: „…“", "les mots du maire : « … »", "palabras de la
+        # alcaldesa: “…”": the words introduced are those of whom the phrase names.
+        subj_hi = rstrip_end(s, end, " :")
+        return Attribution(words_of.start(), subj_hi, words_of.start("who"), subj_hi, True,
+                           True)
     if tail.endswith(":") and len(toks) > 8 and end - lo < 300:
         subject = _opening_subject(s, toks, end)
         if subject is not None:
@@ -412,6 +419,11 @@ def _opening_subject(s: str, toks: list[Tok], end: int) -> tuple[int, int] | Non
 # Pronouns standing between a subject and its verb as the one spoken to.
 _OBJECT_PRONOUNS = {"fr": _words("nous vous lui leur me m’ m' te"),
                     "es": _words("nos les le me te")}
+_WORDS_OF = re.compile(
+    r"\b(?:Lob|Worte|Dank|Kritik|Appell|Fazit|Botschaft|Mahnung|Warnung|Bilanz|propos|mots"
+    r"|paroles|message|appel|constat|bilan|palabras|mensaje|llamado|balance|words|message"
+    r"|verdict)\s+(?:des|der|vom|von|du|de la|de l[’']|des|del|de|of|of the)\s+"
+    r"(?P<who>[^\W\d_][^:;.!?“”„«»\"]{2,80}?)\s*:\s*$")
 _STATEMENT_INTRO = re.compile(
     r"\s(?:(?:folgendes|folgende|folgenden|nachstehendes|nachstehende)\s+(?:kurzes\s+)?"
     r"(?:Statement|Erklärung|Stellungnahme|Mitteilung)(?:\s+ab)?|wie\s+folgt\s+Stellung)\s*:\s*$")

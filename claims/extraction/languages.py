@@ -260,6 +260,25 @@ def is_role_word(low: str) -> bool:
         len(tail) > 3 and tail.endswith(_GERMAN_ROLE_FORMS))
 
 
+_STEMS_LONGEST_FIRST = sorted(GERMAN_ROLE_STEMS, key=len, reverse=True)
+
+
+@lru_cache(maxsize=65536)
+def german_role_stem(low: str) -> str:
+    """ "innenminister", "ministers", "ministerin" -> "minister": the role a German compound
+    or inflected role word ends in, in its plain form, so "der Minister" finds the
+    "Innenminister" named before; ``low`` itself when it is none."""
+    if low in en.ROLE_WORDS or low in ROLE_WORDS_INTL or len(low) < 5:
+        return low
+    for stem in _STEMS_LONGEST_FIRST:
+        for ending in ("", "s", "es", "en", "n", "nen"):
+            if low.endswith(stem + ending) and len(stem) > 3:
+                plain = stem[:-2] if stem.endswith("in") and stem[:-2] in GERMAN_ROLE_STEMS \
+                    else stem
+                return plain
+    return low
+
+
 # Job nouns by their ending: "epidemiologist", "statistician", "photographer".
 ROLE_ENDINGS = ("ologist", "ician", "ographer", "onomist")
 

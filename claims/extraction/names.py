@@ -68,6 +68,8 @@ def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
     """ "von der Aue", "de la Fuente": particles count in a name when one capitalised
     name word follows them and ends the name; "Daniel Dietrich von der Open Knowledge
     Foundation" is a person from an organisation."""
+    if toks[i].low == "zu" and i + 1 < len(toks) and toks[i + 1].low in _ZU_IDIOMS:
+        return False  # "Reinhold X zu Gast beim …": an idiom, not "zu Guttenberg"
     for k in range(i + 1, min(i + 4, len(toks))):
         t = toks[k]
         if t.cap:
@@ -301,6 +303,9 @@ def _completes_a_role(toks: list[Tok], a: int, s: str) -> bool:
 
 
 _ROLE_OF = frozenset(["de", "del", "du", "des"])
+# German nouns after "zu" in set phrases ("zu Gast", "zu Besuch", "zur Verfügung").
+_ZU_IDIOMS = frozenset(["gast", "besuch", "hause", "ende", "beginn", "fuß", "recht", "wort",
+                        "tisch", "verfügung", "gunsten", "lasten", "folge", "grunde", "ehren"])
 _RUN_ARTICLES = frozenset(["la", "le", "el", "los", "las", "les", "l"])
 _GERMAN_ARTICLES = frozenset(["der", "des", "den", "dem"])
 

@@ -484,8 +484,12 @@ class SpeakerResolution:
             return None
         person, at = next(iter(named.items()))
         lead = tokenize(self.paras[q], 0, at) if at > 2 else []
-        if len(lead) > 6 or any(not t.cap and t.cls not in ("R", "H") for t in lead):
-            return None  # (only a role may come before the name: "Opposition leader X")
+        determiners = lexicon().determiners
+        if len(lead) > 8 or any(not t.cap and t.cls not in ("R", "H", "P")
+                                and t.low not in determiners for t in lead):
+            # (only a role may come before the name: "Opposition leader X", "Le maire de
+            # Portvale, X")
+            return None
         return person if person_like(person.name) else None
 
     @staticmethod

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .budget import charge
-from .languages import LEXICONS, is_role_word, lexicon
+from .languages import LEXICONS, german_role_stem, is_role_word, lexicon
 from .lexicon import (
     COMMON_NOUN_ENDINGS,
     HONORIFICS,
@@ -153,14 +153,20 @@ def tokenize(s: str, lo: int = 0, hi: int | None = None) -> list[Tok]:
     return toks[i:j]
 
 
-@lru_cache(maxsize=4096)
 def canonical_role(text: str) -> str:
-    """Lower-case role words with synonyms unified: "Chief Executive Officer" -> "ceo"."""
+    """Lower-case role words with synonyms unified: "Chief Executive Officer" -> "ceo"
+    (German compounds and cases by their plain role: "des Innenministers" -> "minister")."""
+    return _canonical_role(text, lexicon().code)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_role(text: str, code: str) -> str:
     whole = " " + " ".join(w.lower() for w in WORD.findall(text)) + " "
     for long, short in ROLE_SYNONYMS:
         if " " in long:  # "jefe de estado": synonyms of several words, before the filter
             whole = whole.replace(" " + long + " ", " " + short + " ")
-    key = " " + " ".join(w for w in whole.split() if is_role_word(w) or w in HONORIFICS) + " "
+    key = " " + " ".join(german_role_stem(w) if code == "de" else w
+                         for w in whole.split() if is_role_word(w) or w in HONORIFICS) + " "
     for long, short in ROLE_SYNONYMS:
         key = key.replace(" " + long + " ", " " + short + " ")
     key = key.replace("-", " ")
