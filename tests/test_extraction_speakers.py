@@ -290,3 +290,12 @@ def test_a_statement_left_open_under_its_statement_line_runs_to_the_end():
         "Youth crime has declined for twenty years, and the facilities stand half empty.")
     assert [(q.paragraph, q.speaker, q.continues) for q in found.quotes] == [
         (2, "Marisol Quent", None), (3, "Marisol Quent", 0), (4, "Marisol Quent", 0)]
+
+
+def test_the_n_year_old_said_is_the_person_just_talked_about():
+    assert speakers_of(
+        "Architect Kim Seon-hee, who designed the building, won the prize on Friday.",
+        "“The budget was tight but fair,” the 52-year-old told reporters.") == ["Kim Seon-hee"]
+    assert speakers_of(
+        "Kim Seon-hee met Tomas Varga at the site.",
+        "“The budget was tight,” the 52-year-old said.") == [None]

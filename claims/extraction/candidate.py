@@ -3,6 +3,7 @@ steps of ``pipeline`` pass between them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .attribution import Attribution, latter_word
@@ -76,10 +77,12 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
     ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
     if ref is None:
         words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
-        if len(words) == 2 and words[0].low in _BACK_DETERMINERS and words[1].low in _GENERIC:
-            # "indicó la funcionaria", "said the official": the person just talked about,
-            # found as a pronoun is (and left empty when two people fit).
-            gender = _GENERIC[words[1].low]
+        if len(words) == 2 and words[0].low in _BACK_DETERMINERS and (
+                words[1].low in _GENERIC or _AGE_NOUN.fullmatch(words[1].low)):
+            # "indicó la funcionaria", "said the official", "the 52-year-old told": the
+            # person just talked about, found as a pronoun is (and left empty when two
+            # people fit).
+            gender = _GENERIC.get(words[1].low, "")
             return Ref("pronoun", words[0].start, words[1].end,
                        text[words[0].start:words[1].end], name=words[1].low, gender=gender)
     if ref is None and not att.after_verb and lexicon().code == "es":
@@ -98,6 +101,7 @@ _GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician"
             "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
             "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
             "experto": "m", "expertin": "f"}
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 _BACK_DETERMINERS = frozenset(["the", "la", "el", "le", "l", "der", "die"])
 
 
