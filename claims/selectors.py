@@ -151,7 +151,8 @@ def search_history(events, text):
     first entries of that walk, so it keeps it. ``search_history_reference`` is that walk.
     """
     claims = search.search_claims(Claim.objects.all(), text)
-    claim_ids = list(claims.values_list("pk", flat=True)[: FEW_HISTORY_MATCHES + 1])
+    # Unordered: the claims' reading order would sort every match before the first is read.
+    claim_ids = list(claims.order_by().values_list("pk", flat=True)[: FEW_HISTORY_MATCHES + 1])
     if len(claim_ids) > FEW_HISTORY_MATCHES:
         return search_history_reference(events, text)
     ids = list(
