@@ -258,10 +258,13 @@ def test_les_before_a_surname_is_a_given_name_in_english():
                        "deal.”") == ["Les Marwood"]
 
 
-def test_a_pronoun_fitting_a_thing_and_a_person_named_by_role_is_left_empty():
-    found = extraction("It was announced in the latest Ad Clerum from Bishop Joanna. “I am "
-                       "pleased to announce the new post,” she writes.")
-    assert [q.speaker for q in found.quotes] == [None]
+def test_a_pronoun_goes_to_the_person_named_by_role_not_to_the_issue_they_wrote():
+    found = extraction("The post was announced in the latest Ad Clerum from Bishop Joanna. "
+                       "“I am pleased to announce the new post,” she writes.")
+    assert [q.speaker for q in found.quotes] == ["Joanna"]
+    # Two people named by role in the same sentence: the pronoun could be either.
+    assert speakers_of("Canon Mones met Bishop Joanna on Friday. “I am pleased,” she said.") \
+        == [None]
 
 
 def test_a_statement_headline_names_its_author_not_the_person_it_is_about():

@@ -181,10 +181,22 @@ _ARTICLES = _words("""
 _NOT_BEFORE_A_NAME = _ARTICLES | _words("of in at from for to")
 
 
+# Adjectives that, after "the", "its", "our", describe an issue, an event or an edition, and
+# never a person ("the latest Bulletin", "our annual Harvest Fair", "the new Civic Centre").
+_THING_ADJECTIVES = _words("""
+    latest new annual inaugural upcoming forthcoming revised updated weekly monthly yearly
+    biennial quarterly
+""")
+_DETERMINERS_EN = _words("the a an its our their his her this")
+
+
 def after_article(toks: list[Tok], a: int, b: int, name_start: int) -> bool:
     """The name starting at ``name_start`` (in the run ``toks[a:b]``) comes right after an
     article or one of the prepositions that introduce places and organisations."""
     k = next((i for i in range(a, b) if toks[i].start == name_start), None)
+    if k is not None and k > 1 and toks[k - 1].low in _THING_ADJECTIVES \
+            and toks[k - 2].low in _DETERMINERS_EN and not toks[k - 1].cap:
+        return True  # "the latest Ad Clerum", "its annual Harvest Fair": a thing
     if k is None or k == 0 or toks[k - 1].low not in _NOT_BEFORE_A_NAME \
             or toks[k].start - toks[k - 1].end != 1:
         return False

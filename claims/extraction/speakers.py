@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .budget import charge
 from .frames import person_like, surname_capitals
+from .languages import lexicon
 from .lexicon import GIVEN_NAME_HONORIFICS, NAME_SUFFIXES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from .model import Speaker
 from .tokens import Ref
@@ -306,9 +307,11 @@ class Context:
                 continue
             if ref.gender and person.gender and person.gender != ref.gender:
                 continue
-            if not person_like(person.name) and not person.gender:
+            if not person_like(person.name) and not person.gender and not (
+                    person.role and lexicon().code == "en"):
                 # "le patrouilleur Cayor … Elle assure": a one-word name the text never
-                # showed to be a person's is no one a pronoun can be sure to mean.
+                # showed to be a person's is no one a pronoun can be sure to mean ("Bishop
+                # Joanna", a role and a name in English, shows it).
                 return None
             rival = self._rival(person, ref.gender)
             if rival is not None:
