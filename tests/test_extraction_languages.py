@@ -445,3 +445,22 @@ def test_a_quote_paragraph_after_one_opened_by_a_role_and_a_name_is_theirs():
         "Le maire de Portvale, Jean Perrin, a présenté lundi un plan pour le port.",
         "« Nous allons doubler la capacité du port d'ici 2030. »",
     ) == [("Nous allons doubler la capacité du port d'ici 2030.", "Jean Perrin")]
+
+
+def test_one_name_as_the_verbs_own_subject_is_the_speaker_but_not_a_surname_of_another():
+    assert details(
+        "Les membres du mouvement ont raconté ce qu’ils ont vu pendant le confinement.",
+        "« Ce n'est pas rare de voir des kangourous dans les rues », a déclaré Larissa, au "
+        "nom du mouvement.",
+    ) == [("Larissa", "named", False, "only one name is given")]
+    assert quotes(
+        "La presidenta comunal, María Soledad “Titi” Ferraro, participó de la reunión.",
+        "“Seguimos avanzando en la presentación del proyecto”, dijo Ferraro.",
+    ) != [("Seguimos avanzando en la presentación del proyecto", "Ferraro")]
+
+
+def test_pour_inside_a_sentence_is_for_not_according_to():
+    assert quotes(
+        "Anne Roux, cofondatrice de l’association, pense que c’est une chance pour Portvale, "
+        "de commencer à agir, et qu’« il y a toujours un fossé entre les mots et les actes ».",
+    ) == [("il y a toujours un fossé entre les mots et les actes", "Anne Roux")]

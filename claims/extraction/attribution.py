@@ -118,6 +118,9 @@ def _according(toks: list[Tok], a: int) -> int:
 
 
 _SIDE_WORDS = _words("part parte côté lado")
+# "according to" forms that also mean "for": only opening a sentence or clause ("Pour le
+# maire, « … »", "Para la ministra, “…”").
+_FOR_WORDS = _words("pour para")
 
 
 # The first words of every language's "according to" forms.
@@ -338,6 +341,9 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
     tail = s[lo:end]
     for a in range(len(toks) - 1, max(-1, len(toks) - 41), -1):
         width = _according(toks, a)
+        if width == 1 and toks[a].low in _FOR_WORDS and a and "," not in s[
+                toks[a - 1].end:toks[a].start]:
+            continue  # "une opportunité pour Hollywood, de …": "for", not "according to"
         if width and a + width < len(toks) and _starts_subject(toks[a + width]):
             subj_hi = rstrip_end(s, end, " ,:")
             if subj_hi - toks[a + width].start > 150:

@@ -256,6 +256,11 @@ class SpeakerResolution:
                 cand.note = "the attribution names several people"
             else:
                 cand.person, cand.how, cand.sure, cand.note = self._speaker(ref)
+            if cand.person is None and self._one_name_beside_the_verb(text, att, ref):
+                # "a déclaré Larissa, au nom du mouvement", "Flavia nous écrit que": one
+                # name, the verb's own subject, is all the release gives.
+                cand.person = self.registry.add_person(ref, output=True)
+                cand.how, cand.sure, cand.note = "named", False, "only one name is given"
             if cand.how == "implied" and cand.person is not None:
                 other = self._named_before_in_sentence(p, cand, cand.person)
                 last = self.ctx.last_named
@@ -453,6 +458,25 @@ class SpeakerResolution:
             return None
         name = self.registry.org_called(noun)
         return self.registry.add_org(name) if name is not None else None
+
+    def _one_name_beside_the_verb(self, text: str, att: Attribution, ref: Ref) -> bool:
+        """The attribution's subject is a single capitalised name word right beside the verb
+        (after it, or before it with at most a pronoun between), that is no place, no
+        organisation and no surname of someone else, in French, German or Spanish."""
+        if lexicon().code == "en" or ref.kind != "bare" or " " in ref.name or ref.honorific:
+            return False
+        words = tokenize(text, ref.start, ref.end)
+        if len(words) != 1 or words[0].cls != "N" or len(ref.name) < 3:
+            return False
+        part = text[att.subj_lo:att.subj_hi]
+        part = part.split(",")[0] if att.after_verb else part.rsplit(",", 1)[-1]
+        known = self.registry.find_token(ref.name)
+        if part.strip() != ref.name or (known is not None and known.name != ref.name):
+            return False
+        # Nor the last word of a longer name written elsewhere ("María Soledad “Titi” X").
+        longer = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[\"“«‘'][^\"”»’']{{1,30}}[\"”»’'])?"
+                            rf"\s+{re.escape(ref.name)}\b")
+        return not any(longer.search(para) for para in self.paras)
 
     def _named_right_after(self, p: int, cand: Candidate) -> str | None:
         """The name of a person written within three words after the quote's closing mark,
