@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims import workflow
-from claims.api.serializers import ClaimSerializer
+from claims.api.serializers.claims import ClaimSerializer
 from claims.models import Claim
 from tests import factories
 from tests.api_support import assert_error, logged_in

@@ -9,7 +9,7 @@ counts what would go instead of listing it.
 import pytest
 from django.urls import reverse
 
-from claims.api.serializers import PARAGRAPHS_IN_DETAIL
+from claims.api.serializers.releases import PARAGRAPHS_IN_DETAIL
 from claims.models import Claim, Paragraph, Release
 from claims.views.releases import PARAGRAPHS_PER_PAGE
 from tests import factories

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 from django.test import Client
 
-from claims.api import views as api_views
+from claims.api.views.speakers import SpeakerViewSet
 from claims.models import Release
 from factcheck.http import csrf_failure
 from factcheck.jsonlog import JSONFormatter
@@ -27,7 +27,7 @@ def test_an_unexpected_error_in_the_api_is_a_json_500_with_a_reference(
     def broken(self, request, *args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(api_views.SpeakerViewSet, "list", broken)
+    monkeypatch.setattr(SpeakerViewSet, "list", broken)
     api = logged_in(editor)
     api.raise_request_exception = False
     response = api.get("/api/v1/speakers/")

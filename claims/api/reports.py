@@ -15,8 +15,8 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import BasePermission
 
 from claims import permissions
-from claims.api.serializers import UserSerializer, ValidationErrorSerializer
-from claims.api.views import DeskAPIMixin
+from claims.api.serializers.common import UserSerializer, ValidationErrorSerializer
+from claims.api.views.common import DeskAPIMixin
 from claims.models import ClaimKind, Rating, Report
 from claims.reports import FORMATS, ReportRefused, bind_filters, export_of
 from claims.reports.http import download_response, export_response

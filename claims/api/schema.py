@@ -6,7 +6,7 @@ import json
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiResponse
 
-from claims.api.serializers import ErrorSerializer, ValidationErrorSerializer
+from claims.api.serializers.common import ErrorSerializer, ValidationErrorSerializer
 
 NOT_AUTHENTICATED = "Not logged in and no valid token (error “not_authenticated”)."
 FORBIDDEN = "Your account may not do this (error “permission_denied” or “csrf_failed”)."

@@ -4,7 +4,12 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import routers
 
-from claims.api import docs, errors, reports, views
+from claims.api import docs, errors, reports
+from claims.api.views.claim_parts import AnnotationViewSet, ClaimEventViewSet, EvidenceViewSet
+from claims.api.views.claims import ClaimViewSet
+from claims.api.views.common import APIRootView as DeskAPIRootView
+from claims.api.views.releases import ParagraphViewSet, ReleaseViewSet
+from claims.api.views.speakers import SpeakerViewSet
 
 app_name = "api"
 
@@ -12,22 +17,22 @@ app_name = "api"
 class Router(routers.DefaultRouter):
     """Routes with path converters (integer ids) and an index that answers like the API."""
 
-    APIRootView = views.APIRootView
+    APIRootView = DeskAPIRootView
     include_format_suffixes = False
 
 
 router = Router(use_regex_path=False)
-router.register("releases", views.ReleaseViewSet, basename="release")
+router.register("releases", ReleaseViewSet, basename="release")
 router.register(
-    "releases/<int:release_id>/paragraphs", views.ParagraphViewSet, basename="paragraph"
+    "releases/<int:release_id>/paragraphs", ParagraphViewSet, basename="paragraph"
 )
-router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("claims", ClaimViewSet, basename="claim")
 router.register(
-    "claims/<int:claim_id>/annotations", views.AnnotationViewSet, basename="annotation"
+    "claims/<int:claim_id>/annotations", AnnotationViewSet, basename="annotation"
 )
-router.register("claims/<int:claim_id>/evidence", views.EvidenceViewSet, basename="evidence")
-router.register("claims/<int:claim_id>/events", views.ClaimEventViewSet, basename="event")
-router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("claims/<int:claim_id>/evidence", EvidenceViewSet, basename="evidence")
+router.register("claims/<int:claim_id>/events", ClaimEventViewSet, basename="event")
+router.register("speakers", SpeakerViewSet, basename="speaker")
 router.register("reports", reports.ReportViewSet, basename="report")
 
 urlpatterns = [

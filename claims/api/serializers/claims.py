@@ -1,16 +1,19 @@
-"""What the API shows and accepts. Every serializer lists its fields; none writes a status.
-
-A claim's status, rating, assignee and version change only through ``claims.workflow``: here
-they are read-only everywhere, and ``version`` is only ever sent back as "the version I saw".
+"""Claims as the API shows them, the corrections and review actions it accepts, and a
+claim's notes, evidence and history.
 """
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import workflow
+from claims.api.serializers.common import (
+    MAX_VERSION,
+    User,
+    UserSerializer,
+    WebAddressField,
+    rating_field,
+)
+from claims.api.serializers.speakers import SpeakerSummarySerializer
 from claims.models import (
     VERDICT_MAX_LENGTH,
     Annotation,
@@ -23,225 +26,7 @@ from claims.models import (
     Release,
     ReviewStatus,
     Speaker,
-    SpeakerEvent,
-    SpeakerRole,
-    person_name,
 )
-from claims.validators import validate_web_address
-
-User = get_user_model()
-
-# Claim.version is a PositiveIntegerField: larger numbers cannot be a version.
-MAX_VERSION = 2_147_483_647
-
-
-class WebAddressField(serializers.URLField):
-    """A URL a person can open: http or https only (no javascript:, data: or file:)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        # DRF's own URL check lets ftp: through; the desk's shared one replaces it.
-        self.validators = [
-            validator for validator in self.validators if not isinstance(validator, URLValidator)
-        ]
-        self.validators.append(validate_web_address)
-
-
-class ErrorSerializer(serializers.Serializer):
-    """The body of every error answer."""
-
-    error = serializers.CharField(
-        help_text=(
-            "A machine code, such as: invalid, parse_error, not_authenticated, "
-            "authentication_failed, permission_denied, csrf_failed, not_found, "
-            "method_not_allowed, not_acceptable, unsupported_media_type, bad_request, "
-            "request_too_large, import_refused, missing_requirement, stale_version, "
-            "invalid_transition."
-        )
-    )
-    detail = serializers.CharField(help_text="What went wrong and what to do, as a sentence.")
-
-
-class ValidationErrorSerializer(ErrorSerializer):
-    fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,
-        help_text="For error “invalid”: the messages for each field or query parameter.",
-    )
-
-
-class UserSerializer(serializers.ModelSerializer):
-    name = serializers.SerializerMethodField()
-
-    class Meta:
-        model = User
-        fields = ["id", "username", "name"]
-        read_only_fields = fields
-
-    def get_name(self, user) -> str:
-        return person_name(user)
-
-
-class SpeakerSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Speaker
-        fields = ["id", "name", "role"]
-        read_only_fields = fields
-
-
-class StatusCountsSerializer(serializers.Serializer):
-    """Claims of a release in each review status (annotated as ``<status>_count``)."""
-
-    def get_fields(self):
-        return {
-            status: serializers.IntegerField(source=f"{status}_count", read_only=True)
-            for status in ReviewStatus.values
-        }
-
-
-class ReleaseSerializer(serializers.ModelSerializer):
-    source_url = serializers.CharField(
-        read_only=True, help_text="Where the release was published; empty if not given."
-    )
-    imported_by = UserSerializer(
-        read_only=True, allow_null=True, help_text="Null when imported by a command."
-    )
-    claim_count = serializers.IntegerField(read_only=True)
-    status_counts = StatusCountsSerializer(source="*", read_only=True)
-
-    class Meta:
-        model = Release
-        fields = [
-            "id",
-            "title",
-            "source_url",
-            "organization",
-            "published_on",
-            "language",
-            "left_out",
-            "imported_by",
-            "created_at",
-            "claim_count",
-            "status_counts",
-        ]
-        read_only_fields = fields
-
-
-class ParagraphSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Paragraph
-        fields = ["position", "text"]
-        read_only_fields = fields
-
-
-# A release's detail carries at most this many paragraphs; the rest are read page by page
-# from ``paragraphs_url``. The largest release allowed has many thousand.
-PARAGRAPHS_IN_DETAIL = 500
-
-
-class ReleaseDetailSerializer(ReleaseSerializer):
-    paragraphs = ParagraphSerializer(
-        source="first_paragraphs",
-        many=True,
-        read_only=True,
-        help_text=f"The first {PARAGRAPHS_IN_DETAIL} paragraphs in order (0 is the headline); "
-        "all of them, page by page, at paragraphs_url.",
-    )
-    paragraph_count = serializers.IntegerField(read_only=True)
-    paragraphs_url = serializers.HyperlinkedIdentityField(
-        view_name="api:paragraph-list", lookup_url_kwarg="release_id", read_only=True
-    )
-
-    class Meta(ReleaseSerializer.Meta):
-        fields = [*ReleaseSerializer.Meta.fields, "paragraph_count", "paragraphs_url",
-                  "paragraphs"]  # fmt: skip
-        read_only_fields = fields
-
-
-class ReleaseImportResultSerializer(ReleaseDetailSerializer):
-    """The imported release (or the one already holding this text), and what was found."""
-
-    summary = serializers.SerializerMethodField()
-    notes = serializers.SerializerMethodField()
-
-    class Meta(ReleaseDetailSerializer.Meta):
-        fields = [*ReleaseDetailSerializer.Meta.fields, "summary", "notes"]
-        read_only_fields = fields
-
-    def get_summary(self, release) -> str:
-        return self.context["import_result"].summary()
-
-    def get_notes(self, release) -> list[str]:
-        return list(self.context["import_result"].notes)
-
-
-class _ReleaseImportFields(serializers.Serializer):
-    url = WebAddressField(
-        max_length=2000, required=False, allow_blank=True, help_text="Where it was published."
-    )
-    organization = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, help_text="Who published it."
-    )
-    published_on = serializers.DateField(
-        required=False, allow_null=True, help_text="The day it was published, YYYY-MM-DD."
-    )
-
-
-class ReleaseImportSerializer(_ReleaseImportFields):
-    """A release to import, as text (JSON) or as a file (multipart form)."""
-
-    text = serializers.CharField(
-        required=False,
-        trim_whitespace=False,
-        help_text="The release as plain text (headline on the first line) or as HTML.",
-    )
-    file = serializers.FileField(
-        required=False, help_text="The release as a .txt or saved .html file."
-    )
-
-    def validate_file(self, upload):
-        limit = settings.FACTCHECK_MAX_RELEASE_BYTES
-        if upload.size > limit:
-            raise serializers.ValidationError(
-                f"The file is {upload.size:,} bytes, over the limit of {limit:,} bytes; "
-                "import a shorter file."
-            )
-        return upload
-
-    def validate(self, data):
-        if ("text" in data) == ("file" in data):
-            raise serializers.ValidationError(
-                "Send the release either as “text” or as a “file”, one of the two."
-            )
-        return data
-
-
-class ReleaseTextImportSerializer(_ReleaseImportFields):
-    """For the schema: the JSON form of an import."""
-
-    text = serializers.CharField(
-        trim_whitespace=False,
-        help_text="The release as plain text (headline on the first line) or as HTML.",
-    )
-
-
-class ReleaseFileImportSerializer(_ReleaseImportFields):
-    """For the schema: the multipart form of an import."""
-
-    # A form field cannot be null: leave it out instead.
-    published_on = serializers.DateField(
-        required=False, help_text="The day it was published, YYYY-MM-DD."
-    )
-    file = serializers.FileField(help_text="The release as a .txt or saved .html file.")
-
-
-def _rating_field():
-    return serializers.ChoiceField(
-        choices=Rating.choices,
-        allow_blank=True,
-        read_only=True,
-        help_text="Empty until the claim is verified or disputed.",
-    )
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -252,7 +37,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         source="paragraph.position", read_only=True, help_text="Position; 0 is the headline."
     )
     speaker = SpeakerSummarySerializer(read_only=True, allow_null=True)
-    rating = _rating_field()
+    rating = rating_field()
     assignee = UserSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -601,7 +386,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class ClaimEventSerializer(serializers.ModelSerializer):
     actor = UserSerializer(read_only=True)
-    rating = _rating_field()
+    rating = rating_field()
     assignee = UserSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -618,133 +403,3 @@ class ClaimEventSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
-
-
-class QuoteSerializer(serializers.ModelSerializer):
-    """One quote of a speaker, with the release it appeared in."""
-
-    release_title = serializers.CharField(source="release.title", read_only=True)
-    paragraph = serializers.IntegerField(source="paragraph.position", read_only=True)
-    rating = _rating_field()
-
-    class Meta:
-        model = Claim
-        fields = [
-            "id",
-            "release",
-            "release_title",
-            "paragraph",
-            "text",
-            "attribution",
-            "continues",
-            "status",
-            "rating",
-        ]
-        read_only_fields = fields
-
-
-class SpeakerSerializer(serializers.ModelSerializer):
-    aliases = serializers.ListField(
-        child=serializers.CharField(),
-        read_only=True,
-        help_text="How releases refer to this speaker, e.g. “the Secretary General”.",
-    )
-    quote_count = serializers.IntegerField(read_only=True)
-
-    class Meta:
-        model = Speaker
-        fields = ["id", "name", "role", "organization", "aliases", "quote_count"]
-        read_only_fields = fields
-
-
-class SpeakerLinkSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Speaker
-        fields = ["id", "name"]
-        read_only_fields = fields
-
-
-class SpeakerRoleSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = SpeakerRole
-        fields = ["role", "organization", "first_seen", "first_release", "last_seen",
-                  "last_release"]
-        read_only_fields = fields
-
-
-class SpeakerEventSerializer(serializers.ModelSerializer):
-    other = SpeakerLinkSerializer(read_only=True)
-    actor = UserSerializer(read_only=True)
-
-    class Meta:
-        model = SpeakerEvent
-        fields = ["action", "other", "actor", "claim_ids", "aliases", "note", "created_at"]
-        read_only_fields = fields
-
-
-class SpeakerDetailSerializer(SpeakerSerializer):
-    """A speaker's record: their quotes, and what the record page shows (counts capped at
-    10,000, roles over time, the records merged into it, its history)."""
-
-    quotes = QuoteSerializer(many=True, read_only=True)
-    merged_into = SpeakerLinkSerializer(read_only=True, allow_null=True)
-    merged = serializers.SerializerMethodField()
-    roles = serializers.SerializerMethodField()
-    status_counts = serializers.SerializerMethodField()
-    rating_counts = serializers.SerializerMethodField()
-    history = serializers.SerializerMethodField()
-
-    class Meta(SpeakerSerializer.Meta):
-        fields = [*SpeakerSerializer.Meta.fields, "merged_into", "merged", "roles",
-                  "status_counts", "rating_counts", "history", "quotes"]
-        read_only_fields = fields
-
-    def _counts(self, speaker):
-        from claims.views.speakers import record_counts
-
-        if not hasattr(speaker, "_record_counts"):
-            speaker._record_counts = record_counts(speaker)
-        return speaker._record_counts
-
-    @extend_schema_field(SpeakerLinkSerializer(many=True))
-    def get_merged(self, speaker):
-        return SpeakerLinkSerializer(speaker.merged.order_by("name")[:50], many=True).data
-
-    @extend_schema_field(SpeakerRoleSerializer(many=True))
-    def get_roles(self, speaker):
-        return SpeakerRoleSerializer(speaker.roles.all()[:20], many=True).data
-
-    @extend_schema_field(serializers.DictField(child=serializers.IntegerField()))
-    def get_status_counts(self, speaker):
-        return {value: int(n) for value, _, n in self._counts(speaker)[0]}
-
-    @extend_schema_field(serializers.DictField(child=serializers.IntegerField()))
-    def get_rating_counts(self, speaker):
-        return {value: int(n) for value, _, n in self._counts(speaker)[1]}
-
-    @extend_schema_field(SpeakerEventSerializer(many=True))
-    def get_history(self, speaker):
-        events = speaker.events.select_related("other", "actor").order_by("-created_at", "-id")
-        return SpeakerEventSerializer(events[:20], many=True).data
-
-
-class SpeakerMergeSerializer(serializers.Serializer):
-    other = serializers.PrimaryKeyRelatedField(
-        queryset=Speaker.objects.all(), help_text="The record to merge into this one."
-    )
-    note = serializers.CharField(required=False, allow_blank=True, max_length=1000, default="")
-
-
-class SpeakerSplitSerializer(serializers.Serializer):
-    claims = serializers.ListField(
-        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False,
-        default=list, help_text="Ids of this speaker's claims.",
-    )
-    aliases = serializers.ListField(child=serializers.CharField(), required=False,
-                                    default=list)
-    into = serializers.PrimaryKeyRelatedField(
-        queryset=Speaker.objects.all(), required=False, allow_null=True, default=None,
-        help_text="The record they go to; or give `name` for a new one.",
-    )
-    name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    note = serializers.CharField(required=False, allow_blank=True, max_length=1000, default="")
