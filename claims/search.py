@@ -160,6 +160,7 @@ def _search(queryset, text, index, *, ranked):
         # first: up to ``index.few`` matches are read by id, the list then sorts those alone.
         ids = list(
             queryset.model._base_manager.filter(matches)
+            .order_by()  # any of them: sorting every match of a common word to pick a few
             .values_list("pk", flat=True)[: index.few + 1]
         )
         if len(ids) <= index.few:

@@ -219,13 +219,16 @@ def with_quote_counts(speakers):
 
     A grouped ``Count`` joins every claim to every speaker before the page is cut, which at a
     million claims takes most of a second for a page of fifty names; a correlated count is read
-    for the listed speakers only, from the claims' speaker index.
+    for the listed speakers only, from the index of the quotes' speakers (an index-only read,
+    so the list ordered by the count stays fast too).
     """
     quotes = (
         Claim.objects.filter(speaker=OuterRef("pk"), kind=ClaimKind.QUOTE)
         .order_by()
         .values("speaker")
-        .annotate(count=Count("pk"))
+        # Rows, not ids: the quotes' speaker index alone holds the count (an id is read from
+        # each claim's row; ordered by it, the list read every quote: 2.7 s at a million).
+        .annotate(count=Count("*"))
         .values("count")
     )
     return speakers.annotate(quote_count=Coalesce(Subquery(quotes), 0))

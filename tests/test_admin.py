@@ -685,6 +685,25 @@ def test_a_speaker_page_makes_as_many_queries_for_a_prolific_speaker(
 # What the lists show
 
 
+def test_the_speaker_list_sorted_by_quotes_counts_quotes_only(editor_client):
+    quiet, prolific, reporter = (
+        factories.SpeakerFactory(name=name) for name in ("Quiet", "Prolific", "Reported")
+    )
+    factories.ClaimFactory(speaker=quiet, kind="quote")
+    for _ in range(3):
+        factories.ClaimFactory(speaker=prolific, kind="quote")
+    for _ in range(5):
+        factories.ClaimFactory(speaker=reporter, kind="reported_speech")
+
+    most = editor_client.get("/admin/claims/speaker/", {"o": "-3"}).context["cl"].result_list
+    fewest = editor_client.get("/admin/claims/speaker/", {"o": "3"}).context["cl"].result_list
+
+    assert [(s.name, s.quote_count) for s in most] == [
+        ("Prolific", 3), ("Quiet", 1), ("Reported", 0)
+    ]
+    assert [s.name for s in fewest] == ["Reported", "Quiet", "Prolific"]
+
+
 def test_the_release_list_counts_claims_by_status_and_links_to_them(
     editor, editor_client, reviewer
 ):

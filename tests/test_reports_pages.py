@@ -127,6 +127,20 @@ def test_the_preview_follows_the_filters(editor_client, two_releases):
     assert '<input type="hidden" name="rating" value="misleading">' in page
 
 
+def test_several_ratings_and_kinds_preview_each_claim_once(editor_client, two_releases):
+    first, second, claims = two_releases
+    rating = claims[0].rating
+    assert rating != "misleading"
+
+    page = editor_client.get(
+        LIST, {"rating": [rating, "misleading"], "kind": [claims[0].kind, "quote"]}
+    ).content.decode()
+
+    assert "3 approved claims" in page
+    for claim in claims:
+        assert page.count(claim.text) == 1
+
+
 def test_filters_that_make_no_sense_are_explained(editor_client, two_releases):
     response = editor_client.get(LIST, {"since": "2024-05-02", "until": "2024-05-01"})
 
