@@ -36,22 +36,22 @@ def _query(params):
 
 
 def claim_orderings():
-    """(orderings, default): each ``?ordering=`` name of a claim list -> its columns, from the
-    one vocabulary the FilterSet owns (the queue and the API share it)."""
+    """Each ``?ordering=`` name of a claim list -> its columns, from the one vocabulary the
+    FilterSet owns (the queue and the API share it)."""
     from claims import filters
 
-    return ({name: order for name, (_, order) in filters.CLAIM_ORDERINGS.items()},
-            filters.DEFAULT_ORDERING)
+    return {name: order for name, (_, order) in filters.CLAIM_ORDERINGS.items()}
 
 
 def queue_cursor(params, user):
-    from claims.filters import ClaimFilter
+    from claims.filters import ClaimFilter, default_ordering
     from claims.models import Claim
     from claims.pagination import encode_cursor
     from claims.views import review
 
-    orderings, default = claim_orderings()
+    orderings = claim_orderings()
     data = _query(params)
+    default = default_ordering(data)
     sort = data.pop("ordering", [default])[0]
     order = orderings.get(sort, orderings[default])
     claims = ClaimFilter(data, queryset=Claim.objects.all(), request=_request(params, user)).qs
@@ -65,11 +65,11 @@ def queue_cursor(params, user):
 
 def api_claims_cursor(params, user):
     from claims.api.pagination import ClaimCursorPagination, claim_cursor
-    from claims.filters import ClaimFilter
+    from claims.filters import ClaimFilter, default_ordering
     from claims.models import Claim
 
     data = _query(params)
-    ordering = data.pop("ordering", [ClaimCursorPagination.default_ordering])[0]
+    ordering = data.pop("ordering", [default_ordering(data)])[0]
     order = ClaimCursorPagination.orders[ordering]
     claims = ClaimFilter(data, queryset=Claim.objects.all(), request=_request(params, user)).qs
     offset = deep_offset(claims.count(), ClaimCursorPagination.page_size)

@@ -53,6 +53,8 @@ SLOW_PAGE_MS = 5_000
 VERY_SLOW_PAGE_MS = 30_000
 
 QUEUE_ORDER = ("-score", "id")
+# A search's matches, newest first (claims.filters.SEARCH_ORDERING).
+SEARCH_ORDER = ("-created_at", "-id")
 # Claim.Meta.ordering is ("release", "paragraph__position", "start", "id"); ordering by the
 # foreign key "release" follows Release.Meta.ordering ("-created_at", "-id").
 CLAIM_DEFAULT_ORDER = ("-release__created_at", "-release_id", "paragraph__position", "start",
@@ -178,25 +180,25 @@ class Harness:
         # The review queue: ClaimFilter, then score (highest first) and id.
         size = QUEUE_PAGE_SIZE
         queue_rows = claims.values(*QUEUE_FIELDS)
-        for key, params, rows_qs, count in (
-            ("queue_page_first", {}, queue_rows, total),
+        for key, params, rows_qs, count, order in (
+            ("queue_page_first", {}, queue_rows, total, QUEUE_ORDER),
             ("queue_page_pending", {"status": "pending"}, queue_rows.filter(status="pending"),
-             pending_total),
+             pending_total, QUEUE_ORDER),
             ("queue_page_release", {"release": self.release_id},
-             queue_rows.filter(release_id=self.release_id), self.release_claims),
+             queue_rows.filter(release_id=self.release_id), self.release_claims, QUEUE_ORDER),
             ("queue_page_search", {"q": SEARCH_TERM},
-             search.search_claims(queue_rows, SEARCH_TERM), None),
+             search.search_claims(queue_rows, SEARCH_TERM), None, SEARCH_ORDER),
         ):
             add(key, "queue_page", params, path="/review/", ids="html",
-                rows=_keyset_rows(rows_qs, QUEUE_ORDER, None, size))
+                rows=_keyset_rows(rows_qs, order, None, size))
             if count is not None and count > 2 * size and key != "queue_page_release":
                 offset = deep_offset(count, size)
                 deep = key.replace("_first", "") + "_deep"
                 # The queue pages by cursor: the deep page is the one after the row at offset.
-                boundary = boundary_of(rows_qs, QUEUE_ORDER, offset)
+                boundary = boundary_of(rows_qs, order, offset)
                 add(deep, "queue_page", {**params, "after": encode_cursor(boundary)},
                     path="/review/", ids="html",
-                    rows=_keyset_rows(rows_qs, QUEUE_ORDER, boundary, size))
+                    rows=_keyset_rows(rows_qs, order, boundary, size))
 
         # The admin's claim list: its ordering (else the model's), list_per_page rows.
         model_admin = admin.site._registry.get(Claim)

@@ -62,6 +62,16 @@ CLAIM_ORDERINGS = {
 # after an empty value.
 ORDERINGS_ONLY_WITH = {"due": "due_on", "-due": "due_on"}
 DEFAULT_ORDERING = "-score"
+# A search lists its matches newest first unless asked for another order: the newest index
+# holds the claims in that order, and a word found in a tenth of the desk fills a page within
+# its first few hundred entries. By score, the highest-scoring claims may hold none of them (at
+# a million claims, a common word's first match came after 135,000 claims scored 1.0: 1 s).
+SEARCH_ORDERING = "-newest"
+
+
+def default_ordering(query):
+    """The order of a list of claims whose ``query`` (a QueryDict) names none."""
+    return SEARCH_ORDERING if (query.get("q") or "").strip() else DEFAULT_ORDERING
 
 
 def ranked(queryset):

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims import search, workflow
+from claims import search, selectors, workflow
 from claims.importing import import_text
 from claims.models import Claim, Release
 from tests import factories
@@ -345,14 +345,46 @@ def test_the_queue_and_the_api_order_a_search_by_relevance_page_after_page(
     assert seen == expected
 
 
-def test_a_search_keeps_the_score_order_unless_asked_for_relevance(editor_client, ranked_desk):
-    by_score = [ranked_desk[name].pk for name in ("title", "speaker", "text")]
+def test_a_search_lists_the_newest_matches_first_unless_asked_for_another_order(
+    editor_client, ranked_desk
+):
+    # Scores that do not follow the order the claims were made in.
+    Claim.objects.filter(pk=ranked_desk["text"].pk).update(score=0.95)
+    newest = [ranked_desk[name].pk for name in ("title", "speaker", "text")]
+    by_score = [ranked_desk[name].pk for name in ("text", "title", "speaker")]
 
-    queue = editor_client.get(QUEUE, {"q": "harbour"}).context["claims"]
+    queue = editor_client.get(QUEUE, {"q": "harbour"})
     api = editor_client.get(API_CLAIMS, {"q": "harbour"}).json()["results"]
+    admin = editor_client.get(ADMIN_CLAIMS, {"q": "harbour"}).context["cl"].result_list
 
-    assert [row["id"] for row in queue] == by_score
-    assert [row["id"] for row in api] == by_score
+    assert [row["id"] for row in queue.context["claims"]] == newest
+    assert "sorted by newest first" in queue.content.decode()
+    assert [row["id"] for row in api] == newest
+    assert [claim.pk for claim in admin] == newest
+    for url in (QUEUE, API_CLAIMS):
+        response = editor_client.get(url, {"q": "harbour", "ordering": "-score"})
+        rows = response.context["claims"] if url == QUEUE else response.json()["results"]
+        assert [row["id"] for row in rows] == by_score
+    # Without a search, the lists keep the highest scores first.
+    unsearched = editor_client.get(QUEUE).context["claims"]
+    assert [row["id"] for row in unsearched] == by_score
+
+
+def test_a_search_counts_its_matches_up_to_a_cap(editor_client, monkeypatch):
+    # Counting every match of a common word read a tenth of the desk.
+    monkeypatch.setattr(selectors.SearchPaginator, "cap", 2)
+    for n in range(3):
+        claim(f"Harbour works, part {n}.", paragraph__release__title=f"Harbour plan {n}")
+
+    releases = editor_client.get(RELEASES, {"q": "harbour"})
+    admin = editor_client.get(ADMIN_CLAIMS, {"q": "harbour"}).context["cl"]
+    everything = editor_client.get(RELEASES)
+
+    assert "2+ releases, newest first" in releases.content.decode()
+    assert len(releases.context["rows"]) == 2  # the pages stop at the cap
+    assert str(admin.paginator.count) == "2+"
+    assert len(admin.result_list) == 3
+    assert "3 releases, newest first" in everything.content.decode()
 
 
 def test_relevance_without_a_search_is_refused_by_the_api_and_ignored_by_the_queue(

@@ -7,6 +7,7 @@ from collections import defaultdict
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,10 +29,12 @@ from claims.admin.common import (
     SHOWN_IDS,
     KeepsReviewWork,
     ListedFiltersOnly,
+    SearchCountCapped,
     claim_list_url,
     person_column,
     plural,
 )
+from claims.filters import CLAIM_ORDERINGS, SEARCH_ORDERING
 from claims.models import (
     Annotation,
     Claim,
@@ -211,7 +214,7 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
+class ClaimAdmin(ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin):
     form = ClaimForm
     list_display = [
         "short_text", "kind", "speaker", "status", "rating", "assignee_name", "release_title",
@@ -278,6 +281,12 @@ class ClaimAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
         # list applies list_select_related only to a queryset that has none, so here too.)
         claims = super().get_queryset(request).select_related(*self.list_select_related)
         return claims.defer("release__body")
+
+    def get_ordering(self, request):
+        # A search lists its matches newest first, as the queue and the API do.
+        if (request.GET.get(SEARCH_VAR) or "").strip():
+            return list(CLAIM_ORDERINGS[SEARCH_ORDERING][1])
+        return super().get_ordering(request)
 
     def get_search_results(self, request, queryset, search_term):
         # The search index (claims.search) instead of an icontains over every claim.

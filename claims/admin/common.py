@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.urls import reverse
 
+from claims import selectors
 from claims.filters import ID_MAX
 from claims.models import person_name
 from claims.validators import in_utc
@@ -26,6 +27,15 @@ def person_column(field, description):
         return person_name(user) if user is not None else None
 
     return show
+
+
+class SearchCountCapped:
+    """A search's matches counted to selectors.SEARCH_COUNT_CAP ("1,000+"), the list's own
+    count otherwise (ModelAdmin.paginator)."""
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        paginator = selectors.paginator_for(request.GET, self.paginator)
+        return paginator(queryset, per_page, orphans, allow_empty_first_page)
 
 
 def plural(count, singular, plural=None):

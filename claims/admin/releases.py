@@ -17,6 +17,7 @@ from claims.admin.common import (
     KeepsReviewWork,
     ListedFiltersOnly,
     MomentListFilter,
+    SearchCountCapped,
     claim_list_url,
     person_column,
     plural,
@@ -68,7 +69,7 @@ class ImportReleaseForm(forms.Form):
 
 
 @admin.register(Release)
-class ReleaseAdmin(ListedFiltersOnly, KeepsReviewWork, admin.ModelAdmin):
+class ReleaseAdmin(ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin):
     list_display = ["title", "organization", "published_on", "claims_by_status", "created_at"]
     list_filter = ["published_on", ("created_at", MomentListFilter)]
     search_fields = ["title", "organization"]

@@ -5,7 +5,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from claims import selectors
-from claims.filters import CLAIM_ORDERINGS, DEFAULT_ORDERING, ranked
+from claims.filters import CLAIM_ORDERINGS, DEFAULT_ORDERING, default_ordering, ranked
 from claims.pagination import decode, encode, keyset_page, sort_values
 from claims.search import RELEVANCE
 
@@ -95,7 +95,7 @@ class ClaimCursorPagination(pagination.BasePagination):
             ]})
         self.request = request
         asked = request.query_params.get(self.ordering_query_param)
-        self.ordering = asked if asked in self.orders else self.default_ordering
+        self.ordering = asked if asked in self.orders else default_ordering(request.query_params)
         order = self.orders[self.ordering]
         if order[0].lstrip("-") == RELEVANCE and not ranked(queryset):
             raise exceptions.ValidationError({self.ordering_query_param: [

@@ -46,7 +46,8 @@ def release_list(request):
         .qs.select_related("imported_by")
         .order_by("-created_at", "-id")
     )
-    page = selectors.Paginator(releases, RELEASE_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = selectors.paginator_for(request.GET)(releases, RELEASE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     rows = []
     for release in selectors.with_status_counts(page.object_list):
         counts = selectors.status_counts(release)

@@ -28,6 +28,7 @@ from claims.filters import (
     ID_MAX,
     SEEN_BEFORE_CHOICES,
     ClaimFilter,
+    default_ordering,
     ranked,
 )
 from claims.forms import (
@@ -265,7 +266,7 @@ def _queue_list(params, request):
     sort = data.get("ordering")
     if sort not in CLAIM_ORDERINGS:
         data.pop("ordering", None)
-        sort = DEFAULT_ORDERING
+        sort = default_ordering(data)
     # The ordering stays: the filter lists only the claims an order can place.
     for key in ("after", "before", "page"):
         data.pop(key, None)
@@ -364,7 +365,7 @@ def queue(request):
     if sort not in CLAIM_ORDERINGS:
         # An unknown sort (an old or edited link) shows the default one, not an error.
         data.pop("ordering", None)
-        sort = DEFAULT_ORDERING
+        sort = default_ordering(data)
     claim_filter = ClaimFilter(data, queryset=Claim.objects.all(), request=request)
     searching = claim_filter.form.is_valid() and bool(claim_filter.form.cleaned_data.get("q"))
     sorts = [
