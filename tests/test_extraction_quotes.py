@@ -262,3 +262,12 @@ def test_single_marks_set_off_by_spaces_after_a_verb_of_speech_are_a_quote():
                   "normal tow job, but the boat was sinking'.") == [
         ("We thought at first this would be a normal tow job, but the boat was sinking",
          "Martin Olwen")]
+
+
+def test_a_headline_quote_repeated_in_the_body_takes_the_body_quotes_speaker():
+    found = extract_text("\n".join([
+        "‘We will not back down,’ says union leader",
+        "Union leader Gwen Talbot told members on Monday: “We will not back down, not this "
+        "year and not next year.”"]))
+    assert [(q.paragraph, q.speaker) for q in found.quotes] == [
+        (0, "Gwen Talbot"), (1, "Gwen Talbot")]

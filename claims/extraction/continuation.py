@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .candidate import Candidate
+from .claims import repeats
 from .frames import (
     is_statement_headline,
     statement_subject,
@@ -126,6 +127,8 @@ class QuoteChains:
                 if source is None and not any(m.note for m in members if m.note.startswith(
                         ("the statement", "the attribution names several"))):
                     source = self._headline_speaker(cand)
+                if source is None and cand.paragraph == 0:
+                    source = self._repeated_in_body(cand)
                 person = source.person if source else None
                 attribution = next((m.attribution for m in members if m.attribution), "")
                 role = next((m.role for m in members if m.role), "")
@@ -146,6 +149,20 @@ class QuoteChains:
                     )
                     if person is not None:
                         person.output = True
+
+    def _repeated_in_body(self, head: Candidate) -> Candidate | None:
+        """ "‘We will not back down,’ says union leader" over a body that gives the words
+        again with their speaker: the headline's quote is theirs."""
+        text = self.paras[0][head.span.inner_start:head.span.inner_end]
+        if len(self.paras[0]) > 2000:
+            return None  # (a "headline" of thousands of characters is no headline)
+        for cands in self.candidates[1:200]:
+            for cand in cands:
+                if cand.accepted and cand.person is not None and repeats(
+                        text, self.paras[cand.paragraph][cand.span.inner_start:
+                                                         cand.span.inner_end]):
+                    return cand
+        return None
 
     def _headline_speaker(self, head: Candidate) -> Candidate | None:
         """A quote no phrase attributes, under a headline that calls the release one
