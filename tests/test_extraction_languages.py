@@ -464,3 +464,10 @@ def test_pour_inside_a_sentence_is_for_not_according_to():
         "Anne Roux, cofondatrice de l’association, pense que c’est une chance pour Portvale, "
         "de commencer à agir, et qu’« il y a toujours un fossé entre les mots et les actes ».",
     ) == [("il y a toujours un fossé entre les mots et les actes", "Anne Roux")]
+
+
+def test_a_title_then_a_comma_and_the_name_gives_the_name_its_title():
+    assert quotes(
+        "El rector, Ricardo Ferrán, ha presidido hoy el acto académico de inauguración.",
+        "“El crecimiento de estudiantes internacionales es notable”, subrayó el rector.",
+    ) == [("El crecimiento de estudiantes internacionales es notable", "Ricardo Ferrán")]

@@ -205,7 +205,10 @@ def lowercase_titles(toks: list[Tok], s: str, run_of: dict[int, int]) -> list[Re
             if toks[k].cap and toks[k].cls not in ("A", "O"):
                 break
         strong = is_strong_role(words) or (followed_by_of and is_role_word(words[-1]))
-        if det is not None and strong and not (j < n and toks[j].cap and toks[j].cls == "N"):
+        # (A name right after the role is the person's, read with it: "the minister Jane
+        # Doe"; after a comma it is an apposition: "El rector, Ricardo Rivero,".)
+        if det is not None and strong and not (j < n and toks[j].cap and toks[j].cls == "N"
+                                               and adjacent(toks[j - 1], toks[j], s)):
             start = toks[det].start
             end = toks[j - 1].end
             role = s[toks[i].start:end]
