@@ -382,3 +382,13 @@ def test_a_capitalised_said_beside_a_quote_is_the_verb_not_a_given_name():
         ("We are ready for the season", "Jane Okafor"),
         ("The members have spoken.", "Jane Okafor")]
     assert speakers("Said Hamdan said: “We are ready.”") == [("We are ready.", "Said Hamdan")]
+
+
+def test_a_surname_ending_like_a_participle_is_still_a_name():
+    assert speakers(
+        "Jane Doering, chief executive of Acme Tools, opened the plant.",
+        "“It took three years,” said Doering, adding: “It was worth every day.”",
+        "Doering, speaking at the launch, said: “This is only the start.”",
+        "Speaking at the launch, the mayor, Tom Harding, said: “We are proud.”") == [
+        ("It took three years", "Jane Doering"), ("It was worth every day.", "Jane Doering"),
+        ("This is only the start.", "Jane Doering"), ("We are proud.", "Tom Harding")]

@@ -129,8 +129,9 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         name = name[:longest] if name[1].cls == "P" else name[-longest:]
     while name and name[-1].cls == "P":
         name.pop()
-    if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")):
-        name = name[1:]
+    if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")) \
+            and not (len(name) == 1 and _names_the_subject(s, name[0])):
+        name = name[1:]  # "Speaking at the launch", "Asked about …": no name
         j += 1
     elif len(name) >= 2 and name[0].text in ("Said", "Says") and _speech_inverted(s, name):
         # "Said Jane Doe: “…”", "… ” Says Jane Doe.": the verb, capitalised, before its
@@ -280,6 +281,16 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
                 ref.gender = role_gender(ref.text if title else ref.role,
                                          "" if title else s[max(0, ref.start - 12):ref.start])
     return refs
+
+
+def _names_the_subject(s: str, tok: Tok) -> bool:
+    """ "Doering, speaking at …", "Harding said": a capitalised word ending like a participle
+    that a comma or a verb of speech follows is a surname, the sentence's subject."""
+    rest = s[tok.end:tok.end + 30]
+    if rest[:1] == ",":
+        return True
+    words = rest.split()
+    return bool(words) and words[0].strip(",.:;") in lexicon().speech_verbs
 
 
 def _speech_inverted(s: str, name: list[Tok]) -> bool:
