@@ -471,3 +471,27 @@ def test_a_title_then_a_comma_and_the_name_gives_the_name_its_title():
         "El rector, Ricardo Ferrán, ha presidido hoy el acto académico de inauguración.",
         "“El crecimiento de estudiantes internacionales es notable”, subrayó el rector.",
     ) == [("El crecimiento de estudiantes internacionales es notable", "Ricardo Ferrán")]
+
+
+def test_german_opinion_openers_compound_roles_and_party_nouns():
+    assert quotes(
+        "Laut Stadtkämmerer Felix Braun ist die Finanzierung gesichert. „Die Mittel stehen "
+        "im Haushalt bereit“, betonte der Kämmerer.",
+        "Für die Fraktionsvorsitzende der Grünen, Lea Stein, ist klar: „Das Bad muss "
+        "klimaneutral gebaut werden.“",
+        "„Wir werden genau hinschauen“, kündigte die Grünen-Politikerin an.",
+    ) == [("Die Mittel stehen im Haushalt bereit", "Felix Braun"),
+          ("Das Bad muss klimaneutral gebaut werden.", "Lea Stein"),
+          ("Wir werden genau hinschauen", "Lea Stein")]
+
+
+def test_spanish_generic_nouns_with_an_adjective_and_edil_for_the_mayor():
+    assert quotes(
+        "Según el titular de la Secretaría de Salud, Juan Pérez Villa, “el hospital atenderá "
+        "a 200 mil personas”.",
+        "“Contamos con equipo de última generación”, puntualizó el funcionario federal.",
+        "Por su parte, el alcalde Luis Herrera aseguró que el municipio aportó el terreno. "
+        "“Fue una decisión unánime del cabildo”, aseveró el edil.",
+    ) == [("el hospital atenderá a 200 mil personas", "Juan Pérez Villa"),
+          ("Contamos con equipo de última generación", "Juan Pérez Villa"),
+          ("Fue una decisión unánime del cabildo", "Luis Herrera")]

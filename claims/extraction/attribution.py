@@ -120,7 +120,7 @@ def _according(toks: list[Tok], a: int) -> int:
 _SIDE_WORDS = _words("part parte côté lado")
 # "according to" forms that also mean "for": only opening a sentence or clause ("Pour le
 # maire, « … »", "Para la ministra, “…”").
-_FOR_WORDS = _words("pour para")
+_FOR_WORDS = _words("pour para für")
 
 
 # The first words of every language's "according to" forms.

@@ -77,12 +77,15 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
     ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
     if ref is None:
         words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
-        if len(words) == 2 and words[0].low in _BACK_DETERMINERS and (
-                words[1].low in _GENERIC or _AGE_NOUN.fullmatch(words[1].low)):
-            # "indicó la funcionaria", "said the official", "the 52-year-old told": the
+        noun = words[1].low.rsplit("-", 1)[-1] if len(words) >= 2 else ""
+        if (len(words) == 2 or len(words) == 3 and not words[2].cap and noun in _GENERIC) \
+                and words[0].low in _BACK_DETERMINERS and (
+                noun in _GENERIC or _AGE_NOUN.fullmatch(words[1].low)):
+            # "indicó la funcionaria", "said the official", "the 52-year-old told",
+            # "kündigte die Grünen-Politikerin an", "puntualizó el funcionario federal": the
             # person just talked about, found as a pronoun is (and left empty when two
             # people fit).
-            gender = _GENERIC.get(words[1].low, "")
+            gender = _GENERIC.get(noun, "")
             return Ref("pronoun", words[0].start, words[1].end,
                        text[words[0].start:words[1].end], name=words[1].low, gender=gender)
     if ref is None and not att.after_verb and lexicon().code == "es":

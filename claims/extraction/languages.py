@@ -137,7 +137,7 @@ GERMAN = Lexicon(
     ),
     auxiliaries=_words("hat haben hatte hatten"),
     participles=_words(""),
-    according=(("laut",), ("zufolge",), ("so",), ("in", "den", "worten", "von")),
+    according=(("laut",), ("zufolge",), ("so",), ("in", "den", "worten", "von"), ("für",)),
     pronouns={"er": "m", "sie": "", "wir": "p", "ich": ""},
     determiners=_words("der die das des dem den ihr ihre sein seine unser unsere"),
     honorifics=_words("herr frau dr prof"),
@@ -231,6 +231,8 @@ GERMAN_ROLE_STEMS = (
     "vorstandsvorsitzende", "intendant", "intendantin", "pfarrer", "pfarrerin", "bischof",
     "rektor", "rektorin", "dekan", "dekanin", "managerin", "inhaber", "inhaberin",
     "landesrat", "regierungsrat", "hofrat", "shauptmann", "shauptfrau",
+    "kämmerer", "kämmerin", "beigeordnete", "beigeordneter", "ortsvorsteher",
+    "ortsvorsteherin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
 )
 
 
