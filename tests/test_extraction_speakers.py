@@ -302,3 +302,54 @@ def test_the_n_year_old_said_is_the_person_just_talked_about():
     assert speakers_of(
         "Kim Seon-hee met Tomas Varga at the site.",
         "“The budget was tight,” the 52-year-old said.") == [None]
+
+
+def test_a_title_matching_no_role_names_the_one_person_given_a_role_before():
+    # "el jefe comunal" is another title of the mayor named before, the only person so far.
+    quote, = extract_text(
+        "Nuevas cuadras finalizadas en el barrio\n\n"
+        "El intendente municipal, Tomás Quiroga, presentó nueve cuadras que fueron "
+        "finalizadas en el barrio.\n\n"
+        "Cabe mencionar que la obra fue realizada con fondos municipales.\n\n"
+        "En este sentido, el jefe comunal manifestó: «Vamos a cumplir con lo que nos "
+        "comprometimos con los vecinos».").quotes
+    assert (quote.speaker, quote.speaker_how, quote.speaker_sure) == (
+        "Tomás Quiroga", "only_person", False)
+    quote, = extract_text(
+        "Accueil des nouveaux arrivants\n\n"
+        "Longueuil, le 3 mai 2016 – La candidate à la direction du Parti Exemple et députée de "
+        "Nulleparte, Claire Dubois, souhaite améliorer les mesures d’accueil.\n\n"
+        "« S’assurer de la qualité du soutien que l’on offre aux nouveaux arrivants est "
+        "essentiel », a déclaré la candidate.").quotes
+    assert quote.speaker == "Claire Dubois"
+
+
+def test_a_spokesperson_or_the_head_of_another_body_is_not_the_one_person_named_before():
+    assert speakers_of(
+        "Chief executive Jane Doe opened the new depot in Exampleton on Monday.",
+        "“We will review every delivery route this year,” a company spokesperson said.") \
+        == [None]
+    quote, = extract_text(
+        "Nuevo formulario para licitaciones\n\n"
+        "El jefe de compras, Tomás Quiroga, presentó el nuevo formulario a los proveedores.\n\n"
+        "“Esto simplifica el trabajo de todas las empresas”, dijo la directora de "
+        "Compras Públicas.").quotes
+    assert quote.speaker is None
+
+
+def test_a_reverend_and_a_shorter_form_of_a_name_are_the_fullest_name():
+    assert speakers_of(
+        "The nomination of the Right Reverend Peter James Cuthbert Walsh, MA, Bishop of "
+        "Nowhere, has been approved.",
+        "The Rt Revd Peter Walsh said, “It’s a great privilege to become the Bishop of "
+        "Exampleton.”") == ["Peter James Cuthbert Walsh"]
+
+
+def test_a_title_then_adjectives_then_the_name_gives_the_name_its_role():
+    quote, = extract_text(
+        "Reunión con la universidad\n\n"
+        "La académica del Departamento de Física de nuestra Universidad, Dra. Ana Pérez-Soto, "
+        "reflexionó en torno al tema junto a las doctoras Marta Ruiz y Elena Gil.\n\n"
+        "\"Teníamos claro que todas estas profesoras tenían sus méritos bien ganados\", afirmó "
+        "la académica de la Universidad.").quotes
+    assert quote.speaker == "Ana Pérez-Soto"

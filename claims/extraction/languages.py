@@ -186,7 +186,7 @@ SPANISH = Lexicon(
     pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p", "nosotros": "p"},
     determiners=_words("el la los las su sus nuestro nuestra del al"),
     honorifics=_words("sr sra srta d dña don doña dr dra lic ing arq mtro mtra lcda lcdo licda"
-                      " licdo"),
+                      " licdo mg prof profa"),
     male_honorifics=_words("sr don d mtro lcdo licdo"),
     female_honorifics=_words("sra srta doña dña dra mtra lcda licda"),
     conjunctions=_words("y e"),
@@ -215,7 +215,8 @@ ROLE_WORDS_INTL = _words(
     síndica titular mandatario mandataria edil rector rectora decano decana investigador
     investigadora profesor profesora comisionado comisionada subsecretario subsecretaria
     viceministro viceministra vicepresidente vicepresidenta procurador procuradora fiscal
-    encargado encargada
+    encargado encargada intendente intendenta vicerrector vicerrectora académico académica
+    candidato candidata candidat candidate
     """
 )
 GERMAN_ROLE_STEMS = (

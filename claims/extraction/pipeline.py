@@ -163,6 +163,9 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                 span, ref, _si, attribution, how, note = intro
                 person, how, sure, note = self._speaker(ref, how) if ref else (None, "", False,
                                                                                note)
+                if ref is not None and ref.kind == "title" and person is None:
+                    person, how, sure, note = self._one_person_for_title(p, ref) or (
+                        None, "", False, note)
                 self.ctx.note(person)
                 next_pending = Pending(person, attribution, how, sure, note)
                 self.excluded.setdefault(p, []).append(span)

@@ -42,6 +42,14 @@ SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
 _NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
 # Small words inside an organisation's name ("Board of Trustees of the X Trust").
 _NAME_JOINS = _words("of the and for in on at &")
+# A title's complement naming a body: "la directora de Compras", "the head of Exampleton".
+_OF_A_BODY = re.compile(r"\s+(?:of|for|at|de|del|de la|du|des|der|des|von)\s+(?:the\s+|l[’'])?["
+                        + UPPER + "]")
+# Titles of people who speak for someone else and are seldom named ("a police spokesperson").
+_SPOKESPERSON_WORDS = _words("""
+    spokesperson spokesman spokeswoman representative porte-parole portavoz vocero vocera
+    sprecher sprecherin pressesprecher pressesprecherin
+""")
 
 
 def _titled(ref: Ref) -> bool:
@@ -256,6 +264,9 @@ class SpeakerResolution:
                 cand.note = "the attribution names several people"
             else:
                 cand.person, cand.how, cand.sure, cand.note = self._speaker(ref)
+                if ref.kind == "title" and cand.person is None:
+                    cand.person, cand.how, cand.sure, cand.note = self._one_person_for_title(
+                        p, ref) or (None, "", False, cand.note)
             if cand.person is None and self._one_name_beside_the_verb(text, att, ref):
                 # "a déclaré Larissa, au nom du mouvement", "Flavia nous écrit que": one
                 # name, the verb's own subject, is all the release gives.
@@ -421,6 +432,12 @@ class SpeakerResolution:
         as the subject of a paragraph (English only: the rule is measured on English)."""
         if lexicon().code != "en":
             return None
+        person = self._one_role_holder_before(p)
+        return person if person in self.openers else None
+
+    def _one_role_holder_before(self, p: int) -> Person | None:
+        """The one person the body before paragraph ``p`` names, if it names only one and
+        gives them a role."""
         # Read each paragraph once, however many quotes ask (the walk goes in order).
         for q in range(max(1, self.people_read_to), p):
             self.people_before.update(
@@ -432,9 +449,24 @@ class SpeakerResolution:
         if len(self.people_before) != 1:
             return None
         person = next(iter(self.people_before))
-        if not person.role or not person_like(person.name) or person not in self.openers:
+        if not person.role or not person_like(person.name):
             return None
         return person
+
+    def _one_person_for_title(self, p: int, ref: Ref):
+        """ "el jefe comunal manifestó", "a déclaré la candidate": a title that matches no
+        role in the release, in a release that so far named one person and gave them a role,
+        is another way of naming them (unsure). A spokesperson's title is not: a spokesperson
+        is usually someone the release never names. (person, how, sure, note) or None."""
+        if ref.org or _OF_A_BODY.match(self.paras[p], ref.end) \
+                or set(ref.role_key.split()) & _SPOKESPERSON_WORDS:
+            return None  # ("la directora de Compras": the head of a body the release may not name)
+        person = self._one_role_holder_before(p)
+        if person is None or ref.gender and person.gender and ref.gender != person.gender:
+            return None
+        return (person, "only_person", False,
+                f"the title “{ref.text}” matches no role given in the release; "
+                f"{person.name} is the one person named before")
 
     def _first_person_quote(self, p: int, cand: Candidate) -> bool:
         words = FIRST_PERSON.get(lexicon().code, FIRST_PERSON["en"])

@@ -99,7 +99,10 @@ class Registry:
             self.people.append(person)
         elif len(words) > len(_name_words(person.name)) and (
                 len(_name_words(person.name)) == 1
-                or _name_words(person.name) == words[-len(_name_words(person.name)):]):
+                or _name_words(person.name) == words[-len(_name_words(person.name)):]
+                or _name_words(person.name) == [words[0], words[-1]]):
+            # The fullest form of the name: the surname alone, the surnames, or the given
+            # name and surname ("Jane Doe" after "Jane Mary Alice Doe") grow into it.
             person.name = surname_capitals(ref.name)
         self._index(person, words, key)
         if len(full) >= 3 and ref.role:

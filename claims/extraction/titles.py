@@ -238,7 +238,7 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
             if complement is None and lexicon().code != "en":
                 # "el regidor de oposición Luis Herrera", "le conseiller d’opposition Marc
                 # Dubreuil": a lower-case complement with no comma before the name.
-                complement = _LOWER_COMPLEMENT.fullmatch(gap)
+                complement = _LOWER_COMPLEMENT.fullmatch(gap) or _ADJECTIVES.fullmatch(gap)
             if complement:
                 nxt.role = _strip_article(ref.text) + gap[:complement.start(1)].rstrip()
                 nxt.org = nxt.org or org_of(nxt.role)
@@ -271,6 +271,13 @@ _TITLE_COMPLEMENT = re.compile(
 _LOWER_COMPLEMENT = re.compile(
     r"\s+(?:(?:de la|de l’|de l'|du|des|de|del|de los|de las|der)\s+|d[’'])"
     r"[^\W\d_A-Z" + UPPER + r"][\w’'-]*(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){0,3}( )"
+)
+
+
+# French and Spanish adjectives after the title, then the name: "El intendente municipal,
+# Tomás X,", "le maire sortant, Jean X,".
+_ADJECTIVES = re.compile(
+    r"(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){1,2}\s*(,)\s*"
 )
 
 
