@@ -353,3 +353,13 @@ def test_a_title_then_adjectives_then_the_name_gives_the_name_its_role():
         "\"Teníamos claro que todas estas profesoras tenían sus méritos bien ganados\", afirmó "
         "la académica de la Universidad.").quotes
     assert quote.speaker == "Ana Pérez-Soto"
+
+
+def test_a_capitalised_word_opening_the_sentence_is_no_one_word_name():
+    quotes = extract_text(
+        "Gutachten zur Medienkooperation vorgelegt\n\n"
+        "Die Abgeordnete Eva Beispiel verweist auf das Gutachten zur Kooperation der Bahn.\n\n"
+        "Weiters stellt das Gutachten fest, dass die Bahn \"Nutznießer\" der Aktion sei und "
+        "\"die gewählte kommunikative Vorgehensweise im konkreten Fall nutzbringend\" gewesen "
+        "sei.").quotes
+    assert [q.speaker for q in quotes if q.text.startswith("die gewählte")] != ["Weiters"]

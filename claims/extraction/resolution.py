@@ -505,6 +505,11 @@ class SpeakerResolution:
         known = self.registry.find_token(ref.name)
         if part.strip() != ref.name or (known is not None and known.name != ref.name):
             return False
+        if not att.after_verb and text[:ref.start].rstrip()[-1:] in ("", ".", "!", "?", "\"",
+                                                                     "”", "“", "»", ":"):
+            # A sentence's first word is capitalised whatever it is ("Weiters stellt das
+            # Gutachten fest"): no sign of a name.
+            return False
         # Nor the last word of a longer name written elsewhere ("María Soledad “Titi” X").
         longer = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[\"“«‘'][^\"”»’']{{1,30}}[\"”»’'])?"
                             rf"\s+{re.escape(ref.name)}\b")
