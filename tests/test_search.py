@@ -385,6 +385,9 @@ def test_a_search_counts_its_matches_up_to_a_cap(editor_client, monkeypatch):
     assert str(admin.paginator.count) == "2+"
     assert len(admin.result_list) == 3
     assert "3 releases, newest first" in everything.content.decode()
+    api = editor_client.get(API_RELEASES, {"q": "harbour"}).json()
+    assert api["count"] == 2
+    assert len(api["results"]) == 2
 
 
 def test_relevance_without_a_search_is_refused_by_the_api_and_ignored_by_the_queue(

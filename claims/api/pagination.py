@@ -36,7 +36,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        paginator = selectors.Paginator(queryset, self.get_page_size(request))
+        # A search's count stops at selectors.SEARCH_COUNT_CAP (selectors.SearchPaginator).
+        paginator = selectors.paginator_for(request.query_params)(
+            queryset, self.get_page_size(request)
+        )
         number = _whole_number(request, self.page_query_param, 1)
         if number > paginator.num_pages:
             pages = "1 page" if paginator.num_pages == 1 else f"{paginator.num_pages} pages"

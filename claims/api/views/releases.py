@@ -34,7 +34,9 @@ from claims.models import Paragraph, Release
         summary="List releases",
         description=(
             "Newest first, with how many claims each has in every review status. Filter by "
-            "organization (any case), publication date range, and search title and text (`q`)."
+            "organization (any case), publication date range, and search title and text (`q`). "
+            f"A search's `count` stops at {selectors.SEARCH_COUNT_CAP:,}, and so do its pages: "
+            "counting every release a common word is in would read them all."
         ),
     ),
     retrieve=extend_schema(
