@@ -495,3 +495,18 @@ def test_spanish_generic_nouns_with_an_adjective_and_edil_for_the_mayor():
     ) == [("el hospital atenderá a 200 mil personas", "Juan Pérez Villa"),
           ("Contamos con equipo de última generación", "Juan Pérez Villa"),
           ("Fue una decisión unánime del cabildo", "Luis Herrera")]
+
+
+def test_titles_of_laws_operations_and_prizes_in_quote_marks_are_not_quotes():
+    assert quotes(
+        "La ville lance l’opération « Portvale propre pour tous les habitants » en mai.",
+        "La loi « pour une école de la confiance et du respect » entre en vigueur.",
+    ) == []
+    assert quotes(
+        "La ley “de protección integral de los manglares de la bahía” entra en vigor.",
+        headline="Comunicado",
+    ) == []
+    assert quotes(
+        "Das sogenannte „Gesetz zur Stärkung der Pflege im Land“ tritt im Juni in Kraft.",
+        headline="Mitteilung",
+    ) == []

@@ -174,6 +174,11 @@ _TITLE_WORDS = _words("""
     foro conferencia congreso seminario jornada cumbre taller coloquio simposio festival
     principio actividad evento película concurso feria muestra
     événement spectacle concours film
+    opération loi label prix plan dispositif charte décret
+    operativo ley premio certamen plan decreto reglamento
+    aktion gesetz preis verordnung wettbewerb sogenannte sogenannten sogenannter
+    sogenanntes
+    law act bill award prize operation scheme
     konferenz tagung kongress gipfel seminar grundsatz prinzip leitfaden
 """)
 # German compounds end in the word that says what they are: "Positionspapier",
