@@ -271,3 +271,13 @@ def test_a_headline_quote_repeated_in_the_body_takes_the_body_quotes_speaker():
         "year and not next year.”"]))
     assert [(q.paragraph, q.speaker) for q in found.quotes] == [
         (0, "Gwen Talbot"), (1, "Gwen Talbot")]
+
+
+def test_a_single_quote_closed_by_two_single_marks_starts_at_its_opening_mark():
+    quote, = extract_text(
+        "Lifeboat called to a lifebuoy\n\n"
+        "Helm Jane Doe said: ‘Our volunteer crew are always ready to answer the pager, even on "
+        "the eve of a holiday. We are relieved it was a false alarm.’’").quotes
+    assert quote.text.startswith("Our volunteer crew")
+    assert quote.text.endswith("false alarm.")
+    assert quote.speaker == "Jane Doe"

@@ -363,3 +363,11 @@ def test_a_capitalised_word_opening_the_sentence_is_no_one_word_name():
         "\"die gewählte kommunikative Vorgehensweise im konkreten Fall nutzbringend\" gewesen "
         "sei.").quotes
     assert [q.speaker for q in quotes if q.text.startswith("die gewählte")] != ["Weiters"]
+
+
+def test_a_crew_word_in_the_plural_before_given_names_is_no_part_of_a_name():
+    speakers = speakers_of(
+        "The crew was made up of four volunteers. Helms Jane and Tom, navigator Josh and crew "
+        "member Andy, are now heading home.",
+        "Jane said: ‘We are relieved it was a false alarm and nothing was found at sea.’")
+    assert "Helms Jane" not in speakers

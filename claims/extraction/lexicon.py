@@ -109,6 +109,7 @@ ROLE_WORDS = _words(
     nutritionist dietitian dietician engineer architect lawyer solicitor barrister doctor
     pharmacist teacher historian planner consultant specialist expert strategist journalist
     ranger officer-in-charge helm coxswain crew skipper mechanic navigator
+    helms coxswains skippers navigators mechanics
     """
 )
 

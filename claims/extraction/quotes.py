@@ -130,7 +130,8 @@ def _curly_spans(s: str) -> list[Span]:
                 if _can_open(s, i, w) and not (ch == "»" and _can_close(s, i)):
                     open_i, open_ch, open_width = i, key, w
                 elif not spans and _can_close(s, i, w) and ch != "»" \
-                        and s.find('"', 0, i) < 0 and s.count(" ", 0, i) >= 2:
+                        and s.find('"', 0, i) < 0 and s.count(" ", 0, i) >= 2 \
+                        and not (ch in _PAIR_CLOSES and _single_opener_before(s, i)):
                     # A quote whose opening mark is missing: from its first word (after a
                     # paragraph number such as "5. ").
                     number = _NUMBERED.match(s)
@@ -170,6 +171,13 @@ def _curly_spans(s: str) -> list[Span]:
     if open_i >= 0:
         _add(spans, _unclosed(s, open_i, len(s), open_width))
     return spans
+
+
+def _single_opener_before(s: str, i: int) -> bool:
+    """A single opening mark before ``i`` ("said: ‘Our crew …’’"): a pair of single marks
+    closing there closes that single quote, with one mark too many, rather than a double
+    quote whose opening mark is missing."""
+    return any(_can_open(s, m.start()) for m in re.finditer("‘", s[:i]))
 
 
 def _resumed_without_mark(s: str, before: Span, close_i: int) -> Span | None:
