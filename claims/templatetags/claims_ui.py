@@ -64,29 +64,32 @@ def _status_label(claim):
     return STATUS_LABELS.get(claim.status, claim.status).lower()
 
 
-@register.inclusion_tag("claims/_highlighted.html")
-def highlighted(text, claims, current=None, urls=None):
-    """Render ``text`` with each claim's span as a link coloured by status.
+def highlight(text, claims, *, current=None, urls=None):
+    """``text`` cut into the pieces ``claims/_highlighted.html`` shows: plain text, and each
+    claim's span as a link coloured by its status.
 
     ``current`` (the claim being reviewed) is shown as a ``<mark>`` instead of a link. The
     offsets decide the pieces; the template escapes every piece of text. ``urls`` (claim id
     to its page) spares a page that links each claim twice a second reverse() of each.
+    Every piece has every key the template reads, as plain values: a template looks a
+    missing key or a model's attribute up the slow way.
     """
     claims = list(claims)
     pieces = []
     for a, b, covering in _segments(text, claims):
-        piece = {"text": text[a:b], "claim": None}
+        piece = {"text": text[a:b], "pk": None}
         pieces.append(piece)
         if not covering:
             continue
         # The narrowest span is the one a reader means when they click inside a nested one.
         target = min(covering, key=lambda c: (c.end - c.start, c.pk))
         is_current = current is not None and target.pk == current.pk
+        overlap = " hl-overlap" if len(covering) > 1 else ""
         piece.update(
-            claim=target,
+            pk=target.pk,
             current=is_current,
+            classes=f"hl-current{overlap}" if is_current else f"hl hl-{target.status}{overlap}",
             url=None if is_current else urls[target.pk] if urls else target.get_absolute_url(),
-            overlap=len(covering) > 1,
             # A span's status is said where it ends, for those who cannot see its colour.
             ends=[
                 _status_label(c) for c in covering
@@ -97,7 +100,7 @@ def highlighted(text, claims, current=None, urls=None):
                 for c in covering
             ),
         )
-    return {"pieces": pieces}
+    return pieces
 
 
 @register.inclusion_tag("claims/_queue_rows.html")
@@ -124,8 +127,8 @@ def queue_rows(claims, query="", selectable=False):
         row["assignee_name"] = row["assignee_id"] and person_name_from(
             row["assignee__first_name"], row["assignee__last_name"], row["assignee__username"]
         )
-        due_on = row["due_on"]
-        if due_on:
+        row["due"] = row["overdue"] = None
+        if due_on := row["due_on"]:
             row["due"] = f"{due_on.day} {_MONTHS[due_on.month - 1]}" + (
                 f" {due_on.year}" if due_on.year != today.year else ""
             )
@@ -138,12 +141,16 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 @register.inclusion_tag("claims/_claim_index.html")
 def claim_index(claims, urls):
-    """A release page's list of its claims, one line each; ``urls`` maps each to its page."""
+    """A release page's list of its claims, one line each; ``urls`` maps each to its page.
+    Rows of plain values, as ``highlight``'s pieces."""
     rows = [
         {
-            "claim": claim,
+            "pk": claim.pk,
             "url": urls[claim.pk],
+            "kind": claim.kind,
             "kind_label": KIND_LABELS.get(claim.kind, claim.kind),
+            "text": shorten(claim.text, 110),
+            "status": claim.status,
             "status_label": STATUS_LABELS.get(claim.status, claim.status),
             "assignee_name": claim.assignee_id and person_name(claim.assignee),
         }

@@ -11,6 +11,7 @@ from claims.filters import ReleaseFilter
 from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import Claim, ClaimKind, Release, ReviewStatus
+from claims.templatetags.claims_ui import highlight
 from claims.views.review import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
@@ -104,7 +105,9 @@ def release_detail(request, pk):
     context = {
         "release": release,
         "page": page,
-        "paragraphs": [(p, by_paragraph.get(p.pk, [])) for p in paragraphs],
+        "paragraphs": [
+            (p, highlight(p.text, by_paragraph.get(p.pk, []), urls=claim_urls)) for p in paragraphs
+        ],
         "claims": claims,
         "claim_urls": claim_urls,
         "total": total,

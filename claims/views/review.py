@@ -51,7 +51,7 @@ from claims.models import (
     person_name_from,
 )
 from claims.pagination import decode_cursor, id_beyond, keyset_page
-from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, query_links
+from claims.templatetags.claims_ui import RATING_LABELS, STATUS_LABELS, highlight, query_links
 
 QUEUE_PAGE_SIZE = 25
 # The sorts the queue's menu offers (ClaimFilter's; a link may name any of its orderings).
@@ -664,7 +664,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "release": claim.release,
         "previous_paragraph": paragraphs.get(position - 1),
         "next_paragraph": paragraphs.get(position + 1),
-        "paragraph_claims": paragraph_claims,
+        "paragraph_pieces": highlight(claim.paragraph.text, paragraph_claims, current=claim),
         "segments": segments if len(segments) > 1 else [],
         "repeated_by": repeated_by,
         "repeats": repeats,
