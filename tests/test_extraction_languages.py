@@ -510,3 +510,14 @@ def test_titles_of_laws_operations_and_prizes_in_quote_marks_are_not_quotes():
         "Das sogenannte „Gesetz zur Stärkung der Pflege im Land“ tritt im Juni in Kraft.",
         headline="Mitteilung",
     ) == []
+
+
+def test_a_quote_paragraph_after_one_whose_subject_follows_an_opening_phrase():
+    assert quotes(
+        "Durante la sesión, la regidora Ana Beltrán cuestionó el costo del proyecto.",
+        "“Estaremos atentos al costo final.”",
+        "Durante la visita del alcalde Ramón Quiroga, los vecinos protestaron frente al "
+        "palacio.",
+        "“No queremos más promesas.”",
+    ) == [("Estaremos atentos al costo final.", "Ana Beltrán"),
+          ("No queremos más promesas.", None)]

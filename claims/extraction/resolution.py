@@ -544,7 +544,12 @@ class SpeakerResolution:
         if len(named) != 1:
             return None
         person, at = next(iter(named.items()))
-        lead = tokenize(self.paras[q], 0, at) if at > 2 else []
+        text = self.paras[q]
+        # (After an opening phrase and its comma: "Durante la sesión, la regidora X …".)
+        comma = text.rfind(",", 0, at) if at > 2 else -1
+        if comma >= 0 and len(text[:comma].split()) > 5:
+            return None
+        lead = tokenize(text, comma + 1, at) if at > 2 else []
         determiners = lexicon().determiners
         if len(lead) > 8 or any(not t.cap and t.cls not in ("R", "H", "P")
                                 and t.low not in determiners for t in lead):
