@@ -371,3 +371,22 @@ def test_a_crew_word_in_the_plural_before_given_names_is_no_part_of_a_name():
         "member Andy, are now heading home.",
         "Jane said: ‘We are relieved it was a false alarm and nothing was found at sea.’")
     assert "Helms Jane" not in speakers
+
+
+def test_a_title_whose_complement_is_a_list_gives_the_name_after_it_its_role():
+    quotes = extract_text(
+        "Consejo de Innovación no ha socializado propuestas\n\n"
+        "El Consejo Nacional presentará la próxima semana una propuesta de cinco puntos.\n\n"
+        "El Vicerrector de Investigación, Desarrollo e Innovación de la Universidad de Ejemplo, "
+        "Dr. Tomás Quiroga Fernández, destaca el trabajo realizado por el organismo.\n\n"
+        "“La participación aquí ha sido escasa. Nosotros, como universidades, no hemos "
+        "accedido al detalle de estas propuestas”, sostiene.").quotes
+    assert [q.speaker for q in quotes] == ["Tomás Quiroga Fernández"]
+
+
+def test_a_foreign_minister_called_canciller_who_announced_a_phrase_said_it():
+    quotes = extract_text(
+        "Ministro participa en reunión de cancilleres\n\n"
+        "El Canciller Tomás Quiroga ya adelantó que el país seguirá haciendo todo lo posible "
+        "para \"encontrar una salida política, pacífica y creíble a esta crisis\".").quotes
+    assert [q.speaker for q in quotes] == ["Tomás Quiroga"]

@@ -172,7 +172,7 @@ SPANISH = Lexicon(
         cuenta confesó confiesa lamentó lamenta reveló revela anunció anuncia complementó
         complementa valoró valora celebró celebra finalizó finaliza ahondó ahonda
         respondió responde externó externa exclamó exclama apuntaron subrayaron agregaron
-        añadieron concluyeron felicitó felicita congratuló
+        añadieron concluyeron felicitó felicita congratuló adelantó adelanta graficó grafica
         informó informa informaron confirmó confirma narró narra reflexionó reflexiona
         estimó estima exhortó exhorta enfatizaron sostuvieron manifestaron
         dicho afirmado señalado indicado explicado declarado añadido agregado asegurado
@@ -216,7 +216,8 @@ ROLE_WORDS_INTL = _words(
     investigadora profesor profesora comisionado comisionada subsecretario subsecretaria
     viceministro viceministra vicepresidente vicepresidenta procurador procuradora fiscal
     encargado encargada intendente intendenta vicerrector vicerrectora académico académica
-    candidato candidata candidat candidate
+    candidato candidata candidat candidate canciller cancillera vocero vocera comisario comisaria
+    capitán capitana coronel teniente sargento
     """
 )
 GERMAN_ROLE_STEMS = (

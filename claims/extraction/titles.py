@@ -232,14 +232,19 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
         if ref.start < skip_until:
             continue
         nxt = following[idx]
+        if ref.kind == "title" and nxt and nxt.kind == "bare":
+            # "El Vicerrector de Investigación, Desarrollo e Innovación, Dr. X": capitalised
+            # words of the title's complement come before the name it introduces.
+            nxt = next((r for r in refs[idx + 1:] if r.kind not in ("org", "bare")), None)
         if ref.kind == "title" and nxt and nxt.kind in ("person", "surname") and not nxt.role:
             gap = s[ref.end:nxt.start]
-            complement = _TITLE_COMPLEMENT.fullmatch(gap)
+            complement = _TITLE_COMPLEMENT.fullmatch(gap) or _LIST_COMPLEMENT.fullmatch(gap)
             if complement is None and lexicon().code != "en":
                 # "el regidor de oposición Luis Herrera", "le conseiller d’opposition Marc
                 # Dubreuil": a lower-case complement with no comma before the name.
                 complement = _LOWER_COMPLEMENT.fullmatch(gap) or _ADJECTIVES.fullmatch(gap)
             if complement:
+                skip_until = nxt.start  # (the complement's own capitalised words)
                 nxt.role = _strip_article(ref.text) + gap[:complement.start(1)].rstrip()
                 nxt.org = nxt.org or org_of(nxt.role)
                 nxt.role_key = canonical_role(nxt.role)
@@ -264,13 +269,22 @@ _TITLE_COMPLEMENT = re.compile(
     r"(?:\s+(?:(?:of|for|at)\s+(?:the\s+)?[" + UPPER + "]"
     # French, Spanish and German complements are often lower case: "du conseil régional".
     r"|(?:du|de la|de l’|de l'|des|de|del|de los|de las|der|des|von|für)\s+\w)"
-    r"[^,;:()“”\"]{0,80}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
+    # (a list inside it keeps its commas: "de Investigación, Desarrollo e Innovación de X")
+    r"(?:[^,;:()“”\"]|,(?=[^,;:()“”\"]{0,40}\s(?:and|y|e|et|und)\s))"
+    r"{0,120}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
 )
 
 
 _LOWER_COMPLEMENT = re.compile(
     r"\s+(?:(?:de la|de l’|de l'|du|des|de|del|de los|de las|der)\s+|d[’'])"
     r"[^\W\d_A-Z" + UPPER + r"][\w’'-]*(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){0,3}( )"
+)
+
+
+# The rest of a list the title's complement began: "Vicerrector de Investigación[, Desarrollo
+# e Innovación de la Universidad X, ]Dr. Ana X".
+_LIST_COMPLEMENT = re.compile(
+    r",\s*[^,;:()“”\"]{0,60}?\s(?:and|y|e|et|und)\s[^,;:()“”\"]{1,100}?\s*(,)\s*"
 )
 
 
