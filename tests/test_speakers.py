@@ -62,7 +62,7 @@ def test_a_failing_merge_changes_nothing(two_records, editor, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the roles table is gone")
 
-    monkeypatch.setattr(workflow, "_merge_roles", broken)
+    monkeypatch.setattr(workflow.speakers, "_merge_roles", broken)
     with pytest.raises(RuntimeError):
         workflow.merge_speakers(jens, short, by=editor)
     assert Claim.objects.filter(speaker=short).count() == 3
