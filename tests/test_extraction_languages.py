@@ -521,3 +521,20 @@ def test_a_quote_paragraph_after_one_whose_subject_follows_an_opening_phrase():
         "“No queremos más promesas.”",
     ) == [("Estaremos atentos al costo final.", "Ana Beltrán"),
           ("No queremos más promesas.", None)]
+
+
+def test_a_plural_verb_without_a_named_subject_is_no_single_persons():
+    assert quotes(
+        "Schulleiterin Anna Roth begrüßte die Gäste. Die Schüler der Klasse 9 haben den "
+        "Wettbewerb gewonnen.",
+        "„Wir sind sehr stolz auf unser Projekt“, sagten sie nach der Preisverleihung.",
+        "„Wir sind sehr stolz auf euch“, sagte sie.",
+        headline="Mitteilung",
+    ) == [("Wir sind sehr stolz auf unser Projekt", None),
+          ("Wir sind sehr stolz auf euch", "Anna Roth")]
+    assert quotes(
+        "La alcaldesa Ana Ruiz presentó el plan. Los vecinos del barrio celebraron la decisión.",
+        "“Llevábamos diez años esperando esta obra”, dijeron.",
+        "“Es una obra esperada”, dijo.",
+    ) == [("Llevábamos diez años esperando esta obra", None),
+          ("Es una obra esperada", "Ana Ruiz")]

@@ -34,6 +34,7 @@ class Attribution:
     after_verb: bool  # the subject follows the verb ("said the Minister")
     direct: bool  # the phrase touches the quote ("X said:" / ", he said")
     pronoun: str = ""  # a pronoun inside the verb ("a-t-il ajouté", "ajoute-t-elle")
+    plural: bool = False  # the verb's form says several spoke ("sagten sie", "dijeron")
 
     @property
     def implied(self) -> bool:
@@ -257,10 +258,12 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
             pronoun = _inverted_pronoun(toks[j]) or (
                 toks[j].text if toks[j].low in lex.pronouns and lex.code != "en" else "")
             if pronoun:
-                return Attribution(i, toks[j].end, toks[j].end, toks[j].end, True, True, pronoun)
+                return Attribution(i, toks[j].end, toks[j].end, toks[j].end, True, True, pronoun,
+                                   plural=_plural_verb(toks[k].low, pronoun.lower()))
         if j >= len(toks) or not _subject_ahead(s, toks, j):
             if lex.code == "es":  # "”, dijo en alusión a …": the subject is left out
-                return Attribution(i, toks[k].end, toks[k].end, toks[k].end, True, True)
+                return Attribution(i, toks[k].end, toks[k].end, toks[k].end, True, True,
+                                   plural=_plural_verb(toks[k].low, ""))
             return None
         end = _cut_subject(s, toks, j, hi)
         if end <= toks[j].start:
@@ -289,6 +292,17 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
         if t.low in _STOPS or (t.low in lex.participles and v > 0):
             return None
     return None
+
+
+def _plural_verb(verb: str, pronoun: str) -> bool:
+    """A verb whose form is plural where the pronoun does not say: "sagten sie" (German
+    "sie" is she or they), "dijeron", "señalan" (Spanish leaves the subject out)."""
+    code = lexicon().code
+    if code == "de":
+        return pronoun == "sie" and verb.endswith("n")
+    if code == "es":
+        return not pronoun and verb.endswith(("ron", "an", "en"))
+    return False
 
 
 def _de_infinitive(s: str, toks: list[Tok], k: int) -> tuple[int, bool]:

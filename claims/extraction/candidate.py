@@ -66,9 +66,13 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
     """The reference an attribution's subject makes (a pronoun inside the verb, a subject
     the language leaves out, "the latter", or the phrase's words)."""
     if att.pronoun:
-        return pronoun_ref_of(text, att.start, att.pronoun)
+        ref = pronoun_ref_of(text, att.start, att.pronoun)
+        ref.plural = ref.plural or att.plural
+        return ref
     if att.implied:
-        return implied_ref(att.start)
+        ref = implied_ref(att.start)
+        ref.plural = att.plural
+        return ref
     words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
     if any(latter_word(t.low) for t in words):
         ref = pronoun_ref_of(text, att.subj_lo, "latter")

@@ -209,6 +209,8 @@ class SpeakerResolution:
         """
         if ref is None:
             return None, "", False, "no attribution found"
+        if ref.kind == "implied" and ref.plural:
+            return None, "", False, "the verb is plural and has no subject: several people"
         if ref.kind == "implied":
             # The person the text is about: someone quoted or named with a role, with a
             # person's name ("Estados Unidos", talked about last, is no one).
