@@ -390,3 +390,13 @@ def test_a_foreign_minister_called_canciller_who_announced_a_phrase_said_it():
         "El Canciller Tomás Quiroga ya adelantó que el país seguirá haciendo todo lo posible "
         "para \"encontrar una salida política, pacífica y creíble a esta crisis\".").quotes
     assert [q.speaker for q in quotes] == ["Tomás Quiroga"]
+
+
+def test_por_ultimo_is_finally_not_the_latter():
+    quotes = extract_text(
+        "Obras finalizadas en el barrio\n\n"
+        "Por su parte, el secretario de Obras Públicas, Eduardo Ruiz, sostuvo: «Queremos llevar "
+        "tranquilidad a los vecinos que todas las obras se van a terminar».\n\n"
+        "Por último, los vecinos con gran satisfacción manifestaron: “Después de muchos años "
+        "de espera, es una gran alegría contar con esta obra en el barrio”.").quotes
+    assert [q.speaker for q in quotes] == ["Eduardo Ruiz", None]

@@ -74,7 +74,8 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
         ref.plural = att.plural
         return ref
     words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
-    if any(latter_word(t.low) for t in words):
+    if any(latter_word(t.low) and not (k and words[k - 1].low in _FINALLY_BEFORE)
+           for k, t in enumerate(words)):
         ref = pronoun_ref_of(text, att.subj_lo, "latter")
         ref.text = text[att.subj_lo:att.subj_hi]
         return ref
@@ -108,6 +109,8 @@ _GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician"
             "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
             "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
             "experto": "m", "expertin": "f"}
+# "Por último", "en dernier": "finally", not "the latter".
+_FINALLY_BEFORE = frozenset(["por", "en"])
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 _BACK_DETERMINERS = frozenset(["the", "la", "el", "le", "l", "der", "die"])
 
