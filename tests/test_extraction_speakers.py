@@ -400,3 +400,16 @@ def test_por_ultimo_is_finally_not_the_latter():
         "Por último, los vecinos con gran satisfacción manifestaron: “Después de muchos años "
         "de espera, es una gran alegría contar con esta obra en el barrio”.").quotes
     assert [q.speaker for q in quotes] == ["Eduardo Ruiz", None]
+
+
+def test_a_quote_after_narrative_that_follows_a_persons_quote_is_left_empty():
+    assert speakers_of(
+        "Prime Minister Tom Okafor visited the port.",
+        "Minister Pia Larsson said: “The border is secure.”",
+        "The Government continues its work with regional partners.",
+        "“Our tough measures remain in place.”") == ["Pia Larsson", None]
+    assert speakers_of(
+        "Prime Minister Tom Okafor visited the port.",
+        "Minister Pia Larsson said: “The border is secure.”",
+        "Since 2014, 700 people from 28 ventures have been returned.",
+        "“Our tough measures remain in place.”") == ["Pia Larsson", "Pia Larsson"]

@@ -390,11 +390,13 @@ class SpeakerResolution:
                 return
             elif p > 1:
                 # A paragraph of figures (naming no one else) between two paragraphs of one
-                # person's quote.
+                # person's quote; after a paragraph of narrative, the government's or the
+                # writer's, the quote could be anyone's named before.
                 before = [c for c in self.candidates[p - 2] if c.accepted]
                 last = (before[-1].head or before[-1]) if before else None
                 if last is not None and last.person is not None and not last.person.is_org \
-                        and not set(self.named_in.get(p - 1, {})) - {last.person}:
+                        and not set(self.named_in.get(p - 1, {})) - {last.person} \
+                        and any(ch.isdigit() for ch in self.paras[p - 1]):
                     cand.person = last.person
                     cand.how, cand.sure = "previous_paragraph", False
                     return
