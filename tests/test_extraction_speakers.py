@@ -413,3 +413,13 @@ def test_a_quote_after_narrative_that_follows_a_persons_quote_is_left_empty():
         "Minister Pia Larsson said: “The border is secure.”",
         "Since 2014, 700 people from 28 ventures have been returned.",
         "“Our tough measures remain in place.”") == ["Pia Larsson", "Pia Larsson"]
+
+
+def test_a_german_member_title_is_no_part_of_the_name():
+    quotes = extract_text(
+        "Gutachten bestätigt Nutzen der Kooperation\n\n"
+        "Wien - Anlässlich der heutigen Befragungen verweist SPÖ-Abgeordnete und "
+        "Ausschussmitglied Eva Beispiel-Muster noch einmal auf das Gutachten.\n\n"
+        "Im Gutachten heißt es, so Beispiel-Muster, \"die Entscheidung, die Themen in einer "
+        "aufbereiteten Form darzustellen, ist ein geeignetes Mittel\".").quotes
+    assert [q.speaker for q in quotes] == ["Eva Beispiel-Muster"]

@@ -235,6 +235,7 @@ GERMAN_ROLE_STEMS = (
     "landesrat", "regierungsrat", "hofrat", "shauptmann", "shauptfrau",
     "kämmerer", "kämmerin", "beigeordnete", "beigeordneter", "ortsvorsteher",
     "ortsvorsteherin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
+    "mitglied",
 )
 
 
