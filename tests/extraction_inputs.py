@@ -84,6 +84,15 @@ def signature_dashes(size: int) -> str:
                  size)
 
 
+def acronyms_in_one_sentence(size: int) -> str:
+    return _fill("Communiqué hostile\n\n", "l’Agence nationale du port (ANP) et ", size)
+
+
+def french_incises(size: int) -> str:
+    return _fill("Communiqué hostile\n\n« ", "Nous partons, a déclaré Jean Quill. Nous restons, ",
+                 size, "»")
+
+
 # name -> (make(size) -> text, is_html)
 HOSTILE = {
     "curly_then_straight": (curly_then_straight, False),
@@ -95,4 +104,6 @@ HOSTILE = {
     "nested_blockquotes": (nested_blockquotes, True),
     "said_colon": (said_colon, False),
     "signature_dashes": (signature_dashes, False),
+    "acronyms_in_one_sentence": (acronyms_in_one_sentence, False),
+    "french_incises": (french_incises, False),
 }

@@ -150,22 +150,38 @@ def acronym_organisations(refs: list[Ref], toks: list[Tok], s: str, hi: int) -> 
     acronym in brackets is one organisation, from its organisation word to the bracket; the
     acronym's reference carries that name (in ``org``), so a later "selon la DIRPA" names it.
     A clause holding a person (a party after a politician's name) is left alone."""
-    out = refs
-    for m in _ACRONYM.finditer(s, toks[0].start if toks else 0, hi):
+    if not toks:
+        return refs
+    starts = [t.start for t in toks]
+    people = sorted(r.start for r in refs if r.kind in ("person", "surname", "title"))
+    found: list[tuple[int, int, Ref, Ref]] = []  # (from, to, organisation, acronym)
+    for m in _ACRONYM.finditer(s, toks[0].start, hi):
         end = rstrip_end(s, m.start())
         lo = max(toks[0].start, end - 160)
         stop = max(s.rfind(c, lo, end) for c in ",;:.()“”«»\"")
-        head = next((t for t in toks if max(lo, stop + 1) <= t.start < end
-                     and is_org_word(t.low) and t.cls != "A"), None)
-        if head is None or any(r.kind in ("person", "surname", "title")
-                               and head.start <= r.start < end for r in out):
+        first, last = bisect_left(starts, max(lo, stop + 1)), bisect_left(starts, end)
+        head = next((toks[k] for k in range(first, last)
+                     if is_org_word(toks[k].low) and toks[k].cls != "A"), None)
+        if head is None or (found and head.start < found[-1][1]):
+            continue
+        k = bisect_left(people, head.start)
+        if k < len(people) and people[k] < end:
             continue
         name = s[head.start:end]
-        kept = [r for r in out if not (head.start <= r.start < m.end())]
-        kept.append(Ref("org", head.start, end, name, name=name))
-        kept.append(Ref("org", m.start(1), m.end(1), m.group(1), name=m.group(1), org=name))
-        out = sorted(kept, key=lambda r: r.start)
-    return out
+        found.append((head.start, m.end(), Ref("org", head.start, end, name, name=name),
+                      Ref("org", m.start(1), m.end(1), m.group(1), name=m.group(1), org=name)))
+    if not found:
+        return refs
+    out: list[Ref] = []
+    i = 0
+    for ref in refs:  # (in order of their start)
+        while i < len(found) and found[i][1] <= ref.start:
+            i += 1
+        if i < len(found) and found[i][0] <= ref.start:
+            continue  # inside an organisation named with its acronym
+        out.append(ref)
+    out.extend(r for f in found for r in f[2:])
+    return sorted(out, key=lambda r: r.start)
 
 
 _ACRONYM = re.compile(r" \(([" + UPPER + r"][" + UPPER + r"&-]{1,9})(?=\)|$)")

@@ -77,6 +77,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self._headline_person: Person | None | bool = False  # False: not looked for yet
         self.reported: dict[int, Person | None] = {}  # whose speech a paragraph reports
         self.named_in: dict[int, dict[Person, int]] = {}  # who a paragraph names, and where
+        self.ends_a_longer_name: dict[str, bool] = {}  # one name read as a whole speaker
         # The people the body names before the paragraph being read, and those who open a
         # paragraph as its subject, read up to paragraph ``people_read_to``.
         self.people_before: set[Person] = set()

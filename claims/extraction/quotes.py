@@ -446,11 +446,19 @@ def _split_at_incise(s: str, span: Span) -> list[Span]:
     if span.close is None:
         return [span]
     lex = lexicon()
-    for m in list(_INCISE_COMMA.finditer(s, span.inner_start, span.inner_end))[:30]:
+    parts: list[Span] = []
+    tried = 0
+    pos = span.inner_start
+    while tried < 30:
+        m = _INCISE_COMMA.search(s, pos, span.inner_end)
+        if m is None:
+            break
+        pos = m.end()
         word = s[m.end():m.end() + 30].split(" ", 1)[0].lower().rstrip(",.;:")
         if word not in lex.auxiliaries and word not in lex.speech_verbs and "-t-" not in word \
                 and not word.endswith(("-il", "-elle")):
             continue
+        tried += 1
         att = parse_after(s, m.start(), min(span.inner_end, m.start() + 200))
         if att is None or not att.after_verb or (att.subj_hi <= att.subj_lo and not att.pronoun):
             continue
@@ -466,7 +474,10 @@ def _split_at_incise(s: str, span: Span) -> list[Span]:
         if first is None:
             continue
         first.close = None
-        second = Span(end.start(), span.close, rest, span.inner_end, "double", span.raw_end,
-                      span.close_width)
-        return [first, *_split_at_incise(s, second)]
-    return [span]
+        first.inner_start = max(first.inner_start, span.inner_start)
+        parts.append(first)
+        # The words after the attribution, to the closing mark, may hold another one.
+        span = Span(end.start(), span.close, rest, span.inner_end, "double", span.raw_end,
+                    span.close_width)
+        pos = rest
+    return [*parts, span]

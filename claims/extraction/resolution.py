@@ -515,9 +515,12 @@ class SpeakerResolution:
             # Gutachten fest"): no sign of a name.
             return False
         # Nor the last word of a longer name written elsewhere ("María Soledad “Titi” X").
-        longer = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[\"“«‘'][^\"”»’']{{1,30}}[\"”»’'])?"
-                            rf"\s+{re.escape(ref.name)}\b")
-        return not any(longer.search(para) for para in self.paras)
+        cache = self.ends_a_longer_name
+        if ref.name not in cache:
+            longer = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[\"“«‘'][^\"”»’']{{1,30}}"
+                                rf"[\"”»’'])?\s+{re.escape(ref.name)}\b")
+            cache[ref.name] = any(longer.search(para) for para in self.paras)
+        return not cache[ref.name]
 
     def _named_right_after(self, p: int, cand: Candidate) -> str | None:
         """The name of a person written within three words after the quote's closing mark,
