@@ -69,6 +69,11 @@ DEFAULT_ORDERING = "-score"
 SEARCH_ORDERING = "-newest"
 
 
+# The orders that, beside a search finding more than claims.search.CLAIMS.few claims, sort only
+# the newest of them: no index holds a search's matches in these orders.
+ORDERINGS_OF_NEWEST_MATCHES = {"-score", "score", f"-{search.RELEVANCE}"}
+
+
 def default_ordering(query):
     """The order of a list of claims whose ``query`` (a QueryDict) names none."""
     return SEARCH_ORDERING if (query.get("q") or "").strip() else DEFAULT_ORDERING
@@ -176,7 +181,11 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return search.search_claims(queryset, value, ranked=self.orders_by_relevance())
+        ordering = (self.data.get("ordering") or "").strip() or default_ordering(self.data)
+        return search.search_claims(
+            queryset, value, ranked=self.orders_by_relevance(),
+            newest_only=ordering in ORDERINGS_OF_NEWEST_MATCHES,
+        )
 
     def orders_by_relevance(self):
         # Asked before the ordering filter runs: only a ranked search computes a relevance.

@@ -1,6 +1,8 @@
 """Search (claims.search): what it finds, on both databases, through every list that offers it,
 and its index kept in step with every change of the claims, speakers and releases it reads."""
 
+import dataclasses
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -401,3 +403,25 @@ def test_relevance_without_a_search_is_refused_by_the_api_and_ignored_by_the_que
     assert queue.status_code == 200
     assert queue.context["sort"] == "-score"
     assert "Relevance" not in queue.content.decode()
+
+
+def test_a_large_search_sorts_its_newest_matches_by_score_or_relevance_and_says_so(
+    editor_client, ranked_desk, monkeypatch
+):
+    # Sorting a common word's hundred thousand matches took a second or more.
+    monkeypatch.setattr(search, "CLAIMS", dataclasses.replace(search.CLAIMS, few=2))
+    newest = [ranked_desk[name].pk for name in ("title", "speaker", "text")]
+    # The two newest (title 0.9, speaker 0.5), by score; by relevance the speaker's first.
+    by_score = [ranked_desk[name].pk for name in ("title", "speaker")]
+    by_relevance = [ranked_desk[name].pk for name in ("speaker", "title")]
+
+    for ordering, expected in (("-score", by_score), ("-relevance", by_relevance)):
+        params = {"q": "harbour", "ordering": ordering}
+        queue = editor_client.get(QUEUE, params)
+        api = editor_client.get(API_CLAIMS, params).json()["results"]
+        assert [row["id"] for row in queue.context["claims"]] == expected
+        assert [row["id"] for row in api] == expected
+        assert "finds more than 2 claims sorts its 2 newest" in queue.content.decode()
+    listed = editor_client.get(QUEUE, {"q": "harbour"})
+    assert [row["id"] for row in listed.context["claims"]] == newest
+    assert "sorts its 2 newest" not in listed.content.decode()

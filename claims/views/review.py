@@ -26,6 +26,7 @@ from claims.filters import (
     DEFAULT_ORDERING,
     DUE_CHOICES,
     ID_MAX,
+    ORDERINGS_OF_NEWEST_MATCHES,
     SEEN_BEFORE_CHOICES,
     ClaimFilter,
     default_ordering,
@@ -424,6 +425,11 @@ def queue(request):
         "chosen_statuses": chosen_statuses,
         "sorts": sorts,
         "sort": sort,
+        # A large search sorted by score or relevance sorts its newest matches: say how many.
+        "newest_matches": (
+            f"{search.CLAIMS.few:,}"
+            if searching and sort in ORDERINGS_OF_NEWEST_MATCHES else None
+        ),
         "kinds": ClaimKind.choices,
         "chosen_kinds": data.getlist("kind"),
         "seen_before_choices": SEEN_BEFORE_CHOICES,

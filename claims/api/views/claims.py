@@ -69,8 +69,10 @@ def _transition_description():
         summary="List claims and quotes",
         description=(
             "Filter, search (`q`: text, speaker, release title) and order the claims: by score, "
-            "highest first, unless `ordering` says otherwise (with `q`, `-relevance` puts the "
-            "best matches first). Read page after page by following "
+            "highest first (a search: newest first), unless `ordering` says otherwise (with "
+            "`q`, `-relevance` puts the best matches first; a search finding more than "
+            f"{search.CLAIMS.few:,} claims sorts its {search.CLAIMS.few:,} newest by score or "
+            "relevance). Read page after page by following "
             "`next`: a page starts right after the last row of the one before, so claims never "
             "repeat or go missing between pages, and the list is never counted."
         ),
