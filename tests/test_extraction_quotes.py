@@ -281,3 +281,20 @@ def test_a_single_quote_closed_by_two_single_marks_starts_at_its_opening_mark():
     assert quote.text.startswith("Our volunteer crew")
     assert quote.text.endswith("false alarm.")
     assert quote.speaker == "Jane Doe"
+
+
+def test_a_french_quote_marked_only_at_its_two_ends_runs_over_the_paragraphs_between():
+    quotes = extract_text(
+        "La mairesse fait le point sur le démantèlement du campement\n\n"
+        "EXEMPLEVILLE, le 5 juillet 2024 - La mairesse d’Exempleville, Claire Dubois, fera le "
+        "point sur le démantèlement du campement.\n\n"
+        "« À la suite d'une opération menée tôt vendredi matin, le campement du square a été "
+        "démantelé. L'opération s'est déroulée dans le calme.\n\n"
+        "Le droit de manifester est un droit fondamental, mais ce droit ne peut entraver la "
+        "libre circulation dans l'espace public.\n\n"
+        "Une installation comme celle-ci posait d'importants enjeux de sécurité pour les gens "
+        "sur le site », a déclaré la mairesse d’Exempleville, Claire Dubois.").quotes
+    assert [q.paragraph for q in quotes] == [2, 3, 4]
+    assert {q.speaker for q in quotes} == {"Claire Dubois"}
+    assert quotes[1].text.startswith("Le droit de manifester")
+    assert quotes[2].text.endswith("sur le site")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .candidate import Candidate
+from .attribution import parse_after
+from .candidate import Candidate, subject_ref
 from .claims import repeats
 from .frames import (
     is_statement_headline,
@@ -20,6 +21,9 @@ from .quotes import Span, continuation_span
 from .resolution import SIGNATURE
 from .text import rstrip_end
 from .tokens import tokenize
+
+
+_ANY_MARK = re.compile("[“”„«»\"]")
 
 
 class QuoteChains:
@@ -40,6 +44,7 @@ class QuoteChains:
                 # (a term in quote marks inside it, "a ‘going concern’", is no quote of its own)
                 if not any(c.accepted for c in cur) and (
                         self._resumed_after(p) and self._first_person(p)
+                        or self._closed_later(p)
                         or p > last_marked and self._statement_opened(last.head or last)):
                     cur = self._unmarked_continuation(p, last.span.family)
             if not cur:
@@ -71,6 +76,19 @@ class QuoteChains:
                 return False
         return False
 
+    def _closed_later(self, p: int) -> bool:
+        """ "« A … / B … / C … », a déclaré X": the quote left open before paragraph ``p``
+        is closed, without being reopened, by one of the next two paragraphs, and nothing
+        between holds a quote mark: every paragraph up to that mark is the quote's (French
+        and Spanish releases mark only its two ends)."""
+        for q in range(p, min(p + 3, len(self.paras))):
+            text = self.paras[q]
+            if q > p and text[:1] not in "“\"«„" and continuation_span(text) is not None:
+                return not any(_ANY_MARK.search(self.paras[r]) for r in range(p, q))
+            if _ANY_MARK.search(text) or len(text) > 1500:
+                return False
+        return False
+
     def _first_person(self, p: int) -> bool:
         """Paragraph ``p`` speaks in the first person ("we", "our", "nous", "wir", "nuestro"),
         as a speaker's words do and a release's narrative does not."""
@@ -97,6 +115,15 @@ class QuoteChains:
             return None
         span.open = 0
         cand = Candidate(p, span, 0)
+        text = self.paras[p]
+        # "… municipal », a déclaré la mairesse, X.": the attribution after its closing mark
+        # names the speaker of the whole quote.
+        sentence_end = next((b for a, b in self.sentences[p] if b > span.outer_end), len(text))
+        cand.after = parse_after(text, span.outer_end, sentence_end)
+        if cand.after is not None:
+            cand.after_ref = subject_ref(text, cand.after)
+            if cand.after_ref is None:
+                cand.unnamed, cand.after = cand.after, None
         rest = [c for c in self.candidates[p] if c.span.open >= span.outer_end]
         self.candidates[p] = [cand, *rest]
         self.opens[p] = [c.span.open for c in self.candidates[p]]

@@ -351,6 +351,10 @@ def continuation_span(s: str) -> Span | None:
         i, ch = m.start(), m.group()
         w = len(ch)
         opens, closes = _can_open(s, i, w), _can_close(s, i, w)
+        if ch == "«" and _after(s, i).isspace() or ch == "»" and _before(s, i).isspace() and (
+                _after(s, i).isspace() or _after(s, i) in _CLOSE_CONTEXT):
+            # French spacing, « … »: the mark's side tells, not the spaces around it.
+            opens, closes = ch == "«", ch == "»"
         if ch in "“„«" and opens and not (ch == "“" and closes and not opens):
             depth += 1
         elif closes and not opens:
