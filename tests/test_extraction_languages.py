@@ -538,3 +538,12 @@ def test_a_plural_verb_without_a_named_subject_is_no_single_persons():
         "“Es una obra esperada”, dijo.",
     ) == [("Llevábamos diez años esperando esta obra", None),
           ("Es una obra esperada", "Ana Ruiz")]
+
+
+def test_a_partial_quote_in_german_reported_speech_is_a_quote():
+    found = quotes(
+        "Bürgermeisterin Anna Roth sprach am Dienstag im Rathaus über den Bund.",
+        "Es gelte, die Länder „bei der Gestaltung der Zukunft“ einzubinden.",
+        headline="Mitteilung",
+    )
+    assert [text for text, _speaker in found] == ["bei der Gestaltung der Zukunft"]

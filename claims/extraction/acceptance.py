@@ -149,7 +149,8 @@ MORE_SPEECH = {
         entretien lettre communiqué"""),
     "de": _words("""nannte nennt bezeichnete bezeichnet sprach spricht forderte fordert rief
         ruft lobte lobt kritisierte kritisiert worte rede botschaft interview brief heißt
-        hieß mitteilung erklärung"""),
+        hieß mitteilung erklärung
+        sei seien wolle gelte müsse könne solle dürfe"""),
     "es": _words("""calificó califica llamó llama habló habla pidió pide instó insta
         prometió promete palabras discurso mensaje entrevista carta expresó reza comunicado"""),
 }
