@@ -110,7 +110,9 @@ class ClaimFilter(django_filters.FilterSet):
         empty_label="Any",
     )
     # Before ``ordering``: a search gives each claim the relevance it may be ordered by.
-    q = django_filters.CharFilter(method="filter_search", label="Search")
+    q = django_filters.CharFilter(
+        method="filter_search", label="Search", validators=[search.check_search]
+    )
     due = django_filters.ChoiceFilter(choices=DUE_CHOICES, method="filter_due", label="Due")
     ordering = django_filters.ChoiceFilter(
         choices=[(name, label) for name, (label, _) in CLAIM_ORDERINGS.items()],
@@ -197,7 +199,9 @@ class ReleaseFilter(django_filters.FilterSet):
     organization = django_filters.CharFilter(lookup_expr="iexact")
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
-    q = django_filters.CharFilter(method="filter_search", label="Search")
+    q = django_filters.CharFilter(
+        method="filter_search", label="Search", validators=[search.check_search]
+    )
 
     class Meta:
         model = Release

@@ -31,6 +31,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
+from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import Expression, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
@@ -51,6 +52,11 @@ QUERY_PARTS = re.compile(rf"[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]?|([^\s{QUOTES}]+)
 # What both databases' tokenizers call a word: letters and digits (an underscore, a hyphen or
 # an apostrophe separates two words).
 WORD = re.compile(r"[^\W_]+")
+# The longest search a list takes. Each word is one more condition of the query: a few hundred
+# nested them deeper than Python or SQLite allow (a server error on both databases, seconds in
+# the admin's speaker list); a desk's searches are a few words.
+MAX_SEARCH_WORDS = 50
+MAX_SEARCH_LENGTH = 1_000
 
 
 # The annotation a ranked search gives each row, and the ordering's name for it.
@@ -84,6 +90,24 @@ def parse(text):
             prefix = not phrase and len(words[-1]) >= PREFIX_MIN_LENGTH
             terms.append(Term(words, prefix))
     return terms
+
+
+def check_search(text):
+    """Refuse, with a sentence saying what to change, a search longer than a list takes."""
+    text = text or ""
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise ValidationError(
+            f"Search for at most {MAX_SEARCH_LENGTH:,} characters (this search has "
+            f"{len(text):,}); shorten it to the words that matter.",
+            code="max_length",
+        )
+    words = len(WORD.findall(text))
+    if words > MAX_SEARCH_WORDS:
+        raise ValidationError(
+            f"Search for at most {MAX_SEARCH_WORDS} words (this search has {words:,}); "
+            "leave out the ones that matter least.",
+            code="too_many_words",
+        )
 
 
 @dataclass(frozen=True)

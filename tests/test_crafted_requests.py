@@ -227,3 +227,43 @@ def test_import_release_takes_a_bom_file_with_a_nul_past_its_first_8_kb(tmp_path
 
     assert "Imported release" in capsys.readouterr().out
     assert "\x00" not in Release.objects.get().body
+
+
+# Hundreds of words nested the search's conditions deeper than Python (PostgreSQL) or SQLite
+# allow: a 500 on every list. Past the limit each list says how to shorten the search.
+LONG_SEARCHES = {
+    "400 words": "Stoltenberg " * 400,
+    "500 phrases": " ".join(f'"ferry {n} terminal"' for n in range(500)),
+    "20,000 characters": "x" * 20_000,
+}
+SEARCH_LISTS = [
+    "/review/", "/releases/", "/admin/claims/claim/", "/admin/claims/release/",
+    "/admin/claims/speaker/", "/admin/claims/claimevent/",
+]
+
+
+@pytest.mark.parametrize("query", LONG_SEARCHES.values(), ids=LONG_SEARCHES.keys())
+@pytest.mark.parametrize("path", SEARCH_LISTS)
+def test_a_search_too_long_for_a_list_says_how_to_shorten_it(desk, path, query):
+    response = desk.get(path, {"q": query}, follow=True)
+
+    assert response.status_code == 200
+    assert "Search for at most" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", LONG_SEARCHES.values(), ids=LONG_SEARCHES.keys())
+@pytest.mark.parametrize("path", ["/api/v1/claims/", "/api/v1/releases/"])
+def test_a_search_too_long_for_the_api_is_a_400_saying_how_to_shorten_it(desk, path, query):
+    body = assert_error(desk.get(path, {"q": query}), 400, "invalid")
+
+    assert body["fields"]["q"][0].startswith("Search for at most")
+
+
+@pytest.mark.parametrize("path", [*SEARCH_LISTS, "/api/v1/claims/"])
+def test_a_search_of_fifty_words_is_answered(desk, path):
+    words = "Jens Stoltenberg " * 25
+
+    response = desk.get(path, {"q": words})
+
+    assert response.status_code == 200
+    assert "Search for at most" not in response.content.decode()

@@ -30,6 +30,7 @@ from claims.admin.common import (
     KeepsReviewWork,
     ListedFiltersOnly,
     SearchCountCapped,
+    SearchWithinLimits,
     claim_list_url,
     person_column,
     plural,
@@ -214,7 +215,9 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin):
+class ClaimAdmin(
+    SearchWithinLimits, ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin
+):
     form = ClaimForm
     list_display = [
         "short_text", "kind", "speaker", "status", "rating", "assignee_name", "release_title",

@@ -4,13 +4,15 @@ refusal to delete review work.
 
 from urllib.parse import urlencode
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from claims import selectors
+from claims import search, selectors
 from claims.filters import ID_MAX
 from claims.models import person_name
 from claims.validators import in_utc
@@ -36,6 +38,22 @@ class SearchCountCapped:
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         paginator = selectors.paginator_for(request.GET, self.paginator)
         return paginator(queryset, per_page, orphans, allow_empty_first_page)
+
+
+class SearchWithinLimits:
+    """A search longer than search.check_search allows goes back to the list without it, with
+    a sentence saying how to shorten it (hundreds of words were a server error, or seconds of
+    the stock search's conditions)."""
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            search.check_search(request.GET.get(SEARCH_VAR, ""))
+        except ValidationError as error:
+            self.message_user(request, error.message, messages.WARNING)
+            rest = request.GET.copy()
+            del rest[SEARCH_VAR]
+            return HttpResponseRedirect(f"{request.path}?{rest.urlencode()}")
+        return super().changelist_view(request, extra_context)
 
 
 def plural(count, singular, plural=None):

@@ -18,6 +18,7 @@ from claims.admin.common import (
     ListedFiltersOnly,
     MomentListFilter,
     SearchCountCapped,
+    SearchWithinLimits,
     claim_list_url,
     person_column,
     plural,
@@ -69,7 +70,9 @@ class ImportReleaseForm(forms.Form):
 
 
 @admin.register(Release)
-class ReleaseAdmin(ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin):
+class ReleaseAdmin(
+    SearchWithinLimits, ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin
+):
     list_display = ["title", "organization", "published_on", "claims_by_status", "created_at"]
     list_filter = ["published_on", ("created_at", MomentListFilter)]
     search_fields = ["title", "organization"]

@@ -5,7 +5,12 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from claims.admin.common import ListedFiltersOnly, claim_list_url, plural
+from claims.admin.common import (
+    ListedFiltersOnly,
+    SearchWithinLimits,
+    claim_list_url,
+    plural,
+)
 from claims.models import (
     ClaimKind,
     Speaker,
@@ -42,7 +47,7 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ListedFiltersOnly, admin.ModelAdmin):
+class SpeakerAdmin(SearchWithinLimits, ListedFiltersOnly, admin.ModelAdmin):
     form = SpeakerForm
     list_display = ["name", "role", "organization", "quotes_link"]
     search_fields = ["name", "role", "organization", "aliases"]

@@ -42,11 +42,10 @@ def _progress(counts, total):
 
 @desk_member_required
 def release_list(request):
-    releases = (
-        ReleaseFilter(request.GET, queryset=Release.objects.defer("body"), request=request)
-        .qs.select_related("imported_by")
-        .order_by("-created_at", "-id")
+    release_filter = ReleaseFilter(
+        request.GET, queryset=Release.objects.defer("body"), request=request
     )
+    releases = release_filter.qs.select_related("imported_by").order_by("-created_at", "-id")
     paginator = selectors.paginator_for(request.GET)(releases, RELEASE_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     rows = []
@@ -64,6 +63,11 @@ def release_list(request):
         "page": page,
         "rows": rows,
         "q": request.GET.get("q", ""),
+        # A value the list could not use (a search too long) is left out and said why, as
+        # the queue does.
+        "filter_errors": [
+            error for errors in release_filter.form.errors.values() for error in errors
+        ],
         "can_import": permissions.can_import(request.user),
     }
     return render(request, "claims/release_list.html", context)
