@@ -22,7 +22,6 @@ from .resolution import SIGNATURE
 from .text import rstrip_end
 from .tokens import tokenize
 
-
 _ANY_MARK = re.compile("[“”„«»\"]")
 
 
@@ -85,7 +84,7 @@ class QuoteChains:
             text = self.paras[q]
             if q > p and text[:1] not in "“\"«„" and continuation_span(text) is not None:
                 return not any(_ANY_MARK.search(self.paras[r]) for r in range(p, q))
-            if _ANY_MARK.search(text) or len(text) > 1500:
+            if _ANY_MARK.search(text) or len(text) > 1500 or not any(c.isalnum() for c in text):
                 return False
         return False
 
