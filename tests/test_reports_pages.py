@@ -127,6 +127,24 @@ def test_the_preview_follows_the_filters(editor_client, two_releases):
     assert '<input type="hidden" name="rating" value="misleading">' in page
 
 
+@pytest.mark.parametrize(
+    "dates, shown",
+    [
+        ({"since": "0001-01-01", "until": "9999-12-31"}, 3),
+        ({"until": "9999-12-31"}, 3),
+        ({"since": "9999-12-31"}, 0),
+        ({"until": "0001-01-01"}, 0),
+    ],
+)
+def test_a_range_reaching_the_first_or_last_day_a_date_can_have_is_answered(
+    editor_client, two_releases, dates, shown
+):
+    response = editor_client.get(LIST, dates)
+
+    assert response.status_code == 200
+    assert f"{shown} approved claims" in response.content.decode()
+
+
 def test_several_ratings_and_kinds_preview_each_claim_once(editor_client, two_releases):
     first, second, claims = two_releases
     rating = claims[0].rating

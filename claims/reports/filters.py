@@ -69,10 +69,20 @@ class ReportFilter(django_filters.FilterSet):
         fields = []
         form = ReportFilterForm
 
+    # A day in the first or last year a date can have is before or after every approval: its
+    # midnight, or the next day's, may be no moment at all (until=9999-12-31 was a 500).
     def filter_since(self, queryset, name, value):
+        if value.year == datetime.MINYEAR:
+            return queryset
+        if value.year == datetime.MAXYEAR:
+            return queryset.none()
         return queryset.filter(approved_at__gte=_midnight(value))
 
     def filter_until(self, queryset, name, value):
+        if value.year == datetime.MAXYEAR:
+            return queryset
+        if value.year == datetime.MINYEAR:
+            return queryset.none()
         return queryset.filter(approved_at__lt=_midnight(value + datetime.timedelta(days=1)))
 
 
