@@ -22,6 +22,7 @@ speaker's name, then its release's title.
 
 import operator
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import reduce
 
@@ -81,11 +82,21 @@ class Term:
         return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
 
 
+def _folded(text):
+    """``text`` lower-cased as both indexes fold it: composed (an accent typed as a separate
+    mark is the accented letter), and without the marks and invisible characters the indexes
+    take for word breaks (the dot of a lower-case Turkish İ, a zero-width space or a soft
+    hyphen pasted inside a word split it in two, and found nothing). ß stays ß: the index
+    holds the word as written."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return "".join(char for char in text if unicodedata.category(char) not in ("Mn", "Cf"))
+
+
 def parse(text):
     """The terms of a search as typed; every one must match."""
     terms = []
-    for phrase, word in QUERY_PARTS.findall(text or ""):
-        words = tuple(WORD.findall((phrase or word).casefold()))
+    for phrase, word in QUERY_PARTS.findall(_folded(text or "")):
+        words = tuple(WORD.findall(phrase or word))
         if words:
             prefix = not phrase and len(words[-1]) >= PREFIX_MIN_LENGTH
             terms.append(Term(words, prefix))
