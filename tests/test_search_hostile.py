@@ -64,3 +64,7 @@ def test_both_databases_find_the_same_claims_for_hostile_and_foreign_searches(de
     }
 
     assert found == FOUND
+
+
+def test_a_word_given_many_times_is_searched_once():
+    assert search.parse("ferry " * 50 + "FERRY Ferry") == search.parse("ferry")
