@@ -673,6 +673,10 @@ class ClaimEvent(models.Model):
             models.Index(fields=["claim", "created_at"], name="event_claim_idx"),
             # The whole history in order (the admin's list), to its last page.
             models.Index(fields=["created_at", "id"], name="event_created_idx"),
+            # The admin's status filters, in the same order: a million claims' history walked
+            # by date for a rare status took a tenth of a second a page.
+            models.Index(fields=["from_status", "created_at", "id"], name="event_from_idx"),
+            models.Index(fields=["to_status", "created_at", "id"], name="event_to_idx"),
         ]
 
     def __str__(self):
