@@ -3,13 +3,18 @@
 from django.contrib import admin
 
 from claims import selectors
-from claims.admin.common import ListedFiltersOnly, SearchWithinLimits, person_column
+from claims.admin.common import (
+    ListedFiltersOnly,
+    SearchCountCapped,
+    SearchWithinLimits,
+    person_column,
+)
 from claims.models import ClaimEvent
 from claims.selectors import CappedPaginator
 
 
 @admin.register(ClaimEvent)
-class ClaimEventAdmin(SearchWithinLimits, ListedFiltersOnly, admin.ModelAdmin):
+class ClaimEventAdmin(SearchCountCapped, SearchWithinLimits, ListedFiltersOnly, admin.ModelAdmin):
     """The audit trail, for reading only: nobody adds, changes or deletes an entry here."""
 
     list_display = ["created_at", "claim", "action", "from_status", "to_status", "rating",
