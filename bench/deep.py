@@ -47,7 +47,7 @@ def queue_cursor(params, user):
     from claims.filters import ClaimFilter, default_ordering
     from claims.models import Claim
     from claims.pagination import encode_cursor
-    from claims.views import review
+    from claims.views import queue
 
     orderings = claim_orderings()
     data = _query(params)
@@ -55,12 +55,12 @@ def queue_cursor(params, user):
     sort = data.pop("ordering", [default])[0]
     order = orderings.get(sort, orderings[default])
     claims = ClaimFilter(data, queryset=Claim.objects.all(), request=_request(params, user)).qs
-    offset = deep_offset(claims.count(), review.QUEUE_PAGE_SIZE)
+    offset = deep_offset(claims.count(), queue.QUEUE_PAGE_SIZE)
     if not offset:
         return None
     boundary = boundary_of(claims, order, offset)
     return {"after": encode_cursor(boundary),
-            "page": offset // review.QUEUE_PAGE_SIZE + 1}
+            "page": offset // queue.QUEUE_PAGE_SIZE + 1}
 
 
 def api_claims_cursor(params, user):

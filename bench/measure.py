@@ -163,7 +163,7 @@ class Harness:
     def variants(self):
         from claims.api.pagination import ClaimCursorPagination, claim_cursor
         from claims.pagination import encode_cursor
-        from claims.views.review import QUEUE_PAGE_SIZE
+        from claims.views.queue import QUEUE_PAGE_SIZE
 
         found = []
 

@@ -11,8 +11,8 @@ def publisher(request):
 def desk_lists(request):
     """The lists a person starts from, with their counts, for the navigation; counted only
     when a page's menu shows them (the public pages and the login page never do)."""
-    from claims.views.review import desk_lists as lists_of
-    from claims.views.review import queue_query
+    from claims.views.queue import desk_lists as lists_of
+    from claims.views.queue import queue_query
 
     counted = []
 

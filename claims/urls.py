@@ -1,22 +1,22 @@
 from django.urls import path
 
 from claims.feeds import PublishedFeed
-from claims.views import desk, public, releases, reports, review, speakers
+from claims.views import corrections, desk, public, queue, releases, reports, review, speakers
 
 app_name = "claims"
 
 urlpatterns = [
-    path("", review.home, name="home"),
-    path("review/", review.queue, name="queue"),
-    path("review/bulk/", review.queue_bulk, name="queue_bulk"),
+    path("", queue.home, name="home"),
+    path("review/", queue.queue, name="queue"),
+    path("review/bulk/", queue.queue_bulk, name="queue_bulk"),
     path("review/claims/<int:pk>/", review.claim_detail, name="claim_detail"),
     path(
         "review/claims/<int:pk>/transition/", review.claim_transition, name="claim_transition"
     ),
     path("review/claims/<int:pk>/notes/", review.add_annotation, name="claim_add_note"),
-    path("review/claims/<int:pk>/correct/", review.correct_claim, name="claim_correct"),
-    path("review/claims/<int:pk>/split/", review.split_claim, name="claim_split"),
-    path("review/claims/<int:pk>/merge/", review.merge_claim, name="claim_merge"),
+    path("review/claims/<int:pk>/correct/", corrections.correct_claim, name="claim_correct"),
+    path("review/claims/<int:pk>/split/", corrections.split_claim, name="claim_split"),
+    path("review/claims/<int:pk>/merge/", corrections.merge_claim, name="claim_merge"),
     path("review/claims/<int:pk>/evidence/", review.add_evidence, name="claim_add_evidence"),
     path(
         "review/claims/<int:pk>/start-from/", review.start_from_check,

@@ -314,7 +314,7 @@ def test_paging_forwards_and_back_shows_every_claim_once_even_when_scores_tie(
 
 
 def test_past_the_cap_the_queue_says_how_many_claims_at_least(reviewer_client, monkeypatch):
-    monkeypatch.setattr("claims.views.review.COUNT_CAP", 3)
+    monkeypatch.setattr("claims.views.queue.COUNT_CAP", 3)
     release = factories.ReleaseFactory()
     for _ in range(5):
         factories.ClaimFactory(paragraph__release=release)
@@ -1062,26 +1062,26 @@ def test_the_planners_estimates_are_read_once_a_minute_through_the_shared_cache(
 ):
     from django.core.cache import cache
 
-    from claims.views import review
+    from claims.views import queue
 
     cache.clear()
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Claim._meta.db_table}")
     with CaptureQueriesContext(connection) as first:
-        estimates = review._planner_estimates()
+        estimates = queue._planner_estimates()
     pending = Claim.objects.filter(status="pending").count()
     assert estimates["pending"] == pending
     assert len(first.captured_queries) == 1
 
     with CaptureQueriesContext(connection) as again:
-        assert review._planner_estimates() == estimates
+        assert queue._planner_estimates() == estimates
     assert again.captured_queries == []
 
     # A minute later the cache has let them go, for every process at once.
-    later_on = time.time() + review.ESTIMATES_MAX_AGE + 1
+    later_on = time.time() + queue.ESTIMATES_MAX_AGE + 1
     monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: later_on)
     with CaptureQueriesContext(connection) as later:
-        review._planner_estimates()
+        queue._planner_estimates()
     assert len(later.captured_queries) == 1
 
 
@@ -1090,9 +1090,9 @@ def test_the_pickers_offer_the_newest_releases_and_speakers_and_the_chosen_one(
 ):
     from bs4 import BeautifulSoup
 
-    from claims.views import review
+    from claims.views import queue
 
-    monkeypatch.setattr(review, "PICKER_LIMIT", 2)
+    monkeypatch.setattr(queue, "PICKER_LIMIT", 2)
     releases = [factories.ReleaseFactory(title=f"Budget statement {n}") for n in range(4)]
     speakers = [factories.SpeakerFactory(name=name) for name in ["Zoe Quinn", "Al Berg", "Mo Li"]]
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from claims import dashboard as dashboard_figures
 from claims import notifications, permissions, workflow
 from claims.models import Claim, Notification, NotificationSettings, Release
-from claims.views.review import desk_member_required, forbidden
+from claims.views.access import desk_member_required, forbidden
 
 NOTIFICATIONS_SHOWN = 50
 

@@ -12,7 +12,7 @@ from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import Claim, ClaimKind, Release, ReviewStatus
 from claims.templatetags.claims_ui import highlight
-from claims.views.review import desk_member_required, forbidden
+from claims.views.access import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
 PARAGRAPHS_PER_PAGE = 100

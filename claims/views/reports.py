@@ -29,7 +29,7 @@ from claims.reports import (
 from claims.reports.filters import filter_error_sentence
 from claims.reports.http import download_response, export_response
 from claims.reports.printable import PRINTABLE_LIMIT
-from claims.views.review import forbidden
+from claims.views.access import forbidden
 
 PREVIEW_ROWS = 20
 REPORTS_PAGE_SIZE = 25

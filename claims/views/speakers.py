@@ -13,7 +13,7 @@ from claims import dashboard, permissions, workflow
 from claims.models import Claim, Rating, ReviewStatus, Speaker, SpeakerEvent, person_name_from
 from claims.pagination import keyset_page
 from claims.templatetags.claims_ui import query_links
-from claims.views.review import desk_member_required, forbidden
+from claims.views.access import desk_member_required, forbidden
 
 RECORD_PAGE_SIZE = 50
 RECORD_ORDER = ("-id",)
