@@ -72,10 +72,13 @@ def test_the_load_tests_people_work_the_desk_and_the_audit_finds_nothing_lost(
     journal = tmp_path / "journal.jsonl"
     # SQLite's test database, shared by the live server's threads, takes one writer at a time.
     users = "4" if connection.vendor == "postgresql" else "1"
+    # One person picks a task at random about once a second: half a minute makes a reviewer's
+    # "take a claim" all but certain (15 s on a loaded CI machine once drew none).
+    run_time = "15s" if connection.vendor == "postgresql" else "30s"
     result = subprocess.run(
         [str(Path(sys.executable).parent / "locust"), "-f",
          str(DEPLOY / "loadtest" / "locustfile.py"), "--headless", "--users", users,
-         "--spawn-rate", "4", "--run-time", "15s", "--host", live_server.url, "--only-summary",
+         "--spawn-rate", "4", "--run-time", run_time, "--host", live_server.url, "--only-summary",
          "--loglevel", "ERROR", "--exit-code-on-error", "0"],
         env={**os.environ, "LOADTEST_ACCOUNTS": str(tmp_path / "accounts.json"),
              "LOADTEST_JOURNAL": str(journal)},
