@@ -44,10 +44,7 @@ class QuoteAcceptance:
                     cand.after = after
             if span.outer_end < limit and cand.after is None:
                 cand.after = parse_after(text, span.outer_end, limit)
-            if cand.after:
-                cand.after_ref = subject_ref(text, cand.after)
-                if cand.after_ref is None:
-                    cand.unnamed, cand.after = cand.after, None
+            cand.name_after(text)
             lo = s_start
             if k and spans[k - 1].outer_end > lo and found[-1].accepted:
                 lo = spans[k - 1].outer_end  # not past a title in quote marks

@@ -48,6 +48,14 @@ class Candidate:
     next_attributed: Candidate | None = None  # the next quote of its sentence with a phrase
     chain: list[Candidate] = field(default_factory=list)
 
+    def name_after(self, text: str) -> None:
+        """Read who the attribution after the quote names; one naming no one we can tell is
+        kept as ``unnamed`` instead."""
+        if self.after is not None:
+            self.after_ref = subject_ref(text, self.after)
+            if self.after_ref is None:
+                self.unnamed, self.after = self.after, None
+
 
 
 @dataclass

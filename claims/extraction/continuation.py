@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .attribution import parse_after
-from .candidate import Candidate, subject_ref
+from .candidate import Candidate
 from .claims import repeats
 from .frames import (
     is_statement_headline,
@@ -119,10 +119,7 @@ class QuoteChains:
         # names the speaker of the whole quote.
         sentence_end = next((b for a, b in self.sentences[p] if b > span.outer_end), len(text))
         cand.after = parse_after(text, span.outer_end, sentence_end)
-        if cand.after is not None:
-            cand.after_ref = subject_ref(text, cand.after)
-            if cand.after_ref is None:
-                cand.unnamed, cand.after = cand.after, None
+        cand.name_after(text)
         rest = [c for c in self.candidates[p] if c.span.open >= span.outer_end]
         self.candidates[p] = [cand, *rest]
         self.opens[p] = [c.span.open for c in self.candidates[p]]
