@@ -298,3 +298,19 @@ def test_a_french_quote_marked_only_at_its_two_ends_runs_over_the_paragraphs_bet
     assert {q.speaker for q in quotes} == {"Claire Dubois"}
     assert quotes[1].text.startswith("Le droit de manifester")
     assert quotes[2].text.endswith("sur le site")
+
+
+def test_a_quote_opened_once_and_closed_paragraphs_later_runs_over_every_paragraph_between():
+    quotes = extract_text(
+        "Voici le texte intégral du communiqué des présidents de section\n\n"
+        "PORTVALE \"1. Nous regrettons la décision du conseil de fermer la piscine du quartier. "
+        "Nous ne pouvons pas l'accepter.\n\n"
+        "Nous soutenons les nageurs et prendrons toutes les initiatives pour les défendre.\n\n"
+        "2. Nous demandons au conseil de rouvrir le dialogue avec les associations.\n\n"
+        "3. Nous allons poursuivre la concertation entre les sections.\n\n"
+        "4. Enfin, la commission des sports sera réunie dès le mois de mars.\n\n"
+        "En conclusion, les présidents rappellent leur attachement au sport pour tous.\"").quotes
+    assert [q.paragraph for q in quotes] == [1, 2, 3, 4, 5, 6]
+    assert quotes[3].text == "3. Nous allons poursuivre la concertation entre les sections."
+    assert quotes[5].text.endswith("sport pour tous.")
+    assert all(q.continues == 0 for q in quotes[1:])

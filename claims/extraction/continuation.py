@@ -77,10 +77,11 @@ class QuoteChains:
 
     def _closed_later(self, p: int) -> bool:
         """ "« A … / B … / C … », a déclaré X": the quote left open before paragraph ``p``
-        is closed, without being reopened, by one of the next two paragraphs, and nothing
+        is closed, without being reopened, by one of the next seven paragraphs, and nothing
         between holds a quote mark: every paragraph up to that mark is the quote's (French
-        and Spanish releases mark only its two ends)."""
-        for q in range(p, min(p + 3, len(self.paras))):
+        and Spanish releases mark only its two ends; a communiqué printed whole is one quote
+        of several numbered points)."""
+        for q in range(p, min(p + 8, len(self.paras))):
             text = self.paras[q]
             if q > p and text[:1] not in "“\"«„" and continuation_span(text) is not None:
                 return not any(_ANY_MARK.search(self.paras[r]) for r in range(p, q))
