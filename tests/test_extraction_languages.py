@@ -547,3 +547,14 @@ def test_a_partial_quote_in_german_reported_speech_is_a_quote():
         headline="Mitteilung",
     )
     assert [text for text, _speaker in found] == ["bei der Gestaltung der Zukunft"]
+
+
+def test_spanish_given_names_ending_like_common_nouns_are_names():
+    assert quotes(
+        "La presidenta comunal, María Soledad \"Sole\" Ejemplar, se reunió con el director "
+        "provincial de obras.",
+        "\"Seguimos avanzando con el proyecto del edificio comunal\", dijo Ejemplar .",
+        "Por su parte, la directora de Compras Abiertas, Trinidad Probeta, explicó que "
+        "“el formulario simplifica cada licitación”.",
+    ) == [("Seguimos avanzando con el proyecto del edificio comunal", "María Soledad Ejemplar"),
+          ("el formulario simplifica cada licitación", "Trinidad Probeta")]

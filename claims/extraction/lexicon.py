@@ -207,6 +207,8 @@ COMMON_NOUN_ENDINGS = {
            "logías", "grafía", "nomía", "tad", "tades", "ería", "erías"),
     "en": ("tion", "tions", "ments", "ship", "ism"),
 }
+# Spanish given names that end like those nouns ("María Soledad X", "Trinidad X").
+NAMES_WITH_NOUN_ENDINGS = _words("soledad trinidad piedad caridad libertad felicidad")
 
 # Generational suffixes belong to the name ("Calvin R. Holloway Jr.", "Robert K. Ashby III").
 NAME_SUFFIXES = _words("jr sr ii iii iv")

@@ -15,6 +15,7 @@ from .lexicon import (
     COMMON_NOUN_ENDINGS,
     HONORIFICS,
     HYPHEN_PREFIXES,
+    NAMES_WITH_NOUN_ENDINGS,
     NON_NAME_WORDS,
     PARTICLES,
     POSTNOMINALS,
@@ -99,7 +100,8 @@ def _classify(core: str, low: str, code: str) -> str:
         return "A"
     if low in NON_NAME_WORDS or any(c.isdigit() for c in core):
         return "O"
-    if low.endswith(COMMON_NOUN_ENDINGS.get(code, ())) and len(low) > 5:
+    if low.endswith(COMMON_NOUN_ENDINGS.get(code, ())) and len(low) > 5 \
+            and low not in NAMES_WITH_NOUN_ENDINGS:
         return "O"  # "Entscheidung", "Política", "Numérique": a capitalised common word
     return "N"
 
