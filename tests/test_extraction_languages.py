@@ -558,3 +558,12 @@ def test_spanish_given_names_ending_like_common_nouns_are_names():
         "“el formulario simplifica cada licitación”.",
     ) == [("Seguimos avanzando con el proyecto del edificio comunal", "María Soledad Ejemplar"),
           ("el formulario simplifica cada licitación", "Trinidad Probeta")]
+
+
+def test_a_german_compound_naming_a_project_or_prize_makes_its_quote_marks_a_title():
+    extraction = extract_text(
+        "Land fördert Forschung\n"
+        "Die Hochschule Vellbach erhält für das Forschungsprojekt „Wer hilft nach der "
+        "Hilfe?“ 80.000 Euro, wie Rektorin Dr. Imke Sorge mitteilte. Die Stadt verleiht "
+        "den Kulturpreis „Mut zur Lücke“ zum dritten Mal.")
+    assert extraction.quotes == []

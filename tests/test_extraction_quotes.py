@@ -314,3 +314,10 @@ def test_a_quote_opened_once_and_closed_paragraphs_later_runs_over_every_paragra
     assert quotes[3].text == "3. Nous allons poursuivre la concertation entre les sections."
     assert quotes[5].text.endswith("sport pour tous.")
     assert all(q.continues == 0 for q in quotes[1:])
+
+
+def test_a_three_word_partial_quote_in_reported_speech_is_a_quote_but_an_amount_is_not():
+    assert quotes(
+        'Archdeacon Mira Holt said she was "astonished and humbled" by the call.',
+        'Ms Ada Penn said the scheme would bring in "tens of millions" of pounds.',
+    ) == [("astonished and humbled", "Mira Holt")]

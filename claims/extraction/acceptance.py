@@ -9,6 +9,7 @@ from .attribution import parse_after, parse_before
 from .budget import charge
 from .candidate import Candidate, subject_ref
 from .languages import lexicon
+from .lexicon import NUMBER_WORDS
 from .lexicon import word_set as _words
 from .quotes import Span
 from .text import rstrip_end
@@ -90,7 +91,10 @@ class QuoteAcceptance:
                     and text[span.inner_end - 1] not in ".!?…" \
                     and not self._speech_in_sentence(text, cand):
                 return False  # "a “zero-tolerance approach to waste”": a term, no one's words
-            return len(words) >= 4 or (span.close is None and len(words) >= 3)
+            # (Three words reach here only beside speech: "said she was “astonished and
+            # humbled”", a partial quote; "“tens of millions” of dollars" is an amount.)
+            return len(words) >= 4 or len(words) == 3 and not any(
+                w.lower() in NUMBER_WORDS or any(ch.isdigit() for ch in w) for w in words)
         sentence_like = punctuated or inner[:1].isupper()
         if adjacent and not titled and (punctuated or len(words) >= 3):
             return True
@@ -183,7 +187,8 @@ _TITLE_WORDS = _words("""
 # "Jahresbericht", "Fachtagung".
 _GERMAN_TITLE_TAILS = ("papier", "bericht", "studie", "titel", "programm", "kampagne",
                        "konferenz", "tagung", "kongress", "motto", "grundsatz", "leitfaden",
-                       "forum", "gipfel")
+                       "forum", "gipfel", "projekt", "preis", "gesetz", "aktion",
+                       "initiative", "ausstellung", "wettbewerb", "strategie", "verordnung")
 _TITLE_ARTICLES = frozenset(["the", "la", "le", "el", "die", "der", "das"])
 # What joins the items of a list: ", ", " and ", ", or ", " y ", " et ", " und ".
 _LIST_JOIN = re.compile(r",?\s*(?:(?:and|or|y|o|et|ou|und|oder|&)\s+)?")

@@ -55,8 +55,8 @@ VERB_PARTICLES = {"pointed": "out", "points": "out", "went": "on", "goes": "on",
 
 HONORIFICS = _words(
     """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev revd reverend ven msgr fr father
-    sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt insp supt
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev revd reverend ven venerable msgr
+    fr father sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt insp supt
     det dci ds pc cr excellency rt right sheikh sheikha highness
     haji hajji hajjah datuk dato datin tun puan encik shri smt
     """
@@ -110,6 +110,7 @@ ROLE_WORDS = _words(
     pharmacist teacher historian planner consultant specialist expert strategist journalist
     ranger officer-in-charge helm coxswain crew skipper mechanic navigator
     helms coxswains skippers navigators mechanics
+    archdeacon vicar curate chaplain deacon pastor rabbi imam priest moderator
     """
 )
 
