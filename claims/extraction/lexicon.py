@@ -56,8 +56,8 @@ VERB_PARTICLES = {"pointed": "out", "points": "out", "went": "on", "goes": "on",
 HONORIFICS = _words(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev revd reverend ven venerable msgr
-    fr father sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt insp supt
-    det dci ds pc cr excellency rt right sheikh sheikha highness
+    fr father sister hon honourable honorable cllr councillor sen rep gov gen col capt lt sgt
+    insp supt det dci ds pc cr excellency rt right sheikh sheikha highness
     haji hajji hajjah datuk dato datin tun puan encik shri smt
     """
 )
