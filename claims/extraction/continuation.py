@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .attribution import parse_after
+from .attribution_lines import SIGNATURE
 from .candidate import Candidate
 from .claims import repeats
 from .frames import (
@@ -18,7 +19,6 @@ from .lexicon import FIRST_PERSON
 from .model import Quote
 from .names import find_refs
 from .quotes import Span, continuation_span
-from .resolution import SIGNATURE
 from .text import rstrip_end
 from .tokens import tokenize
 
@@ -203,7 +203,7 @@ class QuoteChains:
                 people = [r for r in find_refs(title, *(by or (0, len(title))))
                           if r.kind == "person"]
                 if len(people) == 1:
-                    person, how, sure, note = self._speaker(people[0])
+                    person, how, sure, note = self._speaker(0, people[0])
                     if person is not None:
                         self._headline_person = person
         if self._headline_person is None:

@@ -162,11 +162,8 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                     self.ctx.note(cand.person)
             if intro and intro[2] == si:
                 span, ref, _si, attribution, how, note = intro
-                person, how, sure, note = self._speaker(ref, how) if ref else (None, "", False,
-                                                                               note)
-                if ref is not None and ref.kind == "title" and person is None:
-                    person, how, sure, note = self._one_person_for_title(p, ref) or (
-                        None, "", False, note)
+                person, how, sure, note = self._speaker(p, ref, how) if ref else (
+                    None, "", False, note)
                 self.ctx.note(person)
                 next_pending = Pending(person, attribution, how, sure, note)
                 self.excluded.setdefault(p, []).append(span)

@@ -4,52 +4,17 @@ people around it; left empty, with the reason, when none of them is sure."""
 
 from __future__ import annotations
 
-import re
-
-from .acceptance import MORE_SPEECH
-from .attribution import Attribution, parse_before
-from .candidate import TRIM, Candidate, subject_ref
-from .frames import (
-    names_several,
-    person_like,
-    statement_subject,
-)
+from .attribution import Attribution
+from .attribution_lines import AttributionLines
+from .candidate import TRIM
+from .frames import names_several, person_like
 from .languages import lexicon
-from .lexicon import EVENT_VERBS, FIRST_PERSON, SPEECH_PARTICIPLES
+from .later_naming import LaterNaming
+from .lexicon import SPEECH_PARTICIPLES
 from .lexicon import word_set as _words
-from .names import analyze_subject
-from .organisations import is_org_word
+from .neighbours import Neighbours
 from .speakers import Person
-from .text import UPPER, rstrip_end
 from .tokens import Ref, tokenize
-
-_MESSAGE_FROM = re.compile(
-    r"(?:That|This|Such|Those|These) (?:was|were|is|are) (?:the )?(?:key )?(?:message|words?"
-    r"|verdict|view|warning|call|assessment|reaction|response|advice) (?:from|of) ",
-)
-# A sentence after a quote that takes it up and names who said it.
-_RESUMPTIVE = {
-    "de": re.compile(r"(?:Das|Dies|So)\s+(?P<verb>[^\W\d_]+)\s+(?:(?:auch|am|gestern|heute)\s+"
-                     r"[^\W\d_]*\s*)?"),
-    "es": re.compile(r"(?:Así|Eso|Esto)\s+(?:lo\s+)?(?:ha\s+|han\s+)?(?P<verb>[^\W\d_]+)"
-                     r"\s+"),
-    "fr": re.compile(r"(?:[Cc][’']est|[Vv]oilà)\s+ce\s+qu[’']\s*(?:a|ont|avait)\s+"
-                     r"(?P<verb>[^\W\d_]+)\s+"),
-    "en": re.compile(r"(?:That|This)(?:[’']s| is| was) what\s+(?P<verb>)"),
-}
-_SO_SAID = re.compile(r"So (?:said|says) ")
-SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
-_NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
-# Small words inside an organisation's name ("Board of Trustees of the X Trust").
-_NAME_JOINS = _words("of the and for in on at &")
-# A title's complement naming a body: "la directora de Compras", "the head of Exampleton".
-_OF_A_BODY = re.compile(r"\s+(?:of|for|at|de|del|de la|du|des|der|des|von)\s+(?:the\s+|l[’'])?["
-                        + UPPER + "]")
-# Titles of people who speak for someone else and are seldom named ("a police spokesperson").
-_SPOKESPERSON_WORDS = _words("""
-    spokesperson spokesman spokeswoman representative porte-parole portavoz vocero vocera
-    sprecher sprecherin pressesprecher pressesprecherin
-""")
 
 
 def _titled(ref: Ref) -> bool:
@@ -99,49 +64,9 @@ def _body_noun(toks) -> str | None:
     return None
 
 
-class SpeakerResolution:
-    """Resolves each quote's speaker from the text around it."""
-
-    def _intro(self, p: int, cands: list[Candidate]):
-        """ "Dr Jane Doe, Director of X, said:" closing a paragraph before a quote-only one."""
-        text = self.paras[p]
-        if not self.sentences[p] or p + 1 >= len(self.paras) or (
-                self.paras[p + 1][:1] not in "“\"‘'«„" and p + 1 not in self.quoted):
-            return None
-        si = len(self.sentences[p]) - 1
-        lo = self.sentences[p][si][0]
-        if not text.rstrip(" .").endswith((":", "statement", "Statement")):
-            # "X issued the following statement regarding the bill." before the quotes: a
-            # statement line, whatever it ends with (read whole: abbreviations like "Pres."
-            # may have cut it in sentences).
-            if cands or len(text) > 400 or statement_subject(text, 0, len(text)) is None:
-                return None
-            si, lo = 0, 0
-        for cand in cands:
-            if cand.sentence == si:
-                lo = max(lo, cand.span.outer_end)
-        statement = statement_subject(text, lo, len(text))
-        if statement is not None:
-            a, b = statement
-            if names_several(text, a, b):
-                return (a, len(text)), None, si, "", "introduced", "the statement is by " \
-                    "several people"
-            ref = analyze_subject(text, a, b, after_verb=False)
-            if ref is None:
-                return None
-            return (a, len(text)), ref, si, text[a:len(text)].strip(TRIM), "statement", ""
-        att = parse_before(text, lo, len(text))
-        if att is None:
-            return None
-        if names_several(text, att.subj_lo, att.subj_hi):
-            return (att.start, len(text)), None, si, "", "introduced", "the attribution " \
-                "names several people"
-        ref = subject_ref(text, att)
-        if ref is None:
-            return None
-        start = att.start if att.after_verb else min(ref.start, att.end)
-        span = (start, len(text))
-        return span, ref, si, text[start:att.end].strip(TRIM), "introduced", ""
+class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
+    """Resolves each quote's speaker from the text around it (a mixin of
+    ``pipeline._Document``; the mixins it builds on read the lines and people around)."""
 
     def _resolve(self, ref: Ref | None) -> Person | None:
         if ref is None:
@@ -151,57 +76,9 @@ class SpeakerResolution:
             person = self.registry.add_person(ref, output=True)
         return person
 
-    def _trailer(self, p: int, cands: list[Candidate]):
-        """ "- The Honourable Jane Doe, Minister of X" as the paragraph after a quote: the
-        signature line that Canadian and many corporate releases put under each quote."""
-        if not cands or p + 1 >= len(self.paras) or any(
-                c.accepted for c in self.candidates[p + 1]):
-            return None  # (a campaign's name in quote marks on the line is no quote)
-        text = self.paras[p]
-        if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
-            return None
-        line = self.paras[p + 1]
-        m = SIGNATURE.match(line) or _NAME_LINE.match(line)
-        if not m or len(line.split()) > 30:
-            return None
-        ref = analyze_subject(line, m.end(), len(line), after_verb=True)
-        if ref is None or ref.kind not in ("person", "surname", "title"):
-            person = self._org_signature(line, m.end(), cands)
-        elif not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
-                line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
-                or line.rstrip().endswith(":")
-                or any(t.low in self._verbs() or t.low in EVENT_VERBS
-                       or t.low in lexicon().participles for t in tokenize(line))):
-            return None  # a name line: "Jane Doe, Director of X." and nothing else
-        else:
-            person = self._resolve(ref)
-        if person is None:
-            return None
-        person.output = True
-        self.excluded.setdefault(p + 1, []).append((0, len(line)))
-        for cand in cands:
-            head = cand.head or cand
-            if head is not cand and head.after is None and head.before is None:
-                head.person, head.how, head.sure, head.note = person, "signature", True, ""
-        return person, line[m.end():].strip(TRIM)
-
-    def _org_signature(self, line: str, lo: int, cands: list[Candidate]) -> Person | None:
-        """ "Board of Trustees of the Pellworth Heritage Trust" alone on the line under a
-        statement that fills its paragraphs: the organisation signs it. Only a line of
-        capitalised words (joined by "of", "and", "the") holding a word for a body counts."""
-        first = cands[0].head or cands[0]
-        if first.span.open != 0 or first.after is not None or first.before is not None:
-            return None
-        name = line[lo:].strip(" .")
-        toks = tokenize(name)
-        if not 2 <= len(toks) <= 14 or not toks[0].cap or name[-1:] in ",;:" or any(
-                not t.cap and t.low not in _NAME_JOINS for t in toks) or not any(
-                is_org_word(t.low) for t in toks) or len(toks) != len(name.split()):
-            return None
-        return self.registry.add_org(name)
-
-    def _speaker(self, ref: Ref | None, how: str = ""):
-        """(person, how, sure, note) for the reference an attribution names.
+    def _speaker(self, p: int, ref: Ref | None, how: str = ""):
+        """(person, how, sure, note) for the reference an attribution in paragraph ``p``
+        names.
 
         Only a name with a person's shape, an organisation the text makes the subject of
         the verb, or one person found by title, honorific, pronoun or left-out subject is a
@@ -243,7 +120,8 @@ class SpeakerResolution:
         person = self._resolve(ref)
         if ref.kind == "title":
             if person is None:
-                return None, "", False, f"the title “{ref.text}” names no one in the release"
+                return self._one_person_for_title(p, ref) or (
+                    None, "", False, f"the title “{ref.text}” names no one in the release")
             return person, "title", True, ""
         if person is None:
             return None, "", False, f"“{ref.text}” is no one named in the release"
@@ -265,10 +143,7 @@ class SpeakerResolution:
             if names_several(text, att.subj_lo, att.subj_hi):
                 cand.note = "the attribution names several people"
             else:
-                cand.person, cand.how, cand.sure, cand.note = self._speaker(ref)
-                if ref.kind == "title" and cand.person is None:
-                    cand.person, cand.how, cand.sure, cand.note = self._one_person_for_title(
-                        p, ref) or (None, "", False, cand.note)
+                cand.person, cand.how, cand.sure, cand.note = self._speaker(p, ref)
             if cand.person is None and self._one_name_beside_the_verb(text, att, ref):
                 # "a déclaré Larissa, au nom du mouvement", "Flavia nous écrit que": one
                 # name, the verb's own subject, is all the release gives.
@@ -359,7 +234,7 @@ class SpeakerResolution:
         if cand.next_attributed is not None:
             nxt = cand.next_attributed
             cand.person, cand.how, cand.sure, cand.note = self._speaker(
-                nxt.after_ref or nxt.before_ref)
+                p, nxt.after_ref or nxt.before_ref)
             return
         if cand.span.open > 0 and self._opens_sentence(p, cand) \
                 and self._opened_by_one_person(p) is not None:
@@ -409,81 +284,6 @@ class SpeakerResolution:
             return
         cand.note = "no attribution in the quote’s sentence or paragraph"
 
-
-    def _statement_before(self, p: int, cand: Candidate) -> bool:
-        """ "Chief Jane Doe made the following statement regarding the incident, “…”": a
-        statement line leading into the quote in its own sentence names its speaker."""
-        text = self.paras[p]
-        sentences = self.sentences[p]
-        lo = sentences[cand.sentence][0] if sentences else 0
-        hi = rstrip_end(text, cand.span.open)
-        if hi - lo < 10 or text[hi - 1] not in ",:" or hi - lo > 400:
-            return False
-        found = statement_subject(text, lo, hi)
-        if found is None or names_several(text, *found):
-            return False
-        ref = analyze_subject(text, found[0], found[1], after_verb=False)
-        if ref is None:
-            return False
-        cand.person, how, cand.sure, cand.note = self._speaker(ref, "statement")
-        cand.how = how if cand.person is not None else ""
-        cand.attribution_span = (ref.start, hi)
-        cand.attribution = text[ref.start:hi].strip(TRIM)
-        return True
-
-    def _only_person_before(self, p: int) -> Person | None:
-        """The one person the body before paragraph ``p`` names, if it names one, with a role,
-        as the subject of a paragraph (English only: the rule is measured on English)."""
-        if lexicon().code != "en":
-            return None
-        person = self._one_role_holder_before(p)
-        return person if person in self.openers else None
-
-    def _one_role_holder_before(self, p: int) -> Person | None:
-        """The one person the body before paragraph ``p`` names, if it names only one and
-        gives them a role."""
-        # Read each paragraph once, however many quotes ask (the walk goes in order).
-        for q in range(max(1, self.people_read_to), p):
-            self.people_before.update(
-                person for person in self.named_in.get(q, {}) if not person.is_org)
-            opener = self._opened_by_one_person(q)
-            if opener is not None:
-                self.openers.add(opener)
-        self.people_read_to = max(self.people_read_to, p)
-        if len(self.people_before) != 1:
-            return None
-        person = next(iter(self.people_before))
-        if not person.role or not person_like(person.name):
-            return None
-        return person
-
-    def _one_person_for_title(self, p: int, ref: Ref):
-        """ "el jefe comunal manifestó", "a déclaré la candidate": a title that matches no
-        role in the release, in a release that so far named one person and gave them a role,
-        is another way of naming them (unsure). A spokesperson's title is not: a spokesperson
-        is usually someone the release never names. (person, how, sure, note) or None."""
-        if ref.org or _OF_A_BODY.match(self.paras[p], ref.end) \
-                or set(ref.role_key.split()) & _SPOKESPERSON_WORDS:
-            return None  # ("la directora de Compras": the head of a body the release may not name)
-        person = self._one_role_holder_before(p)
-        if person is None or ref.gender and person.gender and ref.gender != person.gender:
-            return None
-        return (person, "only_person", False,
-                f"the title “{ref.text}” matches no role given in the release; "
-                f"{person.name} is the one person named before")
-
-    def _first_person_quote(self, p: int, cand: Candidate) -> bool:
-        words = FIRST_PERSON.get(lexicon().code, FIRST_PERSON["en"])
-        return any(t.low in words for t in tokenize(
-            self.paras[p], cand.span.inner_start, min(cand.span.inner_end,
-                                                      cand.span.inner_start + 1500)))
-
-    def _opens_sentence(self, p: int, cand: Candidate) -> bool:
-        """The quote is a sentence of its own, right after the paragraph's first sentence."""
-        sentences = self.sentences[p]
-        return bool(sentences) and cand.sentence == 1 and rstrip_end(
-            self.paras[p], cand.span.open) <= sentences[cand.sentence][0]
-
     def _org_by_common_noun(self, text: str, att: Attribution) -> Person | None:
         """ "the department said", "the agency added": an organisation named in full earlier
         is called by its kind of body afterwards, and a reader takes the one named so; when
@@ -495,129 +295,8 @@ class SpeakerResolution:
         name = self.registry.org_called(noun)
         return self.registry.add_org(name) if name is not None else None
 
-    def _one_name_beside_the_verb(self, text: str, att: Attribution, ref: Ref) -> bool:
-        """The attribution's subject is a single capitalised name word right beside the verb
-        (after it, or before it with at most a pronoun between), that is no place, no
-        organisation and no surname of someone else, in French, German or Spanish."""
-        if lexicon().code == "en" or ref.kind != "bare" or " " in ref.name or ref.honorific:
-            return False
-        words = tokenize(text, ref.start, ref.end)
-        if len(words) != 1 or words[0].cls != "N" or len(ref.name) < 3:
-            return False
-        part = text[att.subj_lo:att.subj_hi]
-        part = part.split(",")[0] if att.after_verb else part.rsplit(",", 1)[-1]
-        known = self.registry.find_token(ref.name)
-        if part.strip() != ref.name or (known is not None and known.name != ref.name):
-            return False
-        if not att.after_verb and text[:ref.start].rstrip()[-1:] in ("", ".", "!", "?", "\"",
-                                                                     "”", "“", "»", ":"):
-            # A sentence's first word is capitalised whatever it is ("Weiters stellt das
-            # Gutachten fest"): no sign of a name.
-            return False
-        # Nor the last word of a longer name written elsewhere ("María Soledad “Titi” X").
-        cache = self.ends_a_longer_name
-        if ref.name not in cache:
-            longer = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[\"“«‘'][^\"”»’']{{1,30}}"
-                                rf"[\"”»’'])?\s+{re.escape(ref.name)}\b")
-            cache[ref.name] = any(longer.search(para) for para in self.paras)
-        return not cache[ref.name]
-
-    def _named_right_after(self, p: int, cand: Candidate) -> str | None:
-        """The name of a person written within three words after the quote's closing mark,
-        in its sentence."""
-        text = self.paras[p]
-        end = cand.span.outer_end
-        for ref in self.refs.get((p, cand.sentence), []):
-            if ref.start >= end and ref.kind == "person" and len(
-                    text[end:ref.start].split()) <= 3 and not any(
-                    c in text[end:ref.start] for c in ".;:“”«»\"„"):
-                return ref.name
-        return None
-
-    def _named_before_in_sentence(self, p: int, cand: Candidate, person: Person
-                                  ) -> Person | None:
-        """Another person than ``person`` named in the quote's sentence before it."""
-        for ref in self.refs.get((p, cand.sentence), []):
-            if ref.start >= cand.span.open or ref.kind not in ("person", "surname"):
-                continue
-            other = self.ctx.resolve(ref)
-            if other is not None and other is not person and not other.is_org:
-                return other
-        return None
-
-    def _opened_by_one_person(self, q: int) -> Person | None:
-        """The one person paragraph ``q`` names, if it opens with them (its subject)."""
-        named = self.named_in.get(q, {})
-        if len(named) != 1:
-            return None
-        person, at = next(iter(named.items()))
-        text = self.paras[q]
-        # (After an opening phrase and its comma: "Durante la sesión, la regidora X …".)
-        comma = text.rfind(",", 0, at) if at > 2 else -1
-        if comma >= 0 and len(text[:comma].split()) > 5:
-            return None
-        lead = tokenize(text, comma + 1, at) if at > 2 else []
-        determiners = lexicon().determiners
-        if len(lead) > 8 or any(not t.cap and t.cls not in ("R", "H", "P")
-                                and t.low not in determiners for t in lead):
-            # (only a role may come before the name: "Opposition leader X", "Le maire de
-            # Portvale, X")
-            return None
-        return person if person_like(person.name) else None
-
-    @staticmethod
-    def _verbs():
-        return lexicon().speech_verbs
-
     @staticmethod
     def _participle(text: str, att: Attribution) -> bool:
         toks = tokenize(text, att.subj_hi, min(len(text), att.subj_hi + 30))
         return bool(toks) and toks[0].low in SPEECH_PARTICIPLES
 
-    def _message_from(self, p: int, cand: Candidate):
-        """ "That was the message from Dr X." in the sentence after the quote, or "Das sagte
-        X", "c'est ce qu'a déclaré X" right after it."""
-        text = self.paras[p]
-        sentences = self.sentences[p]
-        s_end = sentences[cand.sentence][1] if sentences else len(text)
-        m = None
-        if cand.span.outer_end < s_end:
-            # "„…“ Das sagte X." / "« … », c'est ce qu'a déclaré X": in the quote's sentence.
-            q, b = p, s_end
-            a = cand.span.outer_end
-            while a < b and (text[a].isspace() or text[a] in ",;—–"):
-                a += 1
-            m = self._resumptive(text, a, b)
-        if m is None:
-            if cand.sentence + 1 < len(sentences):
-                q = p
-                a, b = sentences[cand.sentence + 1]
-            elif p + 1 < len(self.paras) and self.sentences[p + 1]:
-                q = p + 1
-                a, b = self.sentences[q][0]
-            else:
-                return None
-            text = self.paras[q]
-            m = _MESSAGE_FROM.match(text, a, b) or _SO_SAID.match(text, a, b) \
-                or self._resumptive(text, a, b)
-        if not m:
-            return None
-        end = rstrip_end(text, b, " .!")
-        ref = analyze_subject(text, m.end(), end, after_verb=True)
-        person = self._resolve(ref)
-        if person is None:
-            return None
-        self.excluded.setdefault(q, []).append((a, b))
-        person.output = True
-        return person, text[a:end]
-
-    @staticmethod
-    def _resumptive(text: str, a: int, b: int):
-        """ "Das sagte X", "Así lo afirmó X", "C'est ce qu'a déclaré X", "That's what X
-        said" opening the sentence after a quote: X said it. Matches up to the subject."""
-        lex = lexicon()
-        m = _RESUMPTIVE.get(lex.code, _RESUMPTIVE["en"]).match(text, a, b)
-        if m is None:
-            return None
-        verb = m.group("verb").lower()
-        return m if verb in lex.speech_verbs or verb in MORE_SPEECH.get(lex.code, ()) else None

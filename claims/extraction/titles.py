@@ -238,7 +238,7 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
             nxt = next((r for r in refs[idx + 1:] if r.kind not in ("org", "bare")), None)
         if ref.kind == "title" and nxt and nxt.kind in ("person", "surname") and not nxt.role:
             gap = s[ref.end:nxt.start]
-            complement = _TITLE_COMPLEMENT.fullmatch(gap) or _LIST_COMPLEMENT.fullmatch(gap)
+            complement = _TITLE_COMPLEMENT.fullmatch(gap)
             if complement is None and lexicon().code != "en":
                 # "el regidor de oposición Luis Herrera", "le conseiller d’opposition Marc
                 # Dubreuil": a lower-case complement with no comma before the name.
@@ -264,27 +264,22 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
 
 
 # What may sit between a title and the name it introduces: "The Governor of the Bank of
-# Ghana, Dr. ...", "The Chief Executive of the Authority (SEAI), William Walsh".
+# Ghana, Dr. ...", "The Chief Executive of the Authority (SEAI), William Walsh", and the rest
+# of a list the title or its complement began: "Vicerrector de Investigación[, Desarrollo e
+# Innovación de la Universidad X, ]Dr. Ana X".
 _TITLE_COMPLEMENT = re.compile(
     r"(?:\s+(?:(?:of|for|at)\s+(?:the\s+)?[" + UPPER + "]"
     # French, Spanish and German complements are often lower case: "du conseil régional".
     r"|(?:du|de la|de l’|de l'|des|de|del|de los|de las|der|des|von|für)\s+\w)"
-    # (a list inside it keeps its commas: "de Investigación, Desarrollo e Innovación de X")
-    r"(?:[^,;:()“”\"]|,(?=[^,;:()“”\"]{0,40}\s(?:and|y|e|et|und)\s))"
-    r"{0,120}(?:\s\([A-Z]{2,}\))?)?\s*(,)\s*"
+    r"[^,;:()“”\"]{0,120})?"
+    r"(?:,\s*[^,;:()“”\"]{0,60}?\s(?:and|y|e|et|und)\s[^,;:()“”\"]{1,100}?)?"
+    r"(?:\s\([A-Z]{2,}\))?\s*(,)\s*"
 )
 
 
 _LOWER_COMPLEMENT = re.compile(
     r"\s+(?:(?:de la|de l’|de l'|du|des|de|del|de los|de las|der)\s+|d[’'])"
     r"[^\W\d_A-Z" + UPPER + r"][\w’'-]*(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){0,3}( )"
-)
-
-
-# The rest of a list the title's complement began: "Vicerrector de Investigación[, Desarrollo
-# e Innovación de la Universidad X, ]Dr. Ana X".
-_LIST_COMPLEMENT = re.compile(
-    r",\s*[^,;:()“”\"]{0,60}?\s(?:and|y|e|et|und)\s[^,;:()“”\"]{1,100}?\s*(,)\s*"
 )
 
 

@@ -1,0 +1,142 @@
+"""Lines that introduce or sign a quote: "Dr Jane Doe, Director of X, said:" closing the
+paragraph before a quote-only one, "X made the following statement:", and the signature line
+under a quote ("- The Honourable Jane Doe, Minister of X")."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import parse_before
+from .candidate import TRIM, Candidate, subject_ref
+from .frames import names_several, statement_subject
+from .languages import lexicon
+from .lexicon import EVENT_VERBS
+from .lexicon import word_set as _words
+from .names import analyze_subject
+from .organisations import is_org_word
+from .speakers import Person
+from .text import UPPER, rstrip_end
+from .tokens import tokenize
+
+SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
+_NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
+# Small words inside an organisation's name ("Board of Trustees of the X Trust").
+_NAME_JOINS = _words("of the and for in on at &")
+
+
+class AttributionLines:
+    """The lines around quotes that say whose they are (a mixin of ``pipeline._Document``)."""
+
+    def _intro(self, p: int, cands: list[Candidate]):
+        """ "Dr Jane Doe, Director of X, said:" closing a paragraph before a quote-only one."""
+        text = self.paras[p]
+        if not self.sentences[p] or p + 1 >= len(self.paras) or (
+                self.paras[p + 1][:1] not in "“\"‘'«„" and p + 1 not in self.quoted):
+            return None
+        si = len(self.sentences[p]) - 1
+        lo = self.sentences[p][si][0]
+        if not text.rstrip(" .").endswith((":", "statement", "Statement")):
+            # "X issued the following statement regarding the bill." before the quotes: a
+            # statement line, whatever it ends with (read whole: abbreviations like "Pres."
+            # may have cut it in sentences).
+            if cands or len(text) > 400 or statement_subject(text, 0, len(text)) is None:
+                return None
+            si, lo = 0, 0
+        for cand in cands:
+            if cand.sentence == si:
+                lo = max(lo, cand.span.outer_end)
+        statement = statement_subject(text, lo, len(text))
+        if statement is not None:
+            a, b = statement
+            if names_several(text, a, b):
+                return (a, len(text)), None, si, "", "introduced", "the statement is by " \
+                    "several people"
+            ref = analyze_subject(text, a, b, after_verb=False)
+            if ref is None:
+                return None
+            return (a, len(text)), ref, si, text[a:len(text)].strip(TRIM), "statement", ""
+        att = parse_before(text, lo, len(text))
+        if att is None:
+            return None
+        if names_several(text, att.subj_lo, att.subj_hi):
+            return (att.start, len(text)), None, si, "", "introduced", "the attribution " \
+                "names several people"
+        ref = subject_ref(text, att)
+        if ref is None:
+            return None
+        start = att.start if att.after_verb else min(ref.start, att.end)
+        span = (start, len(text))
+        return span, ref, si, text[start:att.end].strip(TRIM), "introduced", ""
+
+
+    def _trailer(self, p: int, cands: list[Candidate]):
+        """ "- The Honourable Jane Doe, Minister of X" as the paragraph after a quote: the
+        signature line that Canadian and many corporate releases put under each quote."""
+        if not cands or p + 1 >= len(self.paras) or any(
+                c.accepted for c in self.candidates[p + 1]):
+            return None  # (a campaign's name in quote marks on the line is no quote)
+        text = self.paras[p]
+        if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
+            return None
+        line = self.paras[p + 1]
+        m = SIGNATURE.match(line) or _NAME_LINE.match(line)
+        if not m or len(line.split()) > 30:
+            return None
+        ref = analyze_subject(line, m.end(), len(line), after_verb=True)
+        if ref is None or ref.kind not in ("person", "surname", "title"):
+            person = self._org_signature(line, m.end(), cands)
+        elif not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
+                line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
+                or line.rstrip().endswith(":")
+                or any(t.low in lexicon().speech_verbs or t.low in EVENT_VERBS
+                       or t.low in lexicon().participles for t in tokenize(line))):
+            return None  # a name line: "Jane Doe, Director of X." and nothing else
+        else:
+            person = self._resolve(ref)
+        if person is None:
+            return None
+        person.output = True
+        self.excluded.setdefault(p + 1, []).append((0, len(line)))
+        for cand in cands:
+            head = cand.head or cand
+            if head is not cand and head.after is None and head.before is None:
+                head.person, head.how, head.sure, head.note = person, "signature", True, ""
+        return person, line[m.end():].strip(TRIM)
+
+    def _org_signature(self, line: str, lo: int, cands: list[Candidate]) -> Person | None:
+        """ "Board of Trustees of the Pellworth Heritage Trust" alone on the line under a
+        statement that fills its paragraphs: the organisation signs it. Only a line of
+        capitalised words (joined by "of", "and", "the") holding a word for a body counts."""
+        first = cands[0].head or cands[0]
+        if first.span.open != 0 or first.after is not None or first.before is not None:
+            return None
+        name = line[lo:].strip(" .")
+        toks = tokenize(name)
+        if not 2 <= len(toks) <= 14 or not toks[0].cap or name[-1:] in ",;:" or any(
+                not t.cap and t.low not in _NAME_JOINS for t in toks) or not any(
+                is_org_word(t.low) for t in toks) or len(toks) != len(name.split()):
+            return None
+        return self.registry.add_org(name)
+
+
+    def _statement_before(self, p: int, cand: Candidate) -> bool:
+        """ "Chief Jane Doe made the following statement regarding the incident, “…”": a
+        statement line leading into the quote in its own sentence names its speaker."""
+        text = self.paras[p]
+        sentences = self.sentences[p]
+        lo = sentences[cand.sentence][0] if sentences else 0
+        hi = rstrip_end(text, cand.span.open)
+        if hi - lo < 10 or text[hi - 1] not in ",:" or hi - lo > 400:
+            return False
+        found = statement_subject(text, lo, hi)
+        if found is None or names_several(text, *found):
+            return False
+        ref = analyze_subject(text, found[0], found[1], after_verb=False)
+        if ref is None:
+            return False
+        cand.person, how, cand.sure, cand.note = self._speaker(p, ref, "statement")
+        cand.how = how if cand.person is not None else ""
+        cand.attribution_span = (ref.start, hi)
+        cand.attribution = text[ref.start:hi].strip(TRIM)
+        return True
+

@@ -1,0 +1,154 @@
+"""Who the paragraphs around a quote are about: the one person named before it, the one
+opening its paragraph, another person named nearer the quote. The rules for quotes that no
+phrase attributes read them."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import Attribution
+from .candidate import Candidate
+from .frames import person_like
+from .languages import lexicon
+from .lexicon import FIRST_PERSON
+from .lexicon import word_set as _words
+from .speakers import Person
+from .text import UPPER, rstrip_end
+from .tokens import Ref, tokenize
+
+# A title's complement naming a body: "la directora de Compras", "the head of Exampleton".
+_OF_A_BODY = re.compile(r"\s+(?:of|for|at|de|del|de la|du|des|der|des|von)\s+(?:the\s+|l[’'])?["
+                        + UPPER + "]")
+# Titles of people who speak for someone else and are seldom named ("a police spokesperson").
+_SPOKESPERSON_WORDS = _words("""
+    spokesperson spokesman spokeswoman representative porte-parole portavoz vocero vocera
+    sprecher sprecherin pressesprecher pressesprecherin
+""")
+
+
+
+class Neighbours:
+    """The people around a quote (a mixin of ``pipeline._Document``)."""
+
+    def _only_person_before(self, p: int) -> Person | None:
+        """The one person the body before paragraph ``p`` names, if it names one, with a role,
+        as the subject of a paragraph (English only: the rule is measured on English)."""
+        if lexicon().code != "en":
+            return None
+        person = self._one_role_holder_before(p)
+        return person if person in self.openers else None
+
+    def _one_role_holder_before(self, p: int) -> Person | None:
+        """The one person the body before paragraph ``p`` names, if it names only one and
+        gives them a role."""
+        # Read each paragraph once, however many quotes ask (the walk goes in order).
+        for q in range(max(1, self.people_read_to), p):
+            self.people_before.update(
+                person for person in self.named_in.get(q, {}) if not person.is_org)
+            opener = self._opened_by_one_person(q)
+            if opener is not None:
+                self.openers.add(opener)
+        self.people_read_to = max(self.people_read_to, p)
+        if len(self.people_before) != 1:
+            return None
+        person = next(iter(self.people_before))
+        if not person.role or not person_like(person.name):
+            return None
+        return person
+
+    def _one_person_for_title(self, p: int, ref: Ref):
+        """ "el jefe comunal manifestó", "a déclaré la candidate": a title that matches no
+        role in the release, in a release that so far named one person and gave them a role,
+        is another way of naming them (unsure). A spokesperson's title is not: a spokesperson
+        is usually someone the release never names. (person, how, sure, note) or None."""
+        if ref.org or _OF_A_BODY.match(self.paras[p], ref.end) \
+                or set(ref.role_key.split()) & _SPOKESPERSON_WORDS:
+            return None  # ("la directora de Compras": the head of a body the release may not name)
+        person = self._one_role_holder_before(p)
+        if person is None or ref.gender and person.gender and ref.gender != person.gender:
+            return None
+        return (person, "only_person", False,
+                f"the title “{ref.text}” matches no role given in the release; "
+                f"{person.name} is the one person named before")
+
+    def _first_person_quote(self, p: int, cand: Candidate) -> bool:
+        words = FIRST_PERSON.get(lexicon().code, FIRST_PERSON["en"])
+        return any(t.low in words for t in tokenize(
+            self.paras[p], cand.span.inner_start, min(cand.span.inner_end,
+                                                      cand.span.inner_start + 1500)))
+
+    def _opens_sentence(self, p: int, cand: Candidate) -> bool:
+        """The quote is a sentence of its own, right after the paragraph's first sentence."""
+        sentences = self.sentences[p]
+        return bool(sentences) and cand.sentence == 1 and rstrip_end(
+            self.paras[p], cand.span.open) <= sentences[cand.sentence][0]
+
+    def _one_name_beside_the_verb(self, text: str, att: Attribution, ref: Ref) -> bool:
+        """The attribution's subject is a single capitalised name word right beside the verb
+        (after it, or before it with at most a pronoun between), that is no place, no
+        organisation and no surname of someone else, in French, German or Spanish."""
+        if lexicon().code == "en" or ref.kind != "bare" or " " in ref.name or ref.honorific:
+            return False
+        words = tokenize(text, ref.start, ref.end)
+        if len(words) != 1 or words[0].cls != "N" or len(ref.name) < 3:
+            return False
+        part = text[att.subj_lo:att.subj_hi]
+        part = part.split(",")[0] if att.after_verb else part.rsplit(",", 1)[-1]
+        known = self.registry.find_token(ref.name)
+        if part.strip() != ref.name or (known is not None and known.name != ref.name):
+            return False
+        if not att.after_verb and text[:ref.start].rstrip()[-1:] in ("", ".", "!", "?", "\"",
+                                                                     "”", "“", "»", ":"):
+            # A sentence's first word is capitalised whatever it is ("Weiters stellt das
+            # Gutachten fest"): no sign of a name.
+            return False
+        # Nor the last word of a longer name written elsewhere ("María Soledad “Titi” X").
+        cache = self.ends_a_longer_name
+        if ref.name not in cache:
+            longer = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[\"“«‘'][^\"”»’']{{1,30}}"
+                                rf"[\"”»’'])?\s+{re.escape(ref.name)}\b")
+            cache[ref.name] = any(longer.search(para) for para in self.paras)
+        return not cache[ref.name]
+
+    def _named_right_after(self, p: int, cand: Candidate) -> str | None:
+        """The name of a person written within three words after the quote's closing mark,
+        in its sentence."""
+        text = self.paras[p]
+        end = cand.span.outer_end
+        for ref in self.refs.get((p, cand.sentence), []):
+            if ref.start >= end and ref.kind == "person" and len(
+                    text[end:ref.start].split()) <= 3 and not any(
+                    c in text[end:ref.start] for c in ".;:“”«»\"„"):
+                return ref.name
+        return None
+
+    def _named_before_in_sentence(self, p: int, cand: Candidate, person: Person
+                                  ) -> Person | None:
+        """Another person than ``person`` named in the quote's sentence before it."""
+        for ref in self.refs.get((p, cand.sentence), []):
+            if ref.start >= cand.span.open or ref.kind not in ("person", "surname"):
+                continue
+            other = self.ctx.resolve(ref)
+            if other is not None and other is not person and not other.is_org:
+                return other
+        return None
+
+    def _opened_by_one_person(self, q: int) -> Person | None:
+        """The one person paragraph ``q`` names, if it opens with them (its subject)."""
+        named = self.named_in.get(q, {})
+        if len(named) != 1:
+            return None
+        person, at = next(iter(named.items()))
+        text = self.paras[q]
+        # (After an opening phrase and its comma: "Durante la sesión, la regidora X …".)
+        comma = text.rfind(",", 0, at) if at > 2 else -1
+        if comma >= 0 and len(text[:comma].split()) > 5:
+            return None
+        lead = tokenize(text, comma + 1, at) if at > 2 else []
+        determiners = lexicon().determiners
+        if len(lead) > 8 or any(not t.cap and t.cls not in ("R", "H", "P")
+                                and t.low not in determiners for t in lead):
+            # (only a role may come before the name: "Opposition leader X", "Le maire de
+            # Portvale, X")
+            return None
+        return person if person_like(person.name) else None
