@@ -567,3 +567,28 @@ def test_a_german_compound_naming_a_project_or_prize_makes_its_quote_marks_a_tit
         "Hilfe?“ 80.000 Euro, wie Rektorin Dr. Imke Sorge mitteilte. Die Stadt verleiht "
         "den Kulturpreis „Mut zur Lücke“ zum dritten Mal.")
     assert extraction.quotes == []
+
+
+def test_a_french_pronoun_after_a_body_quoted_with_no_person_named_is_that_body():
+    body = "Direction des affaires maritimes de Portvale"
+    assert quotes(
+        "Portvale, 3 mai – Un navire a été retrouvé au large, a-t-on appris de source "
+        "officielle.",
+        "« Les recherches se poursuivent sur zone », indique la Direction des affaires "
+        "maritimes de Portvale (DAMP).",
+        "Dans un communiqué, elle rappelle que « les équipes de secours ont été déployées "
+        "dès dimanche soir ».",
+        "La même source ajoute le remorqueur Fulmar, aussitôt dépêché, « a ramené le navire "
+        "au port de Portvale ».",
+    ) == [("Les recherches se poursuivent sur zone", body),
+          ("les équipes de secours ont été déployées dès dimanche soir", body),
+          ("a ramené le navire au port de Portvale", body)]
+
+
+def test_a_french_pronoun_after_a_body_is_no_one_once_a_person_was_named():
+    assert quotes(
+        "« Les recherches se poursuivent », indique la Direction des affaires maritimes de "
+        "Portvale (DAMP).",
+        "Le ministre Paul Exemple s'est rendu au port.",
+        "Il rappelle que « les équipes ont été déployées dès dimanche soir ».",
+    )[1] == ("les équipes ont été déployées dès dimanche soir", "Paul Exemple")

@@ -385,7 +385,8 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
                 and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250 \
                 and not any(x.low in lex.pronouns or x.cls == "N" and y.cls == "N"
                             and s[x.end:y.start] == " " for x, y in zip(toks[:v], toks[1:v],
-                                                                         strict=False)):
+                                                                         strict=False)) \
+                and not _subject_opens_clause(s, toks, v):
             subj_hi = rstrip_end(s, end, " ,:")
             return Attribution(t.start, subj_hi, toks[v + 1].start, subj_hi, True, True)
         subj_hi = t.start
@@ -421,6 +422,22 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         # the sentence's subject said it.
         return Attribution(lo, end, lo, words.start(), False, True)
     return None
+
+
+def _subject_opens_clause(s: str, toks: list[Tok], v: int) -> bool:
+    """ "La même source ajoute le patrouilleur X, …": an article and its noun open the
+    clause of the verb ``toks[v]``: the subject comes before the verb, and the words after
+    it are what is said."""
+    k = v - 1
+    if k >= 0 and toks[k].low in lexicon().auxiliaries:
+        k -= 1
+    first = k
+    while first > 0 and not any(c in s[toks[first - 1].end:toks[first].start] for c in ",;:("):
+        first -= 1
+    return 0 <= first < k and toks[first].low in _CLAUSE_ARTICLES
+
+
+_CLAUSE_ARTICLES = frozenset(["le", "la", "les", "l", "el", "los", "las", "der", "die", "das"])
 
 
 def _opening_subject(s: str, toks: list[Tok], end: int) -> tuple[int, int] | None:

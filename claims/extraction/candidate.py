@@ -87,6 +87,11 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
         ref = pronoun_ref_of(text, att.subj_lo, "latter")
         ref.text = text[att.subj_lo:att.subj_hi]
         return ref
+    if len(words) == 3 and words[0].low in _BACK_DETERMINERS and words[1].low in _SAME \
+            and words[2].low in _SOURCE:
+        # "ajoute la même source", "precisó la misma fuente": whoever was quoted last.
+        return Ref("pronoun", words[0].start, words[2].end,
+                   text[words[0].start:words[2].end], name="source")
     ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
     if ref is None:
         words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
@@ -117,6 +122,8 @@ _GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician"
             "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
             "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
             "experto": "m", "expertin": "f"}
+_SAME = frozenset(["même", "misma", "mismo", "same", "selbe", "gleiche"])
+_SOURCE = frozenset(["source", "fuente", "quelle"])
 # "Por último", "en dernier": "finally", not "the latter".
 _FINALLY_BEFORE = frozenset(["por", "en"])
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")

@@ -224,6 +224,9 @@ class QuoteChains:
         """A speaker found by inference who is named inside the quote itself ("To her
         credit, Minister Jane Doe listened") is someone else's subject, not its speaker."""
         text = self.paras[cand.paragraph][cand.span.inner_start:cand.span.inner_end]
+        if cand.person is not None and cand.person.is_org:
+            # (a body's name ends in its town's, which its own words may well name)
+            return cand.person.name in text
         surname = cand.person.name.split()[-1] if cand.person else ""
         return len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", text) is not None
 

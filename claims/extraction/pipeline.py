@@ -160,6 +160,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                 last_quote = cand
                 if cand.person is not None:
                     self.ctx.note(cand.person)
+                    self.ctx.last_quoted = cand.person
             if intro and intro[2] == si:
                 span, ref, _si, attribution, how, note = intro
                 person, how, sure, note = self._speaker(p, ref, how) if ref else (

@@ -96,6 +96,11 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             if people:
                 return people[-1], "implied", False, "the verb has no subject of its own"
             return None, "", False, "the verb has no subject and no one was named before"
+        if ref.kind == "pronoun" and ref.name == "source":
+            person = self.ctx.last_quoted
+            if person is None:
+                return None, "", False, f"“{ref.text}” refers to no one quoted before"
+            return person, "pronoun", False, ""
         if ref.kind == "pronoun" and ref.name == "latter":
             person = self.ctx.last_named
             if person is None or person.is_org:

@@ -259,6 +259,7 @@ class Context:
         self.recent: list[Person] = []
         self.group_subject = False
         self.last_named: Person | None = None  # for "the latter"
+        self.last_quoted: Person | None = None  # for "the same source"
         self.last_sentence: list[Person] = []  # the people the last sentence naming any named
         self.ambiguous: tuple[Person, ...] = ()  # why the last pronoun resolved to no one
 
@@ -305,6 +306,11 @@ class Context:
                 return last
             return None
         self.ambiguous = ()
+        if lexicon().code == "fr" and self.recent and self.recent[-1].is_org and not any(
+                not p.is_org and person_like(p.name) for p in self.recent):
+            # "…», indique la Direction X. / Elle rappelle que « … »": French calls a body
+            # "il" or "elle" after its noun; with no person named, the body quoted last.
+            return self.recent[-1]
         for person in reversed(self.recent):
             if person.is_org:
                 continue
