@@ -32,7 +32,11 @@ def test_it_falls_back_to_windows_1252_and_says_so():
     assert decoded.note == "The file was not UTF-8; it was read as Windows-1252."
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t  \r\n", codecs.BOM_UTF8])
+@pytest.mark.parametrize("data", [
+    b"", b"   \n\t  \r\n", codecs.BOM_UTF8,
+    # only unusual spaces, line separators and zero-width characters: nothing to read
+    "\u00a0\u3000\u2028\u200b\u00ad\ufeff\x85\x1c".encode(),
+])
 def test_it_refuses_empty_input(data):
     with pytest.raises(EmptyRelease):
         decode_release(data)

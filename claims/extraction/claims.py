@@ -36,8 +36,10 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# Each pattern first looks ahead for a character a match can start with, so the search
+# skips the rest of the text at once (several times faster on a long release).
 _DATE = re.compile(
-    r"\b(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH_NAMES
+    r"(?=[\dJFMASONDTWtyln])\b(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH_NAMES
     + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+\d{4})?"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -46,15 +48,17 @@ _DATE = re.compile(
     r"|winter|quarter|decade))\b"
 )
 _NUMBER = re.compile(
-    r"(?:[€$£¥]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|percent|bn|m\b|million|billion|km|kg|tonnes)"
-    r"|\b\d[\d,.]*\b)"
+    r"(?=[€$£¥\d])(?:[€$£¥]\s?\d"
+    r"|\d[\d,.]*\s?(?:%|per ?cent|percent|bn|m\b|million|billion|km|kg|tonnes)|\b\d[\d,.]*\b)"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won[’']t|going to|plans? to|planned to|intends? to|aims? to|expected to"
-    r"|set to|due to|is to|are to|next (?:week|month|year))\b|[’']ll\b",
+    r"(?=[wsgpiaedn’'])(?:\b(?:will|shall|won[’']t|going to|plans? to|planned to|intends? to"
+    r"|aims? to|expected to|set to|due to|is to|are to|next (?:week|month|year))|[’']ll)\b",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(r"\b(?:in|at|from|to|across|near|throughout) (?:the )?([A-Z][\w’'-]+)")
+_PLACE_AFTER = re.compile(
+    r"(?=[iaftn])\b(?:in|at|from|to|across|near|throughout) (?:the )?([A-Z][\w’'-]+)"
+)
 
 
 def reasons_for(text: str, *, named_person: bool = False, reported: bool = False,

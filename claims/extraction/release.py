@@ -8,7 +8,7 @@ from .budget import DEFAULT_UNITS, budget, current
 from .errors import EmptyRelease
 from .html import looks_like_html, parse_html_blocks
 from .model import ReleaseText
-from .text import normalize_text, split_plain
+from .text import is_blank, normalize_text, split_plain
 
 
 def parse_release(text: str, *, is_html: bool | None = None,
@@ -22,7 +22,7 @@ def parse_release(text: str, *, is_html: bool | None = None,
     if current() is None:
         with budget(units):
             return parse_release(text, is_html=is_html)
-    if not text or not normalize_text(text).strip():
+    if not text or is_blank(text):
         raise EmptyRelease()
     if not unicodedata.is_normalized("NFC", text):
         # "Ju" + U+0308 + "nemann", as some pages and editors write "Jünemann": letters
