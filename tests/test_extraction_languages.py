@@ -592,3 +592,15 @@ def test_a_french_pronoun_after_a_body_is_no_one_once_a_person_was_named():
         "Le ministre Paul Exemple s'est rendu au port.",
         "Il rappelle que « les équipes ont été déployées dès dimanche soir ».",
     )[1] == ("les équipes ont été déployées dès dimanche soir", "Paul Exemple")
+
+
+def test_a_communique_s_verb_printed_inside_the_marks_has_its_subject_before_them():
+    body = "ministère de la Pêche et des Ressources de l’océan"
+    assert quotes(
+        "Portvale, 5 nov – Le retour des navires a commencé samedi.",
+        "Dans un communiqué, le ministère de la Pêche et des Ressources de l’océan ‘’informe "
+        "que quarante navires ont regagné le port de Portvale’’.",
+        "Il signale que ‘’deux marins sont hospitalisés et suivis par les services de "
+        "santé’’.",
+    ) == [("informe que quarante navires ont regagné le port de Portvale", body),
+          ("deux marins sont hospitalisés et suivis par les services de santé", body)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import parse_after, parse_before
+from .attribution import parse_after, parse_before, verb_inside
 from .budget import charge
 from .candidate import Candidate, subject_ref
 from .languages import lexicon
@@ -56,6 +56,11 @@ class QuoteAcceptance:
                     if cand.before_ref is None:
                         cand.unnamed = cand.unnamed or cand.before
                         cand.before = None
+            if cand.before is None and cand.after is None and lo < span.open:
+                inside = verb_inside(text, lo, span.open, span.inner_start)
+                ref = subject_ref(text, inside) if inside is not None else None
+                if ref is not None and ref.kind in ("org", "person", "surname", "title"):
+                    cand.before, cand.before_ref = inside, ref
             cand.accepted = self._is_quote(text, cand, found[-1] if found else None)
             found.append(cand)
         return found

@@ -424,6 +424,24 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+def verb_inside(s: str, lo: int, open_: int, inner: int) -> Attribution | None:
+    """ "le ministère X ‘’informe que …’’": the quote opens on a speech verb and "que" (a
+    communiqué's own words, its attribution printed inside the marks); the words before the
+    mark, back to the clause's comma, are the verb's subject."""
+    lex = lexicon()
+    toks = tokenize(s, inner, min(len(s), inner + 40))[:2]
+    if lex.code == "en" or len(toks) < 2 or toks[0].cap or not _is_verb(toks[0], s=s) \
+            or toks[1].low not in ("que", "qu", "dass"):
+        return None
+    hi = rstrip_end(s, open_)
+    subj_lo = max(lo, s.rfind(",", lo, hi) + 1)
+    while subj_lo < hi and s[subj_lo].isspace():
+        subj_lo += 1
+    if hi - subj_lo < 3 or hi - subj_lo > 150 or s[hi - 1] in ",:;":
+        return None
+    return Attribution(subj_lo, hi, subj_lo, hi, False, True)
+
+
 def _subject_opens_clause(s: str, toks: list[Tok], v: int) -> bool:
     """ "La même source ajoute le patrouilleur X, …": an article and its noun open the
     clause of the verb ``toks[v]``: the subject comes before the verb, and the words after

@@ -132,15 +132,21 @@ def _org_head(ref: Ref, toks: list[Tok], starts: list[int]) -> Tok | None:
     return None
 
 
-_ORG_COMPLEMENT = re.compile(
-    r"\s+(?:of|for|on|de la|de los|de las|del|de l[’']|de|du|des|der|für)\s*"
-    r"(?:the\s+|l[’']\s*|la\s+|las\s+|los\s+|el\s+)?"
+_COMPLEMENT_PART = (
     r"[" + UPPER + r"][\w’'-]*(?:\s+(?:and|&|y|et|und|de|del|des|of|the|for)?\s*"
     r"[" + UPPER + r"][\w’'-]*)*"
     # "ministère des Affaires étrangères": French and Spanish adjectives after the name.
     r"(?:\s+(?!(?:dans|sur|pour|avec|par|en|à|au|aux|qui|que|et|est|ont|a|lors|selon|le|la"
     r"|les|un|une|des|du|de|el|los|las|al|del|y|con|por|para|ante|tras|según|es|son|ha|han)\b)"
     r"[a-zà-ÿ][a-zà-ÿ]{3,}(?:ères|ère|ers|er|aux|al|ale|ales|iques?|ores|ors|es|os|as))?"
+)
+_ORG_COMPLEMENT = re.compile(
+    r"\s+(?:of|for|on|de la|de los|de las|del|de l[’']|de|du|des|der|für)\s*"
+    r"(?:the\s+|l[’']\s*|la\s+|las\s+|los\s+|el\s+)?" + _COMPLEMENT_PART
+    # "… et des Sénégalais de l’extérieur", "… et de la Cohésion des territoires": a second
+    # field of the same ministry, joined by "et de", with its own lower-case complement.
+    + r"(?:\s+(?:et|y)\s+(?:de la|de l[’']|des|du|de|del|de los|de las)\s*" + _COMPLEMENT_PART
+    + r"(?:\s+(?:de la|de l[’']|des|du|de|del)\s*[a-zà-ÿ]{4,}(?![\w’']))?)?"
 )
 
 
