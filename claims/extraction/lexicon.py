@@ -202,7 +202,10 @@ HYPHEN_PREFIXES = _words(
 COMMON_NOUN_ENDINGS = {
     "de": ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
            "tionen", "tät", "täten", "ismus", "nisse", "ium", "ischen", "ische", "lichen",
-           "liche", "ierung"),
+           "liche", "ierung",
+           # (bodies: "Landesverband", "Fahrradclub"'s kin "Sportverein", "Fachhochschule")
+           "verband", "verbände", "verein", "vereine", "hochschule", "polizei", "behörde",
+           "gericht", "zentrum", "institut", "partei", "agentur", "klinikum", "netzwerk"),
     "fr": ("tion", "tions", "ité", "ités", "isme", "ments", "ances"),
     "es": ("ciones", "dad", "dades", "ismo", "miento", "mientos", "ncia", "ncias", "logía",
            "logías", "grafía", "nomía", "tad", "tades", "ería", "erías"),

@@ -129,7 +129,7 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         name = name[:longest] if name[1].cls == "P" else name[-longest:]
     while name and name[-1].cls == "P":
         name.pop()
-    if name and name[0].start == sentence_start and name[0].low.endswith(("ing", "ed", "ly")) \
+    if name and name[0].start == sentence_start and _opens_with_a_participle(name) \
             and not (len(name) == 1 and _names_the_subject(s, name[0])):
         name = name[1:]  # "Speaking at the launch", "Asked about …": no name
         j += 1
@@ -281,6 +281,26 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
                 ref.gender = role_gender(ref.text if title else ref.role,
                                          "" if title else s[max(0, ref.start - 12):ref.start])
     return refs
+
+
+# Short English words ending like a participle that are participles, not given names.
+_SHORT_PARTICIPLES = _words("using being doing going dying lying tying eying suing owing vying"
+                            " aging")
+
+
+def _opens_with_a_participle(name: list[Tok]) -> bool:
+    """ "Speaking at …", "Finally Jane Doe": an English participle or adverb opening the
+    sentence, not a given name. Given names end so too: "Emily", "Kelly" (short, -ly),
+    "Jing", "Ming" (short, -ing), "Ahmed", "Fred" (-ed before a surname), and in German
+    "Manfred", "Siegfried": only English is read so."""
+    if lexicon().code != "en":
+        return False
+    low = name[0].low
+    if low.endswith("ly"):
+        return len(low) > 5
+    if low.endswith("ing"):
+        return len(low) > 5 or low in _SHORT_PARTICIPLES
+    return low.endswith("ed") and len(name) == 1
 
 
 def _names_the_subject(s: str, tok: Tok) -> bool:

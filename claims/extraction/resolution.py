@@ -117,6 +117,13 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             return person, "pronoun", False, ""
         if ref.kind == "org" and ref.name.isupper() and len(ref.name) > 6:
             return None, "", False, f"“{ref.name}” is a dateline or a heading, not a speaker"
+        if ref.kind == "org" and ref.name.lower() in _BODY_NOUNS.get(lexicon().code, ()):
+            # "Der Verband fordert", "The Department said": a kind of body, which names the one
+            # organisation of that kind named before, or no one.
+            name = self.registry.org_called(ref.name.lower())
+            if name is None:
+                return None, "", False, f"“{ref.text}” names no organisation named before"
+            return self.registry.add_org(name), "organization", True, ""
         if ref.kind == "org":
             known = self.registry.find_token(ref.name) if " " not in ref.name else None
             if known is not None and not known.is_org and person_like(known.name):

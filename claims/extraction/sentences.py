@@ -19,7 +19,8 @@ ABBREVIATIONS = frozenset([
     "mag", "mmag", "dipl", "ing", "ddr", "dkfm", "kommr", "bgm", "vzbgm", "abg", "lic", "lcda",
     "lcdo", "licda", "licdo", "arq", "dra", "mtro", "mtra", "sra", "srta", "dña",
 ])
-_TERMINATOR = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s|$)")
+# (» « close and open a German quote: »Wir kommen.« Er nickte.)
+_TERMINATOR = re.compile(r"[.!?…]+[”\"’'»«›‹)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 
@@ -62,7 +63,7 @@ def split_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         if nxt >= n:
             break
         following = text[nxt]
-        if not (following.isupper() or following.isdigit() or following in "“\"‘'«„(["):
+        if not (following.isupper() or following.isdigit() or following in "“\"‘'«»‹›„(["):
             continue
         kind = _abbreviation(text, pos) if text[pos] == "." and end - pos == 1 else ""
         if kind == "title" or (kind == "other" and not _starts_sentence(text, nxt)):

@@ -88,6 +88,13 @@ class Registry:
             shorter = self._by_name.get(" ".join(full[-2:]))
             if shorter is not None and not shorter.is_org:
                 person = shorter  # named by the two surnames first, in full later
+        if person is None and len(words) >= 3:
+            # "Mohammed bin Rashid" (a headline) before "Mohammed bin Rashid Al Maktoum".
+            for k in range(len(words) - 1, 1, -1):
+                shorter = self._by_name.get(" ".join(words[:k]))
+                if shorter is not None and not shorter.is_org:
+                    person = shorter
+                    break
         if person is None:
             for word in words:
                 single = self._by_name.get(word)
@@ -100,6 +107,7 @@ class Registry:
         elif len(words) > len(_name_words(person.name)) and (
                 len(_name_words(person.name)) == 1
                 or _name_words(person.name) == words[-len(_name_words(person.name)):]
+                or _name_words(person.name) == words[:len(_name_words(person.name))]
                 or _name_words(person.name) == [words[0], words[-1]]):
             # The fullest form of the name: the surname alone, the surnames, or the given
             # name and surname ("Jane Doe" after "Jane Mary Alice Doe") grow into it.
@@ -135,8 +143,12 @@ class Registry:
     def org_called(self, noun: str) -> str | None:
         """The one organisation named so far whose name holds ``noun`` ("department" ->
         "the Department of Roads"), or None when none or several do."""
+        # (German names a body by a compound ending in its kind: "der Verband" after "der
+        # Landesverband der Pflegeberufe".)
+        compound = lexicon().code == "de" and len(noun) > 3
         found = {name for name in self._orgs_named
-                 if noun in (w.lower() for w in _ORG_NAME_WORD.findall(name))}
+                 if any(w == noun or compound and w.endswith(noun)
+                        for w in (w.lower() for w in _ORG_NAME_WORD.findall(name)))}
         return found.pop() if len(found) == 1 else None
 
     def add_org(self, name: str) -> Person:

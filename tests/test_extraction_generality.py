@@ -1,0 +1,65 @@
+"""Patterns of real releases unlike the development set, one per test, with invented people
+and organisations: names, titles and marks the rules must read in general."""
+
+from claims.extraction import extract_text
+
+
+def speakers(*paragraphs, headline="Headline of the release"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    for q in extraction.quotes:
+        assert extraction.paragraphs[q.paragraph][q.start:q.end] == q.text
+    return [(q.text, q.speaker) for q in extraction.quotes]
+
+
+def test_given_names_ending_like_participles_open_a_sentence_as_names():
+    assert speakers(
+        "Emily Varden, head of the trust, said: “We are thrilled with the result.”",
+        "Jing Oyelaran, a researcher, said: “We were surprised by the data.”",
+        "Ahmed Castellow said: “The harbour will reopen in May.”",
+        "Speaking at the launch, Dora Pennick said: “This is only the start.”",
+    ) == [("We are thrilled with the result.", "Emily Varden"),
+          ("We were surprised by the data.", "Jing Oyelaran"),
+          ("The harbour will reopen in May.", "Ahmed Castellow"),
+          ("This is only the start.", "Dora Pennick")]
+
+
+def test_german_given_names_and_surnames_ending_in_ed_are_names():
+    assert speakers(
+        "Manfred Olbrück sagte: „Das ist ein guter Tag für die Stadt.“",
+        "„Wir wollen weniger Formulare“, so Bundesministerin Dr. Henrike Falkenried. „Vier "
+        "Seiten reichen“, so Falkenried.",
+        headline="Mitteilung der Stadt",
+    ) == [("Das ist ein guter Tag für die Stadt.", "Manfred Olbrück"),
+          ("Wir wollen weniger Formulare", "Henrike Falkenried"),
+          ("Vier Seiten reichen", "Henrike Falkenried")]
+
+
+def test_a_shorter_name_in_the_headline_grows_into_the_full_name_of_the_body():
+    assert speakers(
+        "Ruler of Kestria, His Highness Sheikh Rashid bin Saeed Al Qamari, opened the port.",
+        "“Trade is the lifeblood of our nation,” Sheikh Rashid said.",
+        headline="Rashid bin Saeed opens new port",
+    ) == [("Trade is the lifeblood of our nation", "Rashid bin Saeed Al Qamari")]
+
+
+def test_a_german_quote_in_chevrons_opens_its_own_sentence():
+    # (the sentence before it reports the association's demands; the quote is a paper's)
+    assert speakers(
+        "Der Landesverband der Pflegeberufe Vellmark e.V. fordert eine Prämie. »Pflege "
+        "braucht Zeit für Menschen«, heißt es in dem Positionspapier.",
+        headline="Pflegeverband warnt",
+    ) == [("Pflege braucht Zeit für Menschen", None)]
+
+
+def test_a_kind_of_body_names_the_one_body_of_that_kind_named_before_or_no_one():
+    assert speakers(
+        "Der Landesverband der Pflegeberufe Vellmark e.V. warnt vor Personalnot.",
+        "Der Verband erklärte: „Die Lage ist ernster, als es die Politik wahrhaben will.“",
+        headline="Pflegeverband warnt",
+    ) == [("Die Lage ist ernster, als es die Politik wahrhaben will.",
+           "Landesverband der Pflegeberufe Vellmark")]
+    assert speakers(
+        "Die Stadt Vellbach plant einen Neubau am Hafen.",
+        "Der Verband erklärte: „Die Lage ist ernster, als es die Politik wahrhaben will.“",
+        headline="Neubau geplant",
+    ) == [("Die Lage ist ernster, als es die Politik wahrhaben will.", None)]
