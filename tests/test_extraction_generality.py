@@ -63,3 +63,25 @@ def test_a_kind_of_body_names_the_one_body_of_that_kind_named_before_or_no_one()
         "Der Verband erklärte: „Die Lage ist ernster, als es die Politik wahrhaben will.“",
         headline="Neubau geplant",
     ) == [("Die Lage ist ernster, als es die Politik wahrhaben will.", None)]
+
+
+def test_a_name_after_a_verb_in_the_past_is_its_object_not_the_speaker():
+    assert speakers(
+        "President Tomas Arvelo received the new envoys at the palace.",
+        "The new ambassador from Kestria, H.E. Mr. Ilan Voskuijlen, presented his credentials, "
+        "thanked the President and said, “It is an honour to serve here.”",
+        "The mayor, joined by Councillor Ruth Abiodun, said: “The bridge opens in May.”",
+        headline="Envoys present credentials",
+    ) == [("It is an honour to serve here.", "Ilan Voskuijlen"),
+          ("The bridge opens in May.", None)]
+
+
+def test_a_dateline_before_a_statement_line_is_not_who_made_the_statement():
+    found = speakers(
+        "PORTVALE, Wexland – The Harwick District Council has released the following "
+        "statement:",
+        "“We are reviewing the decision and will respond in due course.”",
+        headline="Statement",
+    )
+    assert found == [("We are reviewing the decision and will respond in due course.",
+                      "Harwick District Council")]

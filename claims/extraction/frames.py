@@ -15,6 +15,7 @@ from .languages import lexicon
 from .lexicon import MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
 from .lexicon import word_set as _words
 from .names import SURNAME_NOUNS, find_refs
+from .text import UPPER
 from .tokens import Ref, tokenize
 
 # A statement line: "X has released the following statement:", "X issued this statement."
@@ -60,7 +61,16 @@ def statement_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     m = pattern.search(text, lo, hi) if pattern else None
     if not m or m.start() <= lo:
         return None
+    dateline = _DATELINE.match(text, lo, m.start())
+    if dateline:
+        lo = dateline.end()  # "SANTA ANA, Calif. – The Office has released …": not a name
     return lo, m.start()
+
+
+# A dateline opening a paragraph: a place in capitals, maybe a region or a date after a comma,
+# and a dash.
+_DATELINE = re.compile(r"\s*[" + UPPER + r"][" + UPPER + r"\s.’'-]+(?:,[^–—\n]{1,40}?)?"
+                       r"\s+[–—-]+\s+")
 
 
 _STATEMENT_BY = re.compile(

@@ -17,6 +17,7 @@ from dataclasses import replace
 from .budget import charge
 from .languages import is_role_word, lexicon
 from .lexicon import (
+    EVENT_VERBS,
     FUNCTION_WORDS,
     MONTHS,
     NAME_SUFFIXES,
@@ -435,7 +436,8 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
                 return later
         return first
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
-        chosen = [c for c in candidates if c.kind in kinds and not c.possessive]
+        chosen = [c for c in candidates if c.kind in kinds and not c.possessive
+                  and not _object_of_a_verb(s, lo, c)]
         while len(chosen) > 1:
             last_part = s.rfind(",", lo, chosen[-1].start)
             if last_part < 0 or not _FROM_PLACE.match(s, last_part + 1) \
@@ -449,6 +451,24 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
             first = next(i for i, c in enumerate(chosen) if c.start > last_part)
             return _named_in_phrase(chosen, first, s)
     return None
+
+
+_OBJECT_LEAD = _words("the a an his her their its our by")
+
+
+def _object_of_a_verb(s: str, lo: int, ref: Ref) -> bool:
+    """ "H.E. Mr. X, presented his credentials, thanked the President and said": a name
+    right after an English verb in the past (or "joined by") is its object, not the
+    subject of the verb of speech further on."""
+    if lexicon().code != "en":
+        return False
+    toks = tokenize(s, max(lo, ref.start - 40), ref.start)
+    while toks and toks[-1].low in _OBJECT_LEAD and toks[-1].low != "by":
+        toks.pop()
+    if not toks or toks[-1].cap or s.find(",", toks[-1].end, ref.start) >= 0:
+        return False
+    low = toks[-1].low
+    return low == "by" or (low.endswith("ed") and len(low) > 4) or low in EVENT_VERBS
 
 
 _OF_SOMEONE = re.compile(r"[^\W\d_]{3,}\s+(?:de|du|des|of|von|vom|del|de la|d[’'])\s*$")
