@@ -14,6 +14,7 @@ from django.urls import reverse
 from claims import workflow
 from claims.filters import CLAIM_ORDERINGS
 from claims.models import Annotation, Claim, ClaimEvent, Evidence
+from claims.templatetags import claims_ui
 from tests import factories, html_forms
 
 pytestmark = pytest.mark.django_db
@@ -201,6 +202,26 @@ def test_the_queue_lists_claims_with_speaker_release_score_status_and_assignee(
     assert "In review" in page
     assert "Rita Reviewer" in page
     assert claim.get_absolute_url() in page
+
+
+@pytest.mark.parametrize("name", ["claims:claim_detail", "claims:release_detail"])
+def test_queue_rows_link_each_claim_and_release_where_reverse_does(name):
+    # The queue reverses each link once per page and puts each row's id in its place.
+    stand_in = str(claims_ui.STAND_IN_PK)
+    assert reverse(name, args=[claims_ui.STAND_IN_PK]).count(stand_in) == 1
+    link = claims_ui.url_for_each(name)
+    for pk in (1, 7, 86, 2**63 - 1):
+        assert link(pk) == reverse(name, args=[pk])
+
+
+def test_the_queue_links_each_row_to_its_claim_in_this_list_and_to_its_release(
+    reviewer_client,
+):
+    claim = factories.ClaimFactory()
+    page = reviewer_client.get(reverse("claims:queue"), {"kind": claim.kind, "q": ""})
+    links = {a["href"] for a in BeautifulSoup(page.content, "html.parser").select("tbody a")}
+    assert links == {f"{claim.get_absolute_url()}?kind={claim.kind}",
+                     claim.release.get_absolute_url()}
 
 
 def test_the_queue_counts_claims_per_status_for_the_other_filters(reviewer_client, reviewer):

@@ -30,7 +30,15 @@ from claims.filters import (
     default_ordering,
     ranked,
 )
-from claims.models import Claim, ClaimKind, Release, ReviewStatus, Speaker, person_name
+from claims.models import (
+    Claim,
+    ClaimKind,
+    Release,
+    ReviewStatus,
+    Speaker,
+    person_name,
+    person_name_from,
+)
 from claims.pagination import decode_cursor, id_beyond, keyset_page
 from claims.templatetags.claims_ui import query_links
 from claims.views.access import desk_member_required, forbidden
@@ -411,9 +419,15 @@ def queue(request):
         "row_query": queue_query(request.GET),
         "can_bulk": can_bulk,
         # Read for every editor's page, rows or none, so the page's queries stay the same.
-        "bulk_reviewers": list(permissions.desk_reviewers()) if can_bulk else [],
+        "bulk_reviewers": _reviewer_choices() if can_bulk else [],
     }
     return render(request, "claims/queue.html", context)
+
+
+def _reviewer_choices():
+    """``(id, name)`` of each person a claim can be assigned to, for the bulk form's picker."""
+    people = permissions.desk_reviewers().values_list("pk", "first_name", "last_name", "username")
+    return [(pk, person_name_from(*names)) for pk, *names in people]
 
 
 BULK_ACTIONS = ("assign", "dismiss")
