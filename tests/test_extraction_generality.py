@@ -85,3 +85,22 @@ def test_a_dateline_before_a_statement_line_is_not_who_made_the_statement():
     )
     assert found == [("We are reviewing the decision and will respond in due course.",
                       "Harwick District Council")]
+
+
+def test_a_german_job_before_a_given_name_and_surname_is_no_part_of_the_name():
+    assert speakers(
+        "Der preisgekrönte Schauspieler Jorin Falkhaus sagte: „Es ist ein Aufruf zum Handeln.“",
+        "Filmproduzent Tamo Lindqvist sagt „Dieser Film zeigt die Brände im Norden.“",
+        headline="Neuer Kurzfilm",
+    ) == [("Es ist ein Aufruf zum Handeln.", "Jorin Falkhaus"),
+          ("Dieser Film zeigt die Brände im Norden.", "Tamo Lindqvist")]
+
+
+def test_a_place_before_a_body_named_with_its_acronym_is_part_of_its_name():
+    assert speakers(
+        "The Wexham County District Attorney’s Office (WCDA) has released the following "
+        "statement:",
+        "“We respect the court’s decision and will review it carefully.”",
+        headline="Statement",
+    ) == [("We respect the court’s decision and will review it carefully.",
+           "Wexham County District Attorney’s Office")]

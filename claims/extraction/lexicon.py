@@ -205,7 +205,8 @@ COMMON_NOUN_ENDINGS = {
            "liche", "ierung",
            # (bodies: "Landesverband", "Fahrradclub"'s kin "Sportverein", "Fachhochschule")
            "verband", "verbände", "verein", "vereine", "hochschule", "polizei", "behörde",
-           "gericht", "zentrum", "institut", "partei", "agentur", "klinikum", "netzwerk"),
+           "gericht", "zentrum", "institut", "partei", "agentur", "klinikum", "netzwerk",
+           "ument", "ament", "iment"),
     "fr": ("tion", "tions", "ité", "ités", "isme", "ments", "ances"),
     "es": ("ciones", "dad", "dades", "ismo", "miento", "mientos", "ncia", "ncias", "logía",
            "logías", "grafía", "nomía", "tad", "tades", "ería", "erías"),

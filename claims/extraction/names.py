@@ -82,6 +82,12 @@ def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
     return False
 
 
+# Endings of German nouns for people by what they do ("Schauspieler", "Produzent",
+# "Politiker", "Fotograf", "Architekt", "Moderator"), long enough to be no given name.
+_GERMAN_AGENT_NOUNS = ("ler", "zent", "gent", "rent", "stent", "iker", "graf", "tekt", "ator",
+                       "ant")
+
+
 def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Ref | None:
     run = toks[a:b]
     if len(run) >= 2 and run[-1].cls == "A" and run[-2].cls == "N" and len(run[-1].text) >= 3 \
@@ -99,6 +105,13 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         # "Luke March, Chairman of …": a month after a given name, before a comma, is a
         # surname ("in March, the board …" has no given name before it).
         run[-1] = replace(run[-1], cls="N")
+    first = next((i for i, t in enumerate(run) if t.cls == "N"), len(run))
+    if first + 2 < len(run) and len(run[first].low) > 7 and lexicon().code == "de" \
+            and run[first].low.endswith(_GERMAN_AGENT_NOUNS) \
+            and all(t.cls in ("N", "I") for t in run[first + 1:first + 3]):
+        # "Schauspieler Joaquin X", "Filmproduzent Jonathan X": a job before a given name
+        # and a surname (German capitalises both alike).
+        run[first] = replace(run[first], cls="R")
     end = len(run)
     suffix = None
     while end and (run[end - 1].cls == "X" or run[end - 1].low in NAME_SUFFIXES or (

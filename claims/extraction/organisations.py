@@ -166,9 +166,14 @@ def acronym_organisations(refs: list[Ref], toks: list[Tok], s: str, hi: int) -> 
         lo = max(toks[0].start, end - 160)
         stop = max(s.rfind(c, lo, end) for c in ",;:.()“”«»\"")
         first, last = bisect_left(starts, max(lo, stop + 1)), bisect_left(starts, end)
-        head = next((toks[k] for k in range(first, last)
-                     if is_org_word(toks[k].low) and toks[k].cls != "A"), None)
-        if head is None or (found and head.start < found[-1][1]):
+        at = next((k for k in range(first, last)
+                   if is_org_word(toks[k].low) and toks[k].cls != "A"), None)
+        if at is None:
+            continue
+        while at > first and toks[at - 1].cls == "N" and toks[at - 1].end + 1 == toks[at].start:
+            at -= 1  # "Orange County District Attorney’s Office (OCDA)": the place is in it
+        head = toks[at]
+        if found and head.start < found[-1][1]:
             continue
         k = bisect_left(people, head.start)
         if k < len(people) and people[k] < end:

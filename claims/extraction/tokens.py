@@ -76,7 +76,8 @@ def _classify(core: str, low: str, code: str) -> str:
     if low in LEXICONS[code].honorifics or core in TITLE_ABBREVIATIONS:
         return "H"
     if is_role_word(low) or (code == "de" and len(low) > 6 and (
-            low.endswith(_GERMAN_AGENTS) or len(low) > 7 and low.endswith("ist"))):
+            low.endswith(_GERMAN_AGENTS) or len(low) > 7 and low.endswith("ist")
+            and not low.endswith(("qvist", "kvist")))):  # ("Lindqvist" is a surname)
         return "R"
     if core == "Les" and code == "en":
         return "N"  # in English a given name (Leslie), never the French article
