@@ -157,8 +157,8 @@ def write_csv(batches, context):
     yield lines.take().encode("utf-8")
 
 
-def _dumps(value):
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+# json.dumps with these options would build an encoder for every claim.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 def claim_json(row, context, tz):

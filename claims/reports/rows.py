@@ -74,10 +74,7 @@ class EvidenceLink(NamedTuple):
     title: str
     stance: str = ""  # supports, contradicts, context; "" for evidence older than stances
     excerpt: str = ""
-
-    @property
-    def stance_label(self):
-        return str(Evidence.Stance(self.stance).label) if self.stance else ""
+    stance_label: str = ""  # "Supports the claim", in the report's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +102,11 @@ class ReportRow:
     checked_at: object  # aware datetime or None
     approver: str
     approved_at: object  # aware datetime or None
+    rating_label: str  # "Mostly accurate", in the report's language
 
     @property
     def kind_label(self):
         return str(ClaimKind(self.kind).label)
-
-    @property
-    def rating_label(self):
-        return str(Rating(self.rating).label) if self.rating else ""
 
     @property
     def rating_value(self):
@@ -165,7 +159,13 @@ def _evidence_items(items_json):
     return json.loads(items_json)
 
 
-def _row(values, paragraph_text, evidence):
+def _labels(choices):
+    """Each choice's label in the language of the report, worked out once per report rather
+    than for each row."""
+    return {value: str(label) for value, label in choices}
+
+
+def _row(values, paragraph_text, evidence, rating_labels):
     (
         claim_id, release_id, release_title, release_date, release_url, release_organization,
         position, start, end, kind, speaker, speaker_role, speaker_organization, text, rating,
@@ -196,6 +196,7 @@ def _row(values, paragraph_text, evidence):
         checked_at=checked_at,
         approver=person_name_from(approver_first, approver_last, approver_username),
         approved_at=approved_at,
+        rating_label=rating_labels.get(rating, ""),
     )
 
 
@@ -207,6 +208,8 @@ def iter_rows(queryset, *, with_paragraphs=False, batch_size=BATCH_SIZE):
     carrying their evidence, read ``batch_size`` rows at a time (a server-side cursor on
     PostgreSQL).
     """
+    rating_labels = _labels(Rating.choices)
+    stance_labels = _labels(Evidence.Stance.choices)
     fields = (*_FIELDS, "evidence_items")
     if with_paragraphs:
         fields = (*fields, "paragraph__text")
@@ -219,11 +222,11 @@ def iter_rows(queryset, *, with_paragraphs=False, batch_size=BATCH_SIZE):
     try:
         for item in values:
             links = tuple(
-                EvidenceLink(url, title, stance, excerpt)
+                EvidenceLink(url, title, stance, excerpt, stance_labels.get(stance, ""))
                 for stance, url, title, excerpt in _evidence_items(item[len(_FIELDS)])
             )
             paragraph_text = item[-1] if with_paragraphs else ""
-            yield _row(item[: len(_FIELDS)], paragraph_text, links)
+            yield _row(item[: len(_FIELDS)], paragraph_text, links, rating_labels)
     finally:
         # An export abandoned halfway closes its database cursor now, inside its transaction.
         values.close()
@@ -274,8 +277,7 @@ def iter_csv_batches(queryset, claim_ids, *, tz, batch_size=BATCH_SIZE):
     Every claim id is appended to ``claim_ids`` as its batch is read. One query, read
     ``batch_size`` rows at a time (a server-side cursor on PostgreSQL).
     """
-    # The labels in the language of the export, worked out once rather than for each piece.
-    stance_labels = {stance.value: str(stance.label) for stance in Evidence.Stance}
+    stance_labels = _labels(Evidence.Stance.choices)
     values = (
         _with_evidence(queryset)
         .order_by(*ORDER)
