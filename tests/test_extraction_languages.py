@@ -604,3 +604,23 @@ def test_a_communique_s_verb_printed_inside_the_marks_has_its_subject_before_the
         "santé’’.",
     ) == [("informe que quarante navires ont regagné le port de Portvale", body),
           ("deux marins sont hospitalisés et suivis par les services de santé", body)]
+
+
+def test_a_mark_right_after_an_elided_article_opens_the_quote():
+    assert quotes(
+        "Le champion Paul Exemple a salué la mémoire d’‘’un maître du tatami’’ lors de la "
+        "cérémonie.",
+    ) == [("un maître du tatami", "Paul Exemple")]
+
+
+def test_a_surname_no_one_has_after_a_person_quoted_in_full_is_left_empty_and_no_pronoun_means_it():
+    found = details(
+        "L’ancien international Paul Karim Exemple a salué la mémoire d’‘’un génie du "
+        "tatami’’. ‘’Il n’avait qu’une obsession : la victoire et rien d’autre’’, a témoigné "
+        "M. Exemplo.",
+        "‘’Avec courage, poursuit-il, il avait fini par décrocher l’or.’’",
+        headline="Hommage",
+    )
+    assert found[0][0] == "Paul Karim Exemple"
+    assert found[1][0] is None and "M. Exemplo" in found[1][3]
+    assert "Exemplo" not in {speaker for speaker, *_ in found}

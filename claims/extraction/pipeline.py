@@ -84,6 +84,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self.openers: set[Person] = set()
         self.people_read_to = 1
         self.claims: list[Claim] = []
+        self.declined: set[Person] = set()  # names refused as speakers, no pronoun's either
 
     def run(self, title: str) -> Extraction:
         for p in range(len(self.paras)):
@@ -192,7 +193,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                     self.registry.saw_acronym(ref.name, ref.org)
                 continue
             person = self.ctx.resolve(ref)
-            if person is None or ref.possessive:
+            if person is None or ref.possessive or person in self.declined:
                 continue
             if not person.is_org and person not in together and ref.kind != "title":
                 together.append(person)  # named, not only called "the midfielder"

@@ -83,7 +83,14 @@ def _make_span(s: str, open_i: int, close_i: int | None, family: str, *,
 def _can_open(s: str, i: int, width: int = 1) -> bool:
     prev, nxt = _before(s, i), _after(s, i + width - 1)
     return not nxt.isspace() and nxt not in _CLOSE_CONTEXT.replace("-", "").replace("…", "") \
-        and (prev in _OPEN_CONTEXT or prev.isspace())
+        and (prev in _OPEN_CONTEXT or prev.isspace() or _elided(s, i))
+
+
+def _elided(s: str, i: int) -> bool:
+    """ "la mémoire d’‘’un génie’’", "l’« exemple »": a French article or preposition
+    elided right before the mark, which opens there as after a space."""
+    return i >= 2 and s[i - 1] in "’'" and s[i - 2].isalpha() and (
+        i < 3 or not s[i - 3].isalpha() or s[i - 3:i - 1].lower() == "qu")
 
 
 def _can_close(s: str, i: int, width: int = 1) -> bool:

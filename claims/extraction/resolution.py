@@ -142,6 +142,16 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
         if not person_like(person.name):
             if ref.kind in ("surname", "bare") and (ref.honorific or _titled(ref)) \
                     and len(person.name.split()) == 1 and person.name[:1].isupper():
+                other = self.ctx.last_quoted
+                if other is not None and other is not person and not other.is_org \
+                        and other in self.named_in.get(p, {}) and person_like(other.name):
+                    # "Abou X a salué « … ». « … », a témoigné M. Y": a surname no one
+                    # named has, after someone named in full was quoted in the paragraph
+                    # (a misprint of theirs, or someone else); nor is it whom a later
+                    # pronoun means.
+                    self.declined.add(person)
+                    return None, "", False, (f"“{ref.text}” is no one named in the release; "
+                                             f"{other.name} was quoted just before")
                 return person, "honorific", False, "only the surname is given"
             return None, "", False, f"“{person.name}” is not a person’s name"
         if ref.kind == "person":
