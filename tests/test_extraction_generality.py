@@ -104,3 +104,28 @@ def test_a_place_before_a_body_named_with_its_acronym_is_part_of_its_name():
         headline="Statement",
     ) == [("We respect the court’s decision and will review it carefully.",
            "Wexham County District Attorney’s Office")]
+
+
+def test_a_byline_names_a_long_quote_whose_inner_single_marks_stay_inside():
+    extraction = extract_text("\n\n".join([
+        "Ein Film über den Protest",
+        "Der Film läuft ab Freitag in zwölf Kinos.",
+        "Ein Beitrag von Regisseurin",
+        "MAREN OSTERKAMP",
+        "“Als Filmemacherin beschäftige ich mich seit Jahren mit unserer Beziehung zur Natur.",
+        "Von 2015 bis 2019 bin ich einem Förster gefolgt, der zu einem ‘Verbrechen gegen die "
+        "Natur’ getrieben wurde.",
+        "‘Der Förster’ ist das Ergebnis einer langen Reise.”",
+    ]))
+    assert [(q.paragraph, q.speaker) for q in extraction.quotes] == [
+        (4, "Maren Osterkamp"), (5, "Maren Osterkamp"), (6, "Maren Osterkamp")]
+    assert [q.continues for q in extraction.quotes] == [None, 0, 0]
+
+
+def test_a_german_article_before_the_marks_makes_them_a_name_not_a_quote():
+    assert speakers(
+        "Abgeordnete Ilse Wernecke meinte, man sehe den Bericht kritisch. Sie stellte die "
+        "Frage, was etwa das „Recht auf Arbeit“ konkret bedeute. Für die Menschen mit "
+        "Behinderung forderte sie „ordentlichen Lohn statt Taschengeld“.",
+        headline="Landtag berät Bericht",
+    ) == [("ordentlichen Lohn statt Taschengeld", "Ilse Wernecke")]

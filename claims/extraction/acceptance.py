@@ -82,6 +82,9 @@ class QuoteAcceptance:
                              or _next_in_list(text, cand, prev)):
             cand.title = True
             return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
+        if not adjacent and len(words) <= _TERM_WORDS and _after_a_german_article(
+                text, span.open):
+            return False  # "das „Recht auf Arbeit“": the article is the named thing's
         if not adjacent and not punctuated and _headed(words):
             return False  # "el foro “Panamá: el centro de …”": a title and its subtitle
         if span.family == "double":
@@ -213,6 +216,18 @@ def _named_by_a_title_word(text: str, open_i: int) -> bool:
     last = last.lower()
     return last in _TITLE_WORDS or (  # ("l’initiative « … »": the word after the elision)
         lexicon().code == "de" and last.endswith(_GERMAN_TITLE_TAILS))
+
+
+_GERMAN_ARTICLES = _words("der die das den dem des ein eine einen einem einer eines")
+
+
+def _after_a_german_article(text: str, open_i: int) -> bool:
+    """A German article right before the opening mark ("das „Recht auf Arbeit“", "die
+    „Zeitenwende“"): the marks hold the name of a thing, not someone's words."""
+    if lexicon().code != "de":
+        return False
+    words = text[max(0, open_i - 12):open_i].split()
+    return bool(words) and text[open_i - 1:open_i] == " " and words[-1] in _GERMAN_ARTICLES
 
 
 def _headed(words: list[str]) -> bool:

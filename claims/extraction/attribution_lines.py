@@ -35,6 +35,13 @@ class AttributionLines:
             return None
         si = len(self.sentences[p]) - 1
         lo = self.sentences[p][si][0]
+        if not cands and len(text) <= 60:
+            # "SASHA SNOW" / "Jane Doe:" alone above a paragraph opening a quote: a byline
+            # or a speaker's label, naming whose words follow.
+            ref = analyze_subject(text, 0, len(text), after_verb=True)
+            if ref is not None and ref.kind == "person" and not text[:ref.start].strip() \
+                    and not text[ref.end:].strip(" .:"):
+                return (0, len(text)), ref, si, text.strip(TRIM), "introduced", ""
         if not text.rstrip(" .").endswith((":", "statement", "Statement")):
             # "X issued the following statement regarding the bill." before the quotes: a
             # statement line, whatever it ends with (read whole: abbreviations like "Pres."

@@ -41,6 +41,10 @@ class QuoteChains:
                     and (not cur or cur[0].span.open != 0):
                 cur = self._carried_over(p) or cur
                 # (a term in quote marks inside it, "a ‘going concern’", is no quote of its own)
+                if last.span.family == "double" and cur and cur[0].span.open != 0:
+                    for c in cur:
+                        if c.span.family == "single":
+                            c.accepted = False  # ‘…’ nested inside the open “…”
                 if not any(c.accepted for c in cur) and (
                         self._resumed_after(p) and self._first_person(p)
                         or self._closed_later(p)
