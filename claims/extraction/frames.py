@@ -93,6 +93,8 @@ def names_several(text: str, lo: int, hi: int) -> bool:
     if any(t.low in groups and i and toks[i - 1].low in lex.determiners
            for i, t in enumerate(toks)):
         return True
+    if not any(t.low in conjunctions for t in toks):
+        return False  # (no "and" to join two of them: the names need not be read)
     people = [r for r in find_refs(text, lo, hi) if r.kind in ("person", "surname", "title")]
     for a, b in zip(people, people[1:], strict=False):
         if a.kind == "title":
