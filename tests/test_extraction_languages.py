@@ -624,3 +624,15 @@ def test_a_surname_no_one_has_after_a_person_quoted_in_full_is_left_empty_and_no
     assert found[0][0] == "Paul Karim Exemple"
     assert found[1][0] is None and "M. Exemplo" in found[1][3]
     assert "Exemplo" not in {speaker for speaker, *_ in found}
+
+
+def test_como_and_comme_before_the_verb_attribute_to_the_subject_after_it():
+    assert quotes(
+        "Miles de vecinos pidieron a los líderes que abandonen el \"camino sin salida para el "
+        "planeta\", como se refirió el secretario general de la Liga, Juan Probeta, para "
+        "hablar de la situación actual.",
+    ) == [("camino sin salida para el planeta", "Juan Probeta")]
+    assert quotes(
+        "« Nous ne lâcherons rien sur le climat », comme l’a rappelé la présidente de "
+        "l’association, Anne Exemple.",
+    ) == [("Nous ne lâcherons rien sur le climat", "Anne Exemple")]

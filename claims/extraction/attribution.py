@@ -69,11 +69,12 @@ _ADVERBS = _words("""
     notamment toutefois cependant néanmoins pourtant ainsi alors jedoch allerdings dabei
     igualmente posteriormente
 """)
+_AS_WORDS = {"es": frozenset(["como"]), "fr": frozenset(["comme"])}
 _CUT_PREPOSITIONS = _words("""
     in at on during when while as after before to following from via am im bei
     lors au aux à dans pendant en avant après depuis
     beim auf nach vor während zum zur
-    durante al tras antes después desde ante
+    durante al tras antes después desde ante para pour
 """)
 _CUT_AFTER_COMMA = _words("""
     who which adding noting saying before after as when while and
@@ -236,6 +237,11 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
     while k < len(toks) and toks[k].low in _ADVERBS:
         k += 1
     lex = lexicon()
+    if k + 1 < len(toks) and toks[k].low in _AS_WORDS.get(lex.code, ()):
+        # "…", como (lo) dijo X / «…», comme l’a rappelé X: "as X said it".
+        k += 1
+        if k + 1 < len(toks) and toks[k].low in ("lo", "l’a", "l'a"):
+            k += 1
     if k + 1 < len(toks) and toks[k].low in ("se", "s", "sich") and lex.code != "en" \
             and _is_verb(toks[k + 1]):
         k += 1  # "se félicite X", "se felicitó X": a reflexive speech verb
