@@ -129,3 +129,28 @@ def test_a_german_article_before_the_marks_makes_them_a_name_not_a_quote():
         "Behinderung forderte sie „ordentlichen Lohn statt Taschengeld“.",
         headline="Landtag berät Bericht",
     ) == [("ordentlichen Lohn statt Taschengeld", "Ilse Wernecke")]
+
+
+def test_a_line_of_narrative_under_a_quote_is_no_signature():
+    def under(line):
+        return speakers("The bakery opened a second shop.", "“We have never been busier.”",
+                        line, headline="Bakery expands")
+
+    assert under("Jane Ardwick, who founded the bakery in 1990, now employs 40 people.") == [
+        ("We have never been busier.", None)]
+    assert under("Jane Ardwick, founder of the bakery, now employs 40 people.") == [
+        ("We have never been busier.", None)]
+    assert under("Jane Ardwick, Chief Executive, Ardwick Bakes") == [
+        ("We have never been busier.", "Jane Ardwick")]
+    assert under("– Jane Ardwick, founder of Ardwick Bakes") == [
+        ("We have never been busier.", "Jane Ardwick")]
+
+
+def test_a_headline_label_gives_way_to_the_body_that_repeats_its_quote_with_a_name():
+    extraction = extract_text("\n\n".join([
+        'PM: "We will rebuild every harbour wall"',
+        "Speaking in Port Ellery, Prime Minister Idris Vantongeren said: \"We will rebuild "
+        "every harbour wall. The people of this coast have waited long enough.\"",
+    ]))
+    assert [(q.paragraph, q.speaker) for q in extraction.quotes] == [
+        (0, "Idris Vantongeren"), (1, "Idris Vantongeren")]

@@ -24,6 +24,27 @@ _NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
 _NAME_JOINS = _words("of the and for in on at &")
 
 
+# Words that open a clause, not a role: relative pronouns and the verbs that carry one.
+_CLAUSE_WORDS = _words("""
+    who which whose is are was were has have had will would can could may might does did
+    welcher welche ist sind war waren hat haben wird werden
+    qui dont est sont était ont sera quien cuyo es son era fue ha han será
+""")
+
+
+def _goes_on_as_a_sentence(line: str, name_end: int) -> bool:
+    """ "Jane Doe, who founded the bakery, now employs 40 people.": after the name, a
+    clause (a relative pronoun, a verb) or a last part that opens on a common lower-case
+    word, not a role ("founder of X", "Director of Y"): narrative, not a signature."""
+    toks = tokenize(line, name_end, len(line))
+    if any(t.low in _CLAUSE_WORDS and not t.cap for t in toks):
+        return True
+    last = tokenize(line, line.rfind(",", name_end) + 1, len(line))[:1]
+    return bool(last) and line.rfind(",", name_end) >= 0 and not last[0].cap \
+        and last[0].cls not in ("R", "H", "P") and last[0].low not in lexicon().determiners \
+        and last[0].low not in ("of", "at", "for", "de", "del", "du", "von", "bei")
+
+
 class AttributionLines:
     """The lines around quotes that say whose they are (a mixin of ``pipeline._Document``)."""
 
@@ -96,7 +117,8 @@ class AttributionLines:
                 line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
                 or line.rstrip().endswith(":")
                 or any(t.low in lexicon().speech_verbs or t.low in EVENT_VERBS
-                       or t.low in lexicon().participles for t in tokenize(line))):
+                       or t.low in lexicon().participles for t in tokenize(line))
+                or _goes_on_as_a_sentence(line, ref.end)):
             return None  # a name line: "Jane Doe, Director of X." and nothing else
         else:
             person = self._resolve(ref)

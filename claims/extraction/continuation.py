@@ -155,8 +155,10 @@ class QuoteChains:
                 if source is None and not any(m.note for m in members if m.note.startswith(
                         ("the statement", "the attribution names several"))):
                     source = self._headline_speaker(cand)
-                if source is None and cand.paragraph == 0:
-                    source = self._repeated_in_body(cand)
+                if cand.paragraph == 0 and (source is None or source.person.is_org):
+                    # ("PM: “…”": a label read as a body, when the body gives the words again
+                    # with the person who said them)
+                    source = self._repeated_in_body(cand) or source
                 person = source.person if source else None
                 attribution = next((m.attribution for m in members if m.attribution), "")
                 role = next((m.role for m in members if m.role), "")
