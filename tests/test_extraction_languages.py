@@ -636,3 +636,15 @@ def test_como_and_comme_before_the_verb_attribute_to_the_subject_after_it():
         "« Nous ne lâcherons rien sur le climat », comme l’a rappelé la présidente de "
         "l’association, Anne Exemple.",
     ) == [("Nous ne lâcherons rien sur le climat", "Anne Exemple")]
+
+
+def test_talk_titles_after_ponencia_tema_or_an_event_with_its_adjective_are_not_quotes():
+    assert quotes(
+        "La Fundación Exemplar llevó a cabo el evento internacional “Libros Abiertos: "
+        "redefiniendo la biblioteca para mejorar la investigación”.",
+        "En el acto se abordaron diversos temas como: “Visibilidad de la producción "
+        "científica en Portvale y el análisis del reporte anual”, que presentó Ana Probeta.",
+        "Así mismo, la Lic. Marta Ejemplo expuso la ponencia: “Conectando los puntos: "
+        "soluciones a través del contenido”, y el Lic. Juan Prueba abordó el tema: “El uso "
+        "de los libros a través de herramientas de referencia”.",
+    ) == []

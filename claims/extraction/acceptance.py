@@ -78,8 +78,10 @@ class QuoteAcceptance:
             or (cand.unnamed is not None and cand.unnamed.direct and len(words) >= 3)
         if not any(ch.isalnum() for ch in inner):
             return False
-        if not adjacent and (_named_by_a_title_word(text, span.open)
-                             or _next_in_list(text, cand, prev)):
+        titled_by_word = _named_by_a_title_word(text, span.open)
+        if titled_by_word and (not adjacent or cand.after is None and lexicon().code in (
+                "fr", "es")) or not adjacent and _next_in_list(text, cand, prev):
+            # ("presentó la ponencia: “…”": a verb before a title word is no attribution)
             cand.title = True
             return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
         if not adjacent and len(words) <= _TERM_WORDS and _after_a_german_article(
@@ -182,7 +184,8 @@ _TITLE_WORDS = _words("""
     forum forums conference summit seminar workshop webinar symposium festival principle
     conférence colloque séminaire sommet forum atelier salon circulaire principe charte
     foro conferencia congreso seminario jornada cumbre taller coloquio simposio festival
-    principio actividad evento película concurso feria muestra
+    principio actividad evento película concurso feria muestra ponencia ponencias tema
+    temas charla charlas disertación
     événement spectacle concours film
     opération loi label prix plan dispositif charte décret
     operativo ley premio certamen plan decreto reglamento
@@ -210,8 +213,11 @@ def _named_by_a_title_word(text: str, open_i: int) -> bool:
         words.pop()
     if len(words) > 1 and [w.lower() for w in words[-2:]] == ["such", "as"]:
         del words[-2:]  # "programmes such as ‘…’"
-    elif words and words[-1].lower() in ("like", "including"):
-        words.pop()
+    elif words and words[-1].lower().rstrip(":") in ("like", "including", "como", "comme"):
+        words.pop()  # ("temas como: “…”", "des thèmes comme « … »")
+    if len(words) > 1 and lexicon().code in ("fr", "es") and words[-1].islower() \
+            and words[-2].lower() in _TITLE_WORDS:
+        words.pop()  # "el evento internacional “…”": an adjective after the title word
     last = words[-1].strip(",:;").rsplit("’", 1)[-1].rsplit("'", 1)[-1] if words else ""
     last = last.lower()
     return last in _TITLE_WORDS or (  # ("l’initiative « … »": the word after the elision)
