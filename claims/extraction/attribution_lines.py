@@ -10,7 +10,7 @@ from .attribution import parse_before
 from .candidate import TRIM, Candidate, subject_ref
 from .frames import names_several, statement_subject
 from .languages import lexicon
-from .lexicon import EVENT_VERBS
+from .lexicon import EVENT_VERBS, FUNCTION_WORDS
 from .lexicon import word_set as _words
 from .names import analyze_subject
 from .organisations import is_org_word
@@ -42,7 +42,13 @@ def _goes_on_as_a_sentence(line: str, name_end: int) -> bool:
     last = tokenize(line, line.rfind(",", name_end) + 1, len(line))[:1]
     return bool(last) and line.rfind(",", name_end) >= 0 and not last[0].cap \
         and last[0].cls not in ("R", "H", "P") and last[0].low not in lexicon().determiners \
-        and last[0].low not in ("of", "at", "for", "de", "del", "du", "von", "bei")
+        and (last[0].low not in FUNCTION_WORDS or last[0].low in _ADVERBS) \
+        and last[0].low not in _PREPOSITIONS  # ("…, on the launch of X": a signature's topic)
+
+
+_ADVERBS = _words("also today yesterday tomorrow tonight later earlier then thus meanwhile "
+                  "however")
+_PREPOSITIONS = _words("sur sobre zu über en à au aux con mit para pour por bei von")
 
 
 class AttributionLines:
