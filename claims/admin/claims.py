@@ -29,6 +29,7 @@ from claims.admin.common import (
     SHOWN_IDS,
     KeepsReviewWork,
     ListedFiltersOnly,
+    PlainRowCheckbox,
     SearchCountCapped,
     SearchWithinLimits,
     claim_list_url,
@@ -216,7 +217,8 @@ class ReturnForm(forms.Form):
 
 @admin.register(Claim)
 class ClaimAdmin(
-    SearchWithinLimits, ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin
+    PlainRowCheckbox, SearchWithinLimits, ListedFiltersOnly, SearchCountCapped,
+    KeepsReviewWork, admin.ModelAdmin,
 ):
     form = ClaimForm
     list_display = [

@@ -5,12 +5,15 @@ refusal to delete review work.
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from claims import search, selectors
 from claims.filters import ID_MAX
@@ -38,6 +41,25 @@ class SearchCountCapped:
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         paginator = selectors.paginator_for(request.GET, self.paginator)
         return paginator(queryset, per_page, orphans, allow_empty_first_page)
+
+
+class PlainRowCheckbox:
+    """Each row's checkbox for the bulk actions: the markup of Django's own
+    ``ModelAdmin.action_checkbox``, written with format_html instead of rendering a
+    CheckboxInput widget (tests/test_admin_lists.py holds them equal).
+
+    The widget renders three nested form templates per row: a tenth of a millisecond each,
+    ten milliseconds of a hundred-row page, a quarter of the claim list's time.
+    """
+
+    def action_checkbox(self, obj):
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            # Django's own sentence, so its translations apply.
+            format_html(gettext("Select this object for an action - {}"), obj),
+        )
 
 
 class SearchWithinLimits:

@@ -17,6 +17,7 @@ from claims.admin.common import (
     KeepsReviewWork,
     ListedFiltersOnly,
     MomentListFilter,
+    PlainRowCheckbox,
     SearchCountCapped,
     SearchWithinLimits,
     claim_list_url,
@@ -71,7 +72,8 @@ class ImportReleaseForm(forms.Form):
 
 @admin.register(Release)
 class ReleaseAdmin(
-    SearchWithinLimits, ListedFiltersOnly, SearchCountCapped, KeepsReviewWork, admin.ModelAdmin
+    PlainRowCheckbox, SearchWithinLimits, ListedFiltersOnly, SearchCountCapped,
+    KeepsReviewWork, admin.ModelAdmin,
 ):
     list_display = ["title", "organization", "published_on", "claims_by_status", "created_at"]
     list_filter = ["published_on", ("created_at", MomentListFilter)]

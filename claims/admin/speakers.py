@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 
 from claims.admin.common import (
     ListedFiltersOnly,
+    PlainRowCheckbox,
     SearchWithinLimits,
     claim_list_url,
     plural,
@@ -47,7 +48,9 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SearchWithinLimits, ListedFiltersOnly, admin.ModelAdmin):
+class SpeakerAdmin(
+    PlainRowCheckbox, SearchWithinLimits, ListedFiltersOnly, admin.ModelAdmin
+):
     form = SpeakerForm
     list_display = ["name", "role", "organization", "quotes_link"]
     search_fields = ["name", "role", "organization", "aliases"]
