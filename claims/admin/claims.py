@@ -215,6 +215,14 @@ class ReturnForm(forms.Form):
     )
 
 
+# What a row of the claim list shows: list_display's columns and the name of the claim itself
+# (each row's checkbox is labelled with it).
+LIST_COLUMNS = [
+    "text", "kind", "status", "rating", "score", "speaker__name", "release__title",
+    "assignee__first_name", "assignee__last_name", "assignee__username",
+]
+
+
 @admin.register(Claim)
 class ClaimAdmin(
     PlainRowCheckbox, SearchWithinLimits, ListedFiltersOnly, SearchCountCapped,
@@ -286,6 +294,13 @@ class ClaimAdmin(
         # list applies list_select_related only to a queryset that has none, so here too.)
         claims = super().get_queryset(request).select_related(*self.list_select_related)
         return claims.defer("release__body")
+
+    def get_changelist_instance(self, request):
+        # The rows read the columns the list shows, not the whole claim and its people: a
+        # fifth of the time of a hundred-row page went into building fields nobody sees.
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = changelist.result_list.only(*LIST_COLUMNS)
+        return changelist
 
     def get_ordering(self, request):
         # A search lists its matches newest first, as the queue and the API do.
