@@ -94,10 +94,30 @@ def test_figures_are_given_per_language_and_in_total(tmp_path):
     assert board.languages() == ["en", "fr"]
     assert board.total("fr").expected == 1
     data = board.to_json()
-    assert set(data) == {"releases", "languages", "total"}
+    assert set(data) == {"releases", "languages", "total", "by_how"}
     assert data["total"]["expected"] == 1
     labels = [row[0] for row in table_rows(board)]
     assert labels[-3:] == ["language en", "language fr", "total"]
+
+
+def test_speakers_are_tallied_by_how_they_were_found(tmp_path, capsys):
+    _write(tmp_path, "harbour", RELEASE, _gold([
+        {"paragraph": 2, "text": "This quay doubles what we can land",
+         "speaker": "Mira Castellane", "role": None},
+        {"paragraph": 3, "text": "We started in 2019", "speaker": "Someone Else", "role": None},
+        {"paragraph": 3, "text": "It took five years.", "speaker": "Mira Castellane",
+         "role": None},
+    ]))
+    board = score_folder(tmp_path)
+    tally = {how: (c.right, c.empty, c.wrong) for how, c in board.by_how().items()}
+    assert tally == {"named": (1, 0, 0), "pronoun": (0, 0, 1), "same_paragraph": (1, 0, 0)}
+    assert board.to_json()["by_how"]["pronoun"] == {"found": 1, "right": 0, "empty": 0,
+                                                    "wrong": 1}
+    call_command("score_extraction", str(tmp_path), "--by-how")
+    lines = capsys.readouterr().out.splitlines()
+    table = lines[lines.index("") + 1:]
+    assert table[0].split() == ["speaker_how", "found", "right", "empty", "wrong"]
+    assert [line.split()[0] for line in table[1:]] == ["named", "pronoun", "same_paragraph"]
 
 
 def test_shares_of_an_empty_count_are_safe():

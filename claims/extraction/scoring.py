@@ -12,6 +12,10 @@ and punctuation at the ends), the gold paragraph breaking a tie. Then:
 - *empty*: matched quotes left without a speaker where the gold names one;
 - *wrong*: matched quotes given a speaker other than the gold one.
 
+The right, empty and wrong speakers are also tallied by how the extraction found them
+(``speaker_how``; ``continues`` for a later paragraph of a quote, "none" for no speaker), so a
+rule that guesses wrong shows up by name.
+
 Pure Python: ``manage.py score_extraction`` prints what these functions return.
 """
 
@@ -85,11 +89,26 @@ class ReleaseScore:
     detected_language: str
     counts: Counts
     problems: list[str] = field(default_factory=list)
+    by_how: dict[str, Counts] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"name": self.name, "language": self.language,
                 "detected_language": self.detected_language, **self.counts.to_json(),
+                "by_how": {how: _speaker_counts(c) for how, c in sorted(self.by_how.items())},
                 "problems": self.problems}
+
+
+def _speaker_counts(counts: Counts) -> dict:
+    return {"found": counts.found, "right": counts.right, "empty": counts.empty,
+            "wrong": counts.wrong}
+
+
+def speaker_how(quote) -> str:
+    """The mechanism a quote's speaker is tallied under: ``continues`` for a later paragraph
+    of a quote (its speaker is the first paragraph's), "none" when no rule gave one."""
+    if quote.continues is not None:
+        return "continues"
+    return quote.speaker_how or "none"
 
 
 def gold_releases(folder: Path) -> list[tuple[Path, dict]]:
@@ -143,22 +162,28 @@ def score_release(path: Path, gold: dict) -> ReleaseScore:
     quotes = extraction.quotes
     counts = Counts(expected=len(gold["quotes"]), reported=len(quotes))
     problems = []
+    by_how: dict[str, Counts] = {}
     matches = match_quotes(gold["quotes"], quotes)
     for item, match in zip(gold["quotes"], matches, strict=True):
         if match is None:
             problems.append(f"missed ¶{item.get('paragraph')} {item['text'][:60]!r}")
             continue
+        how = by_how.setdefault(speaker_how(quotes[match]), Counts())
         counts.found += 1
+        how.found += 1
         want, got = normalize_name(item.get("speaker")), normalize_name(quotes[match].speaker)
         if want == got:
             counts.right += 1
+            how.right += 1
         elif not got:
             counts.empty += 1
+            how.empty += 1
             why = getattr(quotes[match], "speaker_note", "") or ""
             problems.append(f"empty speaker (want {item.get('speaker')!r}) {why} "
                             f"¶{quotes[match].paragraph} {item['text'][:40]!r}")
         else:
             counts.wrong += 1
+            how.wrong += 1
             problems.append(f"wrong speaker {quotes[match].speaker!r} (want "
                             f"{item.get('speaker')!r}) ¶{quotes[match].paragraph} "
                             f"{item['text'][:40]!r}")
@@ -166,7 +191,7 @@ def score_release(path: Path, gold: dict) -> ReleaseScore:
     problems += [f"not a quote ¶{q.paragraph} {q.text[:60]!r}"
                  for i, q in enumerate(quotes) if i not in used]
     detected = getattr(extraction, "language", "") or ""
-    return ReleaseScore(path.stem, language, detected, counts, problems)
+    return ReleaseScore(path.stem, language, detected, counts, problems, by_how)
 
 
 @dataclass
@@ -180,13 +205,22 @@ class Scoreboard:
                 counts.add(score.counts)
         return counts
 
+    def by_how(self) -> dict[str, Counts]:
+        """Right, empty and wrong speakers over every release, by ``speaker_how``."""
+        tally: dict[str, Counts] = {}
+        for score in self.releases:
+            for how, counts in score.by_how.items():
+                tally.setdefault(how, Counts()).add(counts)
+        return dict(sorted(tally.items(), key=lambda item: (-item[1].found, item[0])))
+
     def languages(self) -> list[str]:
         return sorted({score.language for score in self.releases})
 
     def to_json(self) -> dict:
         return {"releases": [score.to_json() for score in self.releases],
                 "languages": {lang: self.total(lang).to_json() for lang in self.languages()},
-                "total": self.total().to_json()}
+                "total": self.total().to_json(),
+                "by_how": {how: _speaker_counts(c) for how, c in self.by_how().items()}}
 
 
 def score_folder(folder: Path) -> Scoreboard:
@@ -210,4 +244,14 @@ def table_rows(board: Scoreboard) -> list[tuple[str, ...]]:
     rows += [row(f"{s.name} [{s.language}]", s.counts) for s in board.releases]
     rows += [row(f"language {lang}", board.total(lang)) for lang in board.languages()]
     rows.append(row("total", board.total()))
+    return rows
+
+
+def how_rows(board: Scoreboard) -> list[tuple[str, ...]]:
+    """Rows of the ``--by-how`` table: one per way a speaker was found, most quotes first."""
+    rows = [("speaker_how", "found", "right", "empty", "wrong")]
+    for how, counts in board.by_how().items():
+        rows.append((how, str(counts.found), *(f"{getattr(counts, name)} "
+                                               f"({counts.share(name):.1%})"
+                                               for name in ("right", "empty", "wrong"))))
     return rows

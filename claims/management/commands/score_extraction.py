@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from claims.extraction.scoring import score_folder, table_rows
+from claims.extraction.scoring import how_rows, score_folder, table_rows
 from claims.management.base import SentenceCommand
 
 
@@ -22,13 +22,19 @@ class Command(SentenceCommand):
                             help="Print the scores as JSON.")
         parser.add_argument("--problems", action="store_true",
                             help="List every missed quote, wrong or empty speaker and extra.")
+        parser.add_argument("--by-how", dest="by_how", action="store_true",
+                            help="Then the right, empty and wrong speakers by how each was "
+                                 "found (speaker_how).")
 
-    def handle(self, *args, folder, as_json, problems, **options):
+    def handle(self, *args, folder, as_json, problems, by_how, **options):
         board = score_folder(self.gold_folder(folder))
         if as_json:
             self.stdout.write(json.dumps(board.to_json(), ensure_ascii=False, indent=2))
             return
         self.stdout.write(self.format_table(table_rows(board)))
+        if by_how:
+            self.stdout.write("")
+            self.stdout.write(self.format_table(how_rows(board)))
         if problems:
             for score in board.releases:
                 for problem in score.problems:
