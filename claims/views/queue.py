@@ -238,7 +238,11 @@ def _queue_list(params, request):
     # The ordering stays: the filter lists only the claims an order can place.
     for key in ("after", "before", "page"):
         data.pop(key, None)
-    claims = ClaimFilter(data, queryset=Claim.objects.all(), request=request).qs
+    # A claim page opened from anywhere but the queue (a release, a notification) names no
+    # filter: its list is every claim, with no FilterSet and form built to filter nothing.
+    claims = Claim.objects.all()
+    if data:
+        claims = ClaimFilter(data, queryset=claims, request=request).qs
     order = CLAIM_ORDERINGS[sort][1]
     if order[0].lstrip("-") == search.RELEVANCE and not ranked(claims):
         order = CLAIM_ORDERINGS[DEFAULT_ORDERING][1]

@@ -23,6 +23,7 @@ from claims.forms import (
 )
 from claims.models import (
     Claim,
+    ClaimMatch,
     ClaimMatchText,
     Evidence,
     Paragraph,
@@ -137,7 +138,10 @@ def _timeline(claim):
         claim.annotations.values("body", "created_at", *_person_columns("author")), "author"
     )
     for note in notes:
-        note.update(action="note", actor_name=note.pop("author_name"))
+        # Every key the timeline's template reads of an entry: a key it misses is looked up
+        # the template's slow way (an exception and a dir() each).
+        note.update(action="note", actor_name=note.pop("author_name"), rating=None,
+                    verdict=None, note=None, from_status=None, to_status=None)
     return sorted([*events, *notes], key=lambda entry: entry["created_at"])
 
 
@@ -156,6 +160,10 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         .annotate(
             **neighbours_in_queue(QueryDict(query), request),
             compared_before=Exists(ClaimMatchText.objects.filter(claim_id=OuterRef("pk"))),
+            # Whether "Checked before" has rows to read: most claims read like no earlier one.
+            has_matches=Exists(ClaimMatch.objects.filter(claim_id=OuterRef("pk"))),
+            started_elsewhere=Exists(ClaimMatch.objects.filter(
+                earlier_id=OuterRef("pk"), started_at__isnull=False)),
         ),
         pk=pk,
     )
@@ -200,7 +208,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         item["stance_label"] = STANCE_LABELS.get(item["stance"], "")
     draft = request.session.pop(f"claim-draft-{claim.pk}", None)
     previous_id, next_id = claim.previous_in_queue, claim.next_in_queue
-    earlier = selectors.checked_before(claim)
+    earlier = selectors.checked_before(claim) if claim.has_matches else []
     started = next((row for row in earlier if row["started_at"]), None)
     context = {
         "queue_query": query,
@@ -224,7 +232,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "checked_before": earlier,
         "compared": bool(earlier) or claim.compared_before,
         "started_from": started,
-        "started_here": selectors.started_from(claim),
+        "started_here": selectors.started_from(claim) if claim.started_elsewhere else [],
         "can_start_from": workflow.can_start_from_check(claim, user),
         "unavailable_actions": workflow.unavailable_actions(claim, user),
         "can_annotate": permissions.can_annotate(user, claim),
