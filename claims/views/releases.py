@@ -11,7 +11,7 @@ from claims.filters import ReleaseFilter
 from claims.forms import ReleaseImportForm
 from claims.importing import ImportRefused, import_bytes, import_text
 from claims.models import Claim, ClaimKind, Release, ReviewStatus
-from claims.templatetags.claims_ui import highlight
+from claims.templatetags.claims_ui import highlight, url_for_each
 from claims.views.access import desk_member_required, forbidden
 
 RELEASE_PAGE_SIZE = 20
@@ -81,9 +81,14 @@ def release_detail(request, pk):
     )
     # A page of paragraphs at a time, with their claims: the largest release allowed is many
     # thousand paragraphs, and the page stays the size of a page.
-    page = selectors.Paginator(
-        release.paragraphs.order_by("position"), PARAGRAPHS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    paragraphs = release.paragraphs.order_by("position")
+    number = request.GET.get("page")
+    if number is None:
+        # Most releases fit on one page: read it without counting the paragraphs first.
+        first = list(paragraphs[: PARAGRAPHS_PER_PAGE + 1])
+        if len(first) <= PARAGRAPHS_PER_PAGE:
+            paragraphs = first
+    page = selectors.Paginator(paragraphs, PARAGRAPHS_PER_PAGE).get_page(number)
     paragraphs = list(page.object_list)
     # Paragraph ids follow their positions, so this is reading order without a join.
     claims = list(
@@ -95,8 +100,9 @@ def release_detail(request, pk):
         )
         .order_by("paragraph_id", "start", "id")
     )
-    # Each claim is linked from the text and from the list: its address is reversed once.
-    claim_urls = {claim.pk: claim.get_absolute_url() for claim in claims}
+    # Each claim is linked from the text and from the list: its address is made once.
+    claim_url = url_for_each("claims:claim_detail")
+    claim_urls = {claim.pk: claim_url(claim.pk) for claim in claims}
     by_paragraph = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph_id, []).append(claim)
@@ -118,6 +124,7 @@ def release_detail(request, pk):
         "approved": counts.get(ReviewStatus.APPROVED, 0),
         "progress": _progress(counts, total),
         "can_add_claims": permissions.can_manage(request.user),
+        "compact": False,  # the progress bar at full size
         "kinds": ClaimKind.choices,
     }
     return render(request, "claims/release_detail.html", context)
