@@ -154,3 +154,16 @@ def test_a_headline_label_gives_way_to_the_body_that_repeats_its_quote_with_a_na
     ]))
     assert [(q.paragraph, q.speaker) for q in extraction.quotes] == [
         (0, "Idris Vantongeren"), (1, "Idris Vantongeren")]
+
+
+def test_reported_speech_attributed_at_its_end_gives_the_quote_paragraphs_after_it():
+    assert speakers(
+        "The Open Records Union strongly welcomes the council's new policy released today, "
+        "says Jonah Ashdown-Reyes, Chief Executive of the Open Records Union.",
+        "“The council's policy is the best we have seen. It should set the tone for others.",
+        "“We welcome this policy and congratulate the council on its work.”",
+        headline="Union welcomes records policy",
+    ) == [("The council's policy is the best we have seen. It should set the tone for others.",
+           "Jonah Ashdown-Reyes"),
+          ("We welcome this policy and congratulate the council on its work.",
+           "Jonah Ashdown-Reyes")]

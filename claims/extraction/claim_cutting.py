@@ -67,6 +67,12 @@ class ClaimCutting:
         ))
 
     def _reported(self, text: str, lo: int, hi: int, quote_speaker: Person | None):
+        speaker, reported = self._reported_before(text, lo, hi, quote_speaker)
+        if not reported:
+            speaker, reported = self._reported_after(text, lo, hi)
+        return speaker, reported
+
+    def _reported_before(self, text: str, lo: int, hi: int, quote_speaker: Person | None):
         toks = tokenize(text, lo, min(hi, lo + 300))[:24]
         if not toks:
             return None, False
@@ -89,6 +95,23 @@ class ClaimCutting:
                 return self.ctx.resolve(ref), True
             if t.low in ("is", "was", "are", "were", "has", "have", "had", "will", "that"):
                 break
+        return None, False
+
+    def _reported_after(self, text: str, lo: int, hi: int):
+        """ "The union welcomes the statement, says Jane Doe, its chief executive.": the
+        speech verb after a comma near the sentence's end, and whose words it reports."""
+        verbs = lexicon().speech_verbs
+        comma = hi
+        for _ in range(3):
+            comma = text.rfind(",", lo, comma)
+            if comma < 0:
+                break
+            first = tokenize(text, comma + 1, min(hi, comma + 30))[:1]
+            if first and first[0].low in verbs and not first[0].cap:
+                ref = analyze_subject(text, first[0].end, hi, after_verb=True)
+                if ref is None or ref.kind not in ("person", "surname"):
+                    return None, False
+                return self.ctx.resolve(ref), True
         return None, False
 
 
