@@ -423,3 +423,38 @@ def test_a_german_member_title_is_no_part_of_the_name():
         "Im Gutachten heißt es, so Beispiel-Muster, \"die Entscheidung, die Themen in einer "
         "aufbereiteten Form darzustellen, ist ein geeignetes Mittel\".").quotes
     assert [q.speaker for q in quotes] == ["Eva Beispiel-Muster"]
+
+
+def test_a_quote_after_someone_else_is_named_in_the_paragraph_is_left_empty():
+    result = extraction(
+        "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+        "“It took ten years,” said Ms Brennan. Engineer Rolf Hadley, who designed it, "
+        "disagreed. “It took twelve.”")
+    first, second = result.quotes
+    assert first.speaker == "Tilda Brennan"
+    assert second.speaker is None
+    assert second.speaker_note == (
+        "Rolf Hadley, named after Tilda Brennan’s quote, may be its speaker")
+
+
+def test_a_second_quote_of_the_paragraph_keeps_its_speaker_when_no_one_else_is_named():
+    assert speakers_of(
+        "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+        "“It took ten years,” said Ms Brennan. The bridge cost £4m. “It was worth it.”",
+    ) == ["Tilda Brennan", "Tilda Brennan"]
+
+
+def test_a_quote_only_paragraph_after_someone_else_is_named_is_left_empty():
+    result = extraction(
+        "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+        "“It took ten years,” said Ms Brennan. Engineer Rolf Hadley designed the bridge.",
+        "“Every bolt was tested twice.”")
+    assert [q.speaker for q in result.quotes] == ["Tilda Brennan", None]
+    assert "Rolf Hadley" in result.quotes[1].speaker_note
+
+
+def test_a_quote_only_paragraph_after_a_quote_keeps_its_speaker():
+    assert speakers_of(
+        "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+        "“It took ten years,” said Ms Brennan. The bridge cost £4m.",
+        "“Every bolt was tested twice.”") == ["Tilda Brennan", "Tilda Brennan"]

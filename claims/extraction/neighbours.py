@@ -133,6 +133,24 @@ class Neighbours:
                 return other
         return None
 
+    def _named_between(self, p: int, lo: int, hi: int, person: Person | None
+                       ) -> Person | None:
+        """Another person than ``person`` named in paragraph ``p`` between ``lo`` and ``hi``
+        (outside quotes), by name, surname or honorific, who is quoted or given a role or an
+        honorific somewhere (a pair of capitalised words alone is no sure person)."""
+        for si, (a, b) in enumerate(self.sentences[p]):
+            if b <= lo or a >= hi:
+                continue
+            for ref in self.refs.get((p, si), []):
+                if not lo <= ref.start < hi or ref.kind not in ("person", "surname") \
+                        or ref.possessive:
+                    continue
+                other = self.ctx.resolve(ref)
+                if other is not None and other is not person and not other.is_org \
+                        and other.output and person_like(other.name):
+                    return other
+        return None
+
     def _opened_by_one_person(self, q: int) -> Person | None:
         """The one person paragraph ``q`` names, if it opens with them (its subject)."""
         named = self.named_in.get(q, {})

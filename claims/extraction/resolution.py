@@ -238,6 +238,15 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.note = f"{named} is named right after the quote, by words not understood"
             return
         last = (last_quote.head or last_quote) if last_quote is not None else None
+        if last is not None and last.person is not None:
+            other = self._named_between(p, last_quote.span.outer_end, cand.span.open,
+                                        last.person)
+            if other is not None:
+                # "“…,” said Ms X. Engineer Y, who built it, disagreed. “…”": someone else is
+                # named after the quote before, and may be this one's speaker.
+                cand.note = (f"{other.name}, named after {last.person.name}’s quote, may "
+                             "be its speaker")
+                return
         if last is not None and (last.person is not None or last.note):
             cand.person, cand.note = last.person, last.note
             cand.how, cand.sure = "same_paragraph", last.sure
@@ -269,6 +278,14 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             prev = [c for c in self.candidates[p - 1] if c.accepted]
             if prev:
                 last = prev[-1].head or prev[-1]
+                other = self._named_between(p - 1, prev[-1].span.outer_end,
+                                            len(self.paras[p - 1]), last.person)
+                if last.person is not None and other is not None:
+                    # "“…,” said Ms X. Engineer Y designed the bridge." then a paragraph of
+                    # quote: Y, named last, may be its speaker as well as X.
+                    cand.note = (f"{other.name}, named after {last.person.name}’s quote, "
+                                 "may be its speaker")
+                    return
                 if last.person is not None or last.note:
                     cand.person, cand.note = last.person, last.note
                     cand.how, cand.sure = "previous_paragraph", False
