@@ -167,3 +167,11 @@ def test_reported_speech_attributed_at_its_end_gives_the_quote_paragraphs_after_
            "Jonah Ashdown-Reyes"),
           ("We welcome this policy and congratulate the council on its work.",
            "Jonah Ashdown-Reyes")]
+
+
+def test_a_name_and_place_after_a_quote_in_its_paragraph_sign_it():
+    assert speakers(
+        "Die Kantone setzen auf freie Software.",
+        "„Dafür braucht man zwingend offene Software.“ Pia Wendeler, Kanton Auenberg.",
+        headline="Freie Software in der Verwaltung",
+    ) == [("Dafür braucht man zwingend offene Software.", "Pia Wendeler")]

@@ -138,6 +138,34 @@ class AttributionLines:
                 head.person, head.how, head.sure, head.note = person, "signature", True, ""
         return person, line[m.end():].strip(TRIM)
 
+    def _signed_after(self, p: int, cand: Candidate):
+        """ "“…” Jane Doe, Director of X.": a quote closed by its full stop and followed, in its
+        paragraph, only by a name and a role or place, as a signature line is. (person,
+        attribution) or None."""
+        text = self.paras[p]
+        end = cand.span.outer_end
+        if cand.span.close is None or text[cand.span.inner_end - 1:cand.span.inner_end] not in (
+                ".", "!", "?", "…") or len(text) - end > 150:
+            return None
+        line = text[end:].strip()
+        lo = len(text) - len(text[end:].lstrip())
+        m = SIGNATURE.match(text, lo) or _NAME_LINE.match(text, lo)
+        if not line or m is None:
+            return None
+        ref = analyze_subject(text, m.end(), len(text), after_verb=True)
+        if ref is None or ref.kind != "person" or ref.start != m.end() or not (
+                text.startswith(",", ref.end) or ref.end >= len(text.rstrip(". "))) \
+                or _goes_on_as_a_sentence(text, ref.end) or any(
+                    not t.cap and t.cls not in ("R", "H", "P") and t.low not in FUNCTION_WORDS
+                    for t in tokenize(text, ref.end, len(text))):
+            return None
+        person = self._resolve(ref)
+        if person is None:
+            return None
+        person.output = True
+        self.excluded.setdefault(p, []).append((end, len(text)))
+        return person, text[m.end():].strip(TRIM)
+
     def _org_signature(self, line: str, lo: int, cands: list[Candidate]) -> Person | None:
         """ "Board of Trustees of the Pellworth Heritage Trust" alone on the line under a
         statement that fills its paragraphs: the organisation signs it. Only a line of

@@ -231,6 +231,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.person, cand.attribution = later
             cand.how, cand.sure = "named", True
             return
+        signed = self._signed_after(p, cand)
+        if signed is not None:
+            # "„…“ Paul X, Kanton Uri.": the quote signed by a name line in its paragraph.
+            cand.person, cand.attribution = signed
+            cand.how, cand.sure = "signature", True
+            return
         named = self._named_right_after(p, cand)
         if named is not None:
             # "« … », s’époumone Yvon X": a phrase we cannot read names someone right after
