@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db import connections
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 def refresh_planner_statistics(sender, using, plan=None, **kwargs):
@@ -32,3 +32,16 @@ class ClaimsConfig(AppConfig):
         from factcheck import checks  # noqa: F401
 
         post_migrate.connect(refresh_planner_statistics, sender=self)
+        # Who may be assigned claims follows people, their groups and the groups' permissions.
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group, Permission
+
+        from claims.permissions import forget_reviewer_choices
+
+        user = get_user_model()
+        for model in (user, Group, Permission):
+            post_save.connect(forget_reviewer_choices, sender=model)
+            post_delete.connect(forget_reviewer_choices, sender=model)
+        for through in (user.groups.through, user.user_permissions.through,
+                        Group.permissions.through):
+            m2m_changed.connect(forget_reviewer_choices, sender=through)

@@ -6,8 +6,10 @@ and ``export_report``; superusers hold everything.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
 
-from claims.models import ReviewStatus
+from claims.models import ReviewStatus, person_name_from
 
 REVIEW = "claims.review_claim"
 MANAGE = "claims.manage_claim"
@@ -94,6 +96,36 @@ def desk_reviewers():
     """Active people a claim can be assigned to: superusers and anyone holding the review
     permission, directly or through a group; by name."""
     return _holders(REVIEW)
+
+
+# ``reviewer_choices`` in the shared cache, forgotten whenever people, their groups or the
+# groups' permissions change (``forget_reviewer_choices``, connected in claims.apps); the
+# timeout only bounds a change made behind Django's back (raw SQL, another application).
+REVIEWER_CHOICES_KEY = "claims:reviewer-choices"
+REVIEWER_CHOICES_MAX_AGE = 600
+
+
+def reviewer_choices():
+    """``(id, name)`` of each of the ``desk_reviewers``, by name: the options of the pickers
+    that assign claims. Every editor's queue page shows them; read from the database only
+    after the desk's people changed, as building ``with_perm``'s query costs a page more
+    than the rest of its reads."""
+    choices = cache.get(REVIEWER_CHOICES_KEY)
+    if choices is None:
+        people = desk_reviewers().values_list("pk", "first_name", "last_name", "username")
+        choices = [(pk, person_name_from(*names)) for pk, *names in people]
+        cache.set(REVIEWER_CHOICES_KEY, choices, REVIEWER_CHOICES_MAX_AGE)
+    return choices
+
+
+def forget_reviewer_choices(*, using="default", update_fields=None, **kwargs):
+    """Drop the cached ``reviewer_choices``: now, and again when the change commits, so that a
+    page read meanwhile cannot keep the list from before it. A login (which saves only the
+    user's ``last_login``) changes no one's name or groups."""
+    if update_fields == {"last_login"}:
+        return
+    cache.delete(REVIEWER_CHOICES_KEY)
+    transaction.on_commit(lambda: cache.delete(REVIEWER_CHOICES_KEY), using=using)
 
 
 def desk_approvers():

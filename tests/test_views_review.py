@@ -6,6 +6,7 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -433,6 +434,36 @@ def test_an_editor_assigns_claims_ticked_in_the_queue_and_hears_about_each(
         claim.refresh_from_db()
         assert (claim.status, claim.assignee) == ("in_review", reviewer)
         assert claim.events.last().action == "assign"
+
+
+def _bulk_assignees(client):
+    page = client.get("/review/").content.decode()
+    options = BeautifulSoup(page, "html.parser").select("#bulk-assignee option[value]")
+    return [option.text for option in options if option["value"]]
+
+
+def test_the_queue_offers_to_assign_claims_to_the_desk_as_it_is_now(
+    editor_client, editor, reviewer
+):
+    factories.ClaimFactory()
+    assert _bulk_assignees(editor_client) == ["Erin Editor", "Rita Reviewer"]
+
+    newcomer = factories.reviewer("newcomer", first_name="Nora", last_name="New")
+    assert _bulk_assignees(editor_client) == ["Erin Editor", "Nora New", "Rita Reviewer"]
+    reviewer.first_name = "Rosa"
+    reviewer.save()
+    newcomer.groups.clear()
+    assert _bulk_assignees(editor_client) == ["Erin Editor", "Rosa Reviewer"]
+    reviewers = Group.objects.get(name="Reviewers")
+    newcomer.groups.add(reviewers)
+    reviewers.permissions.remove(Permission.objects.get(codename="review_claim"))
+    assert _bulk_assignees(editor_client) == ["Erin Editor"]
+    editor.is_active = False
+    editor.save()
+    factories.UserFactory(username="root", first_name="", last_name="", is_superuser=True)
+    assert _bulk_assignees(editor_client) == []  # logged out: the editor is inactive
+    editor_client.force_login(factories.editor("editor2", first_name="Eli", last_name=""))
+    assert _bulk_assignees(editor_client) == ["root", "Eli"]  # by first name, then username
 
 
 def test_an_editor_dismisses_ticked_claims_through_the_workflow(editor_client):

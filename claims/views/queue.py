@@ -37,7 +37,6 @@ from claims.models import (
     ReviewStatus,
     Speaker,
     person_name,
-    person_name_from,
 )
 from claims.pagination import decode_cursor, id_beyond, keyset_page
 from claims.templatetags.claims_ui import query_links
@@ -423,15 +422,9 @@ def queue(request):
         "row_query": queue_query(request.GET),
         "can_bulk": can_bulk,
         # Read for every editor's page, rows or none, so the page's queries stay the same.
-        "bulk_reviewers": _reviewer_choices() if can_bulk else [],
+        "bulk_reviewers": permissions.reviewer_choices() if can_bulk else [],
     }
     return render(request, "claims/queue.html", context)
-
-
-def _reviewer_choices():
-    """``(id, name)`` of each person a claim can be assigned to, for the bulk form's picker."""
-    people = permissions.desk_reviewers().values_list("pk", "first_name", "last_name", "username")
-    return [(pk, person_name_from(*names)) for pk, *names in people]
 
 
 BULK_ACTIONS = ("assign", "dismiss")
