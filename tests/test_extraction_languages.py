@@ -648,3 +648,25 @@ def test_talk_titles_after_ponencia_tema_or_an_event_with_its_adjective_are_not_
         "soluciones a través del contenido”, y el Lic. Juan Prueba abordó el tema: “El uso "
         "de los libros a través de herramientas de referencia”.",
     ) == []
+
+
+def test_a_partial_quote_without_a_verb_of_speech_is_the_sentence_subject_s():
+    assert quotes(
+        "Jean Exemple, dirigeant d’un club de judo à Portvale, a salué la mémoire d’un maître "
+        "qui ‘’a porté haut le drapeau de la ville’’ pendant trente ans.",
+    ) == [("a porté haut le drapeau de la ville", "Jean Exemple")]
+    assert quotes(
+        "Tras dar la bienvenida a la nueva consejera, Rosa Prueba, el rector Luis Ejemplo "
+        "solicitó el apoyo de la Junta para que se apruebe el mapa de titulaciones, “que "
+        "responda a las demandas formativas del futuro”, y se refuerce la investigación.",
+    )[-1] == ("que responda a las demandas formativas del futuro", "Luis Ejemplo")
+
+
+def test_a_partial_quote_is_not_given_to_a_pronoun_that_means_someone_not_quoted_last():
+    found = quotes(
+        "‘’J’ai décidé de présenter ma candidature’’, a écrit Paul Exemple.",
+        "‘’Mon projet prend racine dans cette rage de changer les choses’’ a dit l’allié "
+        "politique de Marc Prueba.",
+        "Il a promis de ‘’faire des propositions d’homme d’État’’ sur la gouvernance.",
+    )
+    assert found[-1] == ("faire des propositions d’homme d’État", None)

@@ -170,3 +170,57 @@ class Neighbours:
             # Portvale, X")
             return None
         return person if person_like(person.name) else None
+
+    def _sentence_subject(self, p: int, cand: Candidate) -> Person | None:
+        """ "Jane X, dirigeante du club, a rendu hommage à « un monument »", "Tras dar la
+        bienvenida a Y, el rector solicitó …, “…”", "Il a promis de « … »": a partial quote
+        inside a sentence whose subject is a person (named, or by a title held by one), the
+        body or person just quoted (by "il", "elle" or "le ministère"), in French or
+        Spanish, with no other person named between the subject and the quote."""
+        if lexicon().code not in ("fr", "es") or not self.sentences[p]:
+            return None
+        text = self.paras[p]
+        a, _b = self.sentences[p][cand.sentence]
+        if cand.span.open - a < 8:
+            return None
+        first = tokenize(text, a, min(cand.span.open, a + 40))[:2]
+        if first and first[0].low in lexicon().pronouns and first[0].low in _SUBJECT_PRONOUNS:
+            quoted = self.ctx.last_quoted
+            ref = Ref("pronoun", first[0].start, first[0].end, first[0].text,
+                      name=first[0].low, gender=lexicon().pronouns[first[0].low])
+            person = self.ctx.pronoun(ref)
+            return person if person is not None and person is quoted else None
+        if len(first) == 2 and first[0].low in _ARTICLES and first[1].low in _BODIES:
+            quoted = self.ctx.last_quoted
+            if quoted is not None and quoted.is_org and first[1].low in quoted.name.lower():
+                return quoted  # "Le ministère remercie …": the ministry just quoted
+            return None
+        subject = None
+        for ref in self.refs.get((p, cand.sentence), []):
+            if ref.start >= cand.span.open:
+                break
+            if ref.kind not in ("person", "surname", "title") or ref.possessive:
+                continue
+            if subject is not None:
+                return None  # someone else named between the subject and the quote
+            lo = max(a, text.rfind(",", a, ref.start) + 1)
+            lead = tokenize(text, lo, ref.start)
+            after = tokenize(text, ref.end, min(len(text), ref.end + 30))[:1]
+            opens = lo == a or after and not after[0].cap \
+                and after[0].low not in lexicon().determiners
+            if len(lead) > 4 or not opens or any(
+                    not t.cap and t.cls not in ("R", "H", "P")
+                    and t.low not in lexicon().determiners for t in lead):
+                continue
+            subject = self.ctx.resolve(ref)
+            if subject is None or subject.is_org or not person_like(subject.name):
+                return None
+        return subject
+
+
+# Subject pronouns a sentence may open with ("Il a promis de « … »", "Ella pidió “…”").
+_SUBJECT_PRONOUNS = frozenset(["il", "elle", "él", "ella"])
+_ARTICLES = frozenset(["le", "la", "el", "l’", "l'"])
+# Bodies a release calls by their kind once named ("le ministère", "la institución").
+_BODIES = frozenset(["ministère", "ministerio", "direction", "dirección", "agence", "agencia",
+                     "institution", "institución", "gouvernement", "gobierno", "secretaría"])

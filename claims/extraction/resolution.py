@@ -273,6 +273,11 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.person, cand.how, cand.sure, cand.note = self._speaker(
                 p, nxt.after_ref or nxt.before_ref)
             return
+        subject = self._sentence_subject(p, cand)
+        if subject is not None:
+            cand.person, cand.how, cand.sure = subject, "same_paragraph", False
+            cand.note = "the subject of the quote’s sentence, which has no verb of speech"
+            return
         if cand.span.open > 0 and self._opens_sentence(p, cand) \
                 and self._opened_by_one_person(p) is not None:
             # "Opposition leader Jane Doe disagreed. “The plan has no money behind it.”": the
