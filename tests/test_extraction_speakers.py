@@ -458,3 +458,18 @@ def test_a_quote_only_paragraph_after_a_quote_keeps_its_speaker():
         "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
         "“It took ten years,” said Ms Brennan. The bridge cost £4m.",
         "“Every bolt was tested twice.”") == ["Tilda Brennan", "Tilda Brennan"]
+
+
+def test_a_title_after_a_preposition_is_not_the_subject_of_the_speech():
+    assert speakers_of(
+        "Head coach Mikel Ardanza signed the forward Pavel Dunai from Orrin Athletic.",
+        "Asked about his new coach, Dunai smiled: “He called me every week.”",
+        "Together with the head coach, the forward Dunai said: “We talked for hours.”",
+    ) == ["Pavel Dunai", "Pavel Dunai"]
+
+
+def test_according_to_a_title_still_names_the_speaker():
+    assert speakers_of(
+        "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+        "According to the Mayor: “It will carry 9,000 cars a day.”",
+    ) == ["Tilda Brennan"]

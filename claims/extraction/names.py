@@ -472,16 +472,26 @@ _OBJECT_LEAD = _words("the a an his her their its our by")
 def _object_of_a_verb(s: str, lo: int, ref: Ref) -> bool:
     """ "H.E. Mr. X, presented his credentials, thanked the President and said": a name
     right after an English verb in the past (or "joined by") is its object, not the
-    subject of the verb of speech further on."""
+    subject of the verb of speech further on; so is one right after a preposition ("Asked
+    about his new coach, X smiled:", "Together with the Mayor, X said"), but for "according
+    to", which names the speaker."""
     if lexicon().code != "en":
         return False
     toks = tokenize(s, max(lo, ref.start - 40), ref.start)
     while toks and toks[-1].low in _OBJECT_LEAD and toks[-1].low != "by":
         toks.pop()
-    if not toks or toks[-1].cap or s.find(",", toks[-1].end, ref.start) >= 0:
+    if not toks or s.find(",", toks[-1].end, ref.start) >= 0:
         return False
     low = toks[-1].low
+    if low in _PREPOSITIONS:
+        return not (low == "to" and len(toks) > 1 and toks[-2].low == "according")
+    if toks[-1].cap:
+        return False
     return low == "by" or (low.endswith("ed") and len(low) > 4) or low in EVENT_VERBS
+
+
+_PREPOSITIONS = _words("""about with to for from into towards alongside among against
+    beside besides behind without""")
 
 
 _OF_SOMEONE = re.compile(r"[^\W\d_]{3,}\s+(?:de|du|des|of|von|vom|del|de la|d[’'])\s*$")
