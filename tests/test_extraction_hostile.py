@@ -66,3 +66,15 @@ def test_the_work_a_pattern_costs_grows_in_step_with_its_length(name):
 def test_a_refused_release_says_what_to_do():
     with pytest.raises(TooMuchWork, match="split it into smaller releases"), budget(1000):
         extract(parse_release(HOSTILE["said_after"][0](64 * 1024)))
+
+
+def test_reading_and_extracting_in_two_calls_share_one_budget():
+    # Reading an HTML page pays for its tags; extracting it in a second call (as
+    # ``extract_claims`` does) has only what is left of the budget, as in one call.
+    page = HOSTILE["nested_lists"][0](64 * 1024)
+    with budget() as whole:
+        extract(parse_release(page, is_html=True))
+    release = parse_release(page, is_html=True, units=whole.spent)
+    extract(release, units=whole.spent)
+    with pytest.raises(TooMuchWork):
+        extract(release, units=whole.spent - 1)

@@ -4,11 +4,12 @@ span is a quote at all (a scare quote, a term or a title in quote marks is not).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .attribution import parse_after, parse_before, verb_inside
 from .budget import charge
 from .candidate import Candidate, subject_ref
-from .languages import lexicon
+from .languages import LEXICONS, lexicon
 from .lexicon import NUMBER_WORDS
 from .lexicon import word_set as _words
 from .quotes import Span
@@ -117,15 +118,23 @@ class QuoteAcceptance:
         quote marks with none are a term, a title or a slogan, not a quote."""
         a, b = self.sentences[cand.paragraph][cand.sentence] if self.sentences[
             cand.paragraph] else (0, len(text))
-        lex = lexicon()
-        verbs = lex.speech_verbs | lex.participles | MORE_SPEECH.get(lex.code, frozenset())
-        according = {form[0] for form in lex.according
-                     if len(form) == 1 or form[0] not in ("in", "en", "de", "selon")}
+        words = _speech_words(lexicon().code)
         for lo, hi in ((a, cand.span.open), (cand.span.outer_end, b)):
-            for t in tokenize(text, lo, min(hi, lo + 600)):
-                if t.low in verbs or t.low in according:
-                    return True
+            toks = tokenize(text, lo, min(hi, lo + 600))
+            charge(len(toks) // 8)
+            if any(t.low in words for t in toks):
+                return True
         return False
+
+
+@cache
+def _speech_words(code: str) -> frozenset[str]:
+    """Words that show speech around a quote: the verbs of speech and reported speech, the
+    participles, and the first word of "according to" ("laut", "selon")."""
+    lex = LEXICONS[code]
+    according = {form[0] for form in lex.according
+                 if len(form) == 1 or form[0] not in ("in", "en", "de", "selon")}
+    return lex.speech_verbs | lex.participles | MORE_SPEECH.get(code, frozenset()) | according
 
 
 

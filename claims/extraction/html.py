@@ -232,7 +232,7 @@ class _Reader:
 
 
 def _is_noise(name: str, attrs: dict[str, str]) -> bool:
-    if name in ("html", "body", "main", "article"):
+    if not attrs or name in ("html", "body", "main", "article"):
         return False
     if attrs.get("role") in _NOISE_ROLES:
         return True
@@ -272,7 +272,7 @@ def _read(page: str) -> _Reader:
         name = name.lower()
         tags += 1
         if tags % 1000 == 0:
-            charge(1000)
+            charge(3000)  # (a tag costs what about three words do)
         if m.group(1):
             reader.end(name)
             continue

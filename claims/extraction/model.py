@@ -76,6 +76,9 @@ class ReleaseText:
     paragraphs: list[str]
     left_out: list[str] = field(default_factory=list)  # boilerplate dropped, in order
     quoted: list[int] = field(default_factory=list)  # paragraphs set as a block quotation
+    # Units of work reading it spent (``budget``): extracting it counts them, so a release
+    # read and extracted in two calls has one budget, as in one.
+    work: int = 0
 
 
 @dataclass

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .acceptance import QuoteAcceptance
-from .budget import DEFAULT_UNITS, budget, current
+from .budget import DEFAULT_UNITS, budget, charge, current
 from .candidate import Candidate, Pending
 from .claim_cutting import ClaimCutting
 from .continuation import QuoteChains, block_quotation
@@ -37,11 +37,12 @@ from .tokens import Ref, forget_paragraphs, tokenize
 def extract(release: ReleaseText, *, units: int | None = DEFAULT_UNITS) -> Extraction:
     """Speakers, quotes and claims of a release (see ``model`` for the JSON shape).
 
-    Raises ``TooMuchWork`` past ``units`` of work (``budget``), or past the budget of the
-    extraction it runs in.
+    Raises ``TooMuchWork`` past ``units`` of work (``budget``) with the work reading the
+    release spent, or past the budget of the extraction it runs in.
     """
     if current() is None:
-        with budget(units):
+        with budget(units) as own:
+            own.charge(release.work)
             return extract(release)
     code = detect_language("\n".join(release.paragraphs[:200]))
     try:
@@ -58,6 +59,9 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
     """One release on its way through the steps; each mixin holds the methods of one step."""
 
     def __init__(self, paragraphs: list[str], quoted: list[int] = ()) -> None:
+        # What every step costs a paragraph, however short, paid before any is taken: a
+        # page of a hundred thousand one-word list items is refused at once.
+        charge(8 * len(paragraphs))
         self.paras = paragraphs
         self.spans = [find_spans(p) for p in paragraphs]
         self.quoted = set(quoted)

@@ -22,6 +22,7 @@ def parse_release(text: str, *, is_html: bool | None = None,
     if current() is None:
         with budget(units):
             return parse_release(text, is_html=is_html)
+    spent_before = current().spent
     if not text or is_blank(text):
         raise EmptyRelease()
     if not unicodedata.is_normalized("NFC", text):
@@ -38,4 +39,4 @@ def parse_release(text: str, *, is_html: bool | None = None,
     if not paragraphs:
         raise EmptyRelease()
     return ReleaseText(title=paragraphs[0], paragraphs=paragraphs, left_out=left_out,
-                       quoted=quoted)
+                       quoted=quoted, work=current().spent - spent_before)
