@@ -175,3 +175,15 @@ def test_a_name_and_place_after_a_quote_in_its_paragraph_sign_it():
         "„Dafür braucht man zwingend offene Software.“ Pia Wendeler, Kanton Auenberg.",
         headline="Freie Software in der Verwaltung",
     ) == [("Dafür braucht man zwingend offene Software.", "Pia Wendeler")]
+
+
+def test_a_role_before_a_chain_of_honorifics_and_a_name_is_that_persons():
+    assert speakers(
+        "Six envoys presented their credentials to Governor-General, His Excellency, the Most "
+        "Hon. Sir Aldous Merriweather, on Tuesday.",
+        "In his remarks, the Governor-General noted that the island places “great value on "
+        "its relations with each of your countries”.",
+        "“I welcome each of you,” he said.",
+        headline="Governor-General receives envoys",
+    ) == [("great value on its relations with each of your countries", "Aldous Merriweather"),
+          ("I welcome each of you", "Aldous Merriweather")]

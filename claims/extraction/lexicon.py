@@ -111,6 +111,8 @@ ROLE_WORDS = _words(
     ranger officer-in-charge helm coxswain crew skipper mechanic navigator
     helms coxswains skippers navigators mechanics
     archdeacon vicar curate chaplain deacon pastor rabbi imam priest moderator
+    governor-general attorney-general solicitor-general surgeon-general inspector-general
+    auditor-general consul-general comptroller ombudsman ombudsperson
     """
 )
 

@@ -140,13 +140,20 @@ def borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
     while i >= 0 and toks[i].cls == "R" and not toks[i].cap and adjacent(toks[i], toks[i + 1], s):
         start = toks[i].start
         i -= 1
+    chain = None  # where honorifics between the role and the name start
     if start is None:
         i = a - 1
         while i >= 0 and a - i <= 12:
             t = toks[i]
             gap = s[t.end + (2 if t.possessive else 0):toks[i + 1].start]
-            if gap not in (" ", ", "):
+            if gap not in (" ", ", ") and not (t.cls == "H" and gap in (". ", "., ")):
                 break
+            if t.cls == "H" or t.low in _CHAIN_WORDS and toks[i + 1].cls == "H":
+                # "Governor-General, His Excellency, the Most Hon. Sir X": honorifics between
+                # the role and the name
+                chain = t.start
+                i -= 1
+                continue
             if t.cap and t.cls == "R" and t.low not in WEAK_ROLE_WORDS:
                 start = t.start
                 j = i - 1
@@ -162,7 +169,11 @@ def borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
     if start is None:
         return
     name_start = s.find(ref.name, ref.start)
-    role = s[start:name_start].strip(" ,")
+    role = s[start:chain if chain is not None and chain > start else name_start].strip(" ,")
+    words = role.split()
+    while len(words) > 1 and words[-1].strip(".,").lower() in lexicon().honorifics:
+        words.pop()  # ("Governor-General, Sir Patrick X": Sir is his, not the role's)
+    role = " ".join(words).strip(" ,")
     if not role or _PUNCTUATION.search(role.replace(",", "")):
         return
     ref.role = role
@@ -174,6 +185,8 @@ def borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
         ref.kind = "surname"
 
 
+# Words inside a chain of honorifics: "His Excellency", "the Most Hon.", "the Right Rev.".
+_CHAIN_WORDS = frozenset(["his", "her", "the", "most", "very", "their"])
 _ROLE_CONNECTORS = frozenset(["for", "of", "the", "and", "&", "in", "du", "de", "des", "la",
                               "der", "für", "von", "del", "y", "et", "und"])
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]“”\"]")
