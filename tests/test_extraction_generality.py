@@ -187,3 +187,11 @@ def test_a_role_before_a_chain_of_honorifics_and_a_name_is_that_persons():
         headline="Governor-General receives envoys",
     ) == [("great value on its relations with each of your countries", "Aldous Merriweather"),
           ("I welcome each of you", "Aldous Merriweather")]
+
+
+def test_a_german_adjective_opening_a_sentence_is_no_given_name():
+    assert speakers(
+        "Oberbürgermeisterin Sabine TELLKAMP kündigte Soforthilfen an. Betroffene Haushalte "
+        "sollen bis zu 1.500 Euro erhalten. »Niemand bleibt allein«, sagte sie.",
+        headline="Soforthilfe nach Hochwasser",
+    ) == [("Niemand bleibt allein", "Sabine Tellkamp")]
