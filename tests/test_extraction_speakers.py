@@ -473,3 +473,19 @@ def test_according_to_a_title_still_names_the_speaker():
         "Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
         "According to the Mayor: “It will carry 9,000 cars a day.”",
     ) == ["Tilda Brennan"]
+
+
+def test_a_verb_without_subject_after_someone_else_is_named_is_left_empty():
+    result = extraction(
+        "La alcaldesa Tilda Brennan inauguró el puente de Ashcombe el lunes.",
+        "El ingeniero Rolf Hadley diseñó el puente para el ayuntamiento.",
+        "“Tardamos diez años”, añadió.")
+    assert result.quotes[0].speaker is None
+    assert result.quotes[0].speaker_note == (
+        "the verb has no subject; Tilda Brennan or Rolf Hadley may have said it")
+
+
+def test_a_verb_without_subject_right_after_its_person_keeps_the_speaker():
+    assert speakers_of(
+        "La alcaldesa Tilda Brennan inauguró el puente de Ashcombe el lunes.",
+        "“Tardamos diez años”, añadió.") == ["Tilda Brennan"]

@@ -93,6 +93,13 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             # person's name ("Estados Unidos", talked about last, is no one).
             people = [p for p in self.ctx.recent if not p.is_org and p.output
                       and person_like(p.name)]
+            nearer = next((q for q in reversed(self.ctx.recent) if not q.is_org
+                           and person_like(q.name)), None)
+            if people and nearer is not None and nearer is not people[-1]:
+                # "La alcaldesa X inauguró el puente. Y, que lo diseñó, … “…”, añadió": the
+                # person the text is about, or whoever it named since, may have said it.
+                return None, "", False, (f"the verb has no subject; {people[-1].name} or "
+                                         f"{nearer.name} may have said it")
             if people:
                 return people[-1], "implied", False, "the verb has no subject of its own"
             return None, "", False, "the verb has no subject and no one was named before"
