@@ -145,6 +145,30 @@ def test_postgres_still_finds_the_words_its_languages_leave_out(db):
     assert found('"us will"') == {us.pk}
 
 
+@pytest.mark.postgres
+@needs_postgres
+def test_postgres_keeps_each_claims_words_as_its_text_speaker_and_release_title_give_them(
+    db, editor
+):
+    # A new claim's trigger takes its release title's words from the release's own document
+    # (migration 0022), in every language: they must be what the title itself gives.
+    import_text(factories.seed_text(), by=editor, organization="NATO")
+    claim("Les élections régionales auront lieu en mars.",
+          paragraph__release__language="fr", paragraph__release__title="Élections : le calendrier")
+    claim("Die Häfen bleiben geschlossen.", paragraph__release__language="de")
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE c.search_document IS DISTINCT FROM "
+            "factcheck_document(r.language, c.text, s.name, r.title)) "
+            "FROM claims_claim c JOIN claims_release r ON r.id = c.release_id "
+            "LEFT JOIN claims_speaker s ON s.id = c.speaker_id"
+        )
+        claims, different = cursor.fetchone()
+    assert claims > 10
+    assert different == 0
+
+
 # In step with every change ----------------------------------------------------------------
 
 
