@@ -670,3 +670,12 @@ def test_a_partial_quote_is_not_given_to_a_pronoun_that_means_someone_not_quoted
         "Il a promis de ‘’faire des propositions d’homme d’État’’ sur la gouvernance.",
     )
     assert found[-1] == ("faire des propositions d’homme d’État", None)
+
+
+def test_french_reflexive_verbs_of_lament_and_alarm_attribute_like_speech_verbs():
+    assert quotes(
+        "« Plus d'un demi million d'animaux ont péri dans le désastre », se lamente Paul "
+        "Exemple, guide et porte-parole des habitants de Portvale.",
+        "« Personne ne nous a consultés avant les travaux », s'insurge Anne Prueba.",
+    ) == [("Plus d'un demi million d'animaux ont péri dans le désastre", "Paul Exemple"),
+          ("Personne ne nous a consultés avant les travaux", "Anne Prueba")]

@@ -81,6 +81,9 @@ FRENCH = Lexicon(
         raconte racontent pense pensent interpelle interpellé
         enchaîne enchaîné soutient soutenu dénonce dénoncé critique critiqué fustige fustigé
         mentionne mentionné avance avancé argue argué s'indigne indigne s'inquiète inquiète
+        lamente lamenté désole désolé interroge interrogé insurge insurgé alarme alarmé
+        emporte emporté exclame exclamé s'insurge s’insurge s'alarme s’alarme s'interroge
+        s’interroge s'emporte s’emporte s’exclame s’indigne s’inquiète
         déclaré ajouté expliqué commenté complété conclu souligné indiqué précisé affirmé
         estimé rappelé poursuivi insisté noté observé résumé lancé martelé assuré confié
         témoigné reconnu regretté salué déploré prévenu averti annoncé répondu signalé
