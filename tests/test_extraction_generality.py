@@ -195,3 +195,13 @@ def test_a_german_adjective_opening_a_sentence_is_no_given_name():
         "sollen bis zu 1.500 Euro erhalten. »Niemand bleibt allein«, sagte sie.",
         headline="Soforthilfe nach Hochwasser",
     ) == [("Niemand bleibt allein", "Sabine Tellkamp")]
+
+
+def test_a_quote_without_its_opening_mark_after_reported_speech_with_a_long_subject():
+    assert speakers(
+        "Speaking from the valley, the Alliance's field director, Johannes Kettuvaara, said "
+        "that the road had to stay open.",
+        "We cannot do this once and walk away. The valley needs a convoy every week.”",
+        headline="Aid convoy reaches valley",
+    ) == [("We cannot do this once and walk away. The valley needs a convoy every week.",
+           "Johannes Kettuvaara")]

@@ -88,7 +88,10 @@ class ClaimCutting:
                 ref = pronoun_ref(text, lo, t.start) if v <= 2 else None
                 if ref is None or ref.start != toks[0].start:
                     ref = analyze_subject(text, lo, t.start, after_verb=False)
-                    if ref is None or v > (8 if lex.code == "en" else 20):
+                    if ref is None or v > (8 if lex.code == "en" else 20) and not (
+                            ref.kind == "person" and v <= 20):
+                        # (a long subject only with a full name in it: "Speaking from the
+                        # valley, the field director, Jo X, said that …")
                         return None, False
                 if ref.kind == "pronoun":
                     return self.ctx.pronoun(ref), True

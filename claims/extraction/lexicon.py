@@ -204,7 +204,7 @@ HYPHEN_PREFIXES = _words(
 COMMON_NOUN_ENDINGS = {
     "de": ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
            "tionen", "tät", "täten", "ismus", "nisse", "ium", "ischen", "ische", "lichen",
-           "liche", "ierung", "ierte", "ierten", "ende", "enden", "igen", "ffene", "ffenen",
+           "liche", "ierung", "ierte", "ierten", "ende", "enden", "ige", "igen", "ffene", "ffenen",
            "ogene", "ogenen", "nnene", "nnenen",
            # (bodies: "Landesverband", "Fahrradclub"'s kin "Sportverein", "Fachhochschule")
            "verband", "verbände", "verein", "vereine", "hochschule", "polizei", "behörde",
