@@ -10,6 +10,7 @@ naming two people ("X and Y said"), or a group ("the organisers"), names no one 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .languages import lexicon
 from .lexicon import MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
@@ -109,6 +110,13 @@ def person_like(name: str) -> bool:
     """A name with the shape of a person's: two to six words, each capitalised (or an
     initial or a particle), none of them a number word, an organisation, place or
     common word, nor an acronym."""
+    return _person_like(name, lexicon().code)
+
+
+@lru_cache(maxsize=4096)
+def _person_like(name: str, code: str) -> bool:
+    # (Asked of the same few names again and again: each time a pronoun, a title or a
+    # quote is resolved.)
     toks = tokenize(name)
     words = [t for t in toks if t.low not in PARTICLES and t.cls != "X"
              and t.low not in NAME_SUFFIXES]

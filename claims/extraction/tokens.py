@@ -121,15 +121,16 @@ def _scan(s: str, lo: int, hi: int) -> list[Tok]:
     for m in WORD.finditer(s, lo, hi):
         text = m.group()
         start, end = m.span()
-        possessive = len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
-        if possessive:
-            text = text[:-2]
-            end -= 2
-        elif text[-1:] == "s" and s[end:end + 1] in ("’", "'") and not s[end + 1:end + 2].isalpha():
-            possessive = True  # "Sheriffs’ Association": a plural's possessive
+        possessive = False
+        if text[-1] == "s":  # (most words end otherwise: one test, not three)
+            if len(text) > 2 and text[-2] in "’'":
+                text = text[:-2]
+                end -= 2
+                possessive = True
+            elif s[end:end + 1] in ("’", "'") and not s[end + 1:end + 2].isalpha():
+                possessive = True  # "Sheriffs’ Association": a plural's possessive
         low, cls, cap = _word_info(text, code)
-        dotted = end < hi and s[end] == "."
-        append(Tok(text, start, end, low, cls, cap, possessive, dotted))
+        append(Tok(text, start, end, low, cls, cap, possessive, end < hi and s[end] == "."))
     return toks
 
 
