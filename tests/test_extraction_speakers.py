@@ -489,3 +489,33 @@ def test_a_verb_without_subject_right_after_its_person_keeps_the_speaker():
     assert speakers_of(
         "La alcaldesa Tilda Brennan inauguró el puente de Ashcombe el lunes.",
         "“Tardamos diez años”, añadió.") == ["Tilda Brennan"]
+
+
+def test_a_title_held_by_two_people_named_together_is_left_empty():
+    result = extraction(
+        "Health Minister Tilda Brennan met Finance Minister Rolf Hadley on Monday.",
+        "“The budget is tight,” the Minister said.")
+    assert result.quotes[0].speaker is None
+    assert result.quotes[0].speaker_note == (
+        "the title “the Minister” fits Tilda Brennan and Rolf Hadley")
+
+
+def test_a_title_resolves_to_the_holder_talked_about_since():
+    assert speakers_of(
+        "Health Minister Tilda Brennan met Finance Minister Rolf Hadley on Monday.",
+        "Ms Brennan later visited the Ashcombe hospital.",
+        "“The wards are full,” the Minister said.") == ["Tilda Brennan"]
+
+
+def test_a_surname_two_people_named_together_share_is_left_empty():
+    result = extraction(
+        "Tom Hadley and his son Rolf Hadley founded the Ashcombe bakery in 1999.",
+        "“We started with one oven,” Mr Hadley said.")
+    assert result.quotes[0].speaker is None
+    assert result.quotes[0].speaker_note == "“Mr Hadley” could be Tom Hadley or Rolf Hadley"
+
+
+def test_an_honorific_tells_namesakes_apart_by_gender():
+    assert speakers_of(
+        "Mr Tom Hadley and his daughter Ms Tilda Hadley founded the Ashcombe bakery in 1999.",
+        "“We started with one oven,” Ms Hadley said.") == ["Tilda Hadley"]

@@ -141,6 +141,11 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             if person is None:
                 return self._one_person_for_title(p, ref) or (
                     None, "", False, f"the title “{ref.text}” names no one in the release")
+            rivals = [other for other in self.registry.title_rivals(
+                person, ref.role_key, ref.org, ref.gender) if self._named_together(person, other)]
+            if rivals:
+                return None, "", False, (f"the title “{ref.text}” fits {person.name} and "
+                                         f"{rivals[0].name}")
             return person, "title", True, ""
         if person is None:
             return None, "", False, f"“{ref.text}” is no one named in the release"
@@ -163,7 +168,22 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             return None, "", False, f"“{person.name}” is not a person’s name"
         if ref.kind == "person":
             return person, how or "named", True, ""
+        fitting = [other for other in (person, *self.registry.namesakes(person, ref.name))
+                   if not (ref.gender and other.gender and other.gender != ref.gender)]
+        if person not in fitting and len(fitting) == 1:
+            person = fitting[0]  # "Ms X" after "Mr Tom X and Ms Tilda X": the woman
+        namesakes = [other for other in fitting
+                     if other is not person and self._named_together(person, other)]
+        if namesakes:
+            return None, "", False, (f"“{ref.text}” could be {person.name} or "
+                                     f"{namesakes[0].name}")
         return person, "honorific" if (ref.honorific or ref.role) else "surname", True, ""
+
+    def _named_together(self, person: Person, other: Person) -> bool:
+        """Both were named in the last sentence that named anyone: a title or surname that
+        fits both means either ("Health Minister X met Finance Minister Y. “…,” the Minister
+        said"; "Tom X and his son Rolf X …"); after that, the one talked about last."""
+        return person in self.ctx.last_sentence and other in self.ctx.last_sentence
 
     def _resolve_quote(self, p, cand, last_quote, pending, trailer=None) -> None:
         text = self.paras[p]

@@ -213,28 +213,46 @@ class Registry:
         exact = [p for p in people if _name_words(p.name)[0 if given else -1] == low]
         return max(exact or people, key=lambda p: p.seen)
 
+    def namesakes(self, person: Person, word: str) -> list[Person]:
+        """The other people with a person's name whose surname is also ``word``."""
+        low = word.lower().strip(".")
+        return [other for other in self._by_token.get(low, ())
+                if other is not person and not other.is_org and person_like(other.name)
+                and _name_words(other.name)[-1] == low]
+
     def find_title(self, role_key: str, org: str = "") -> Person | None:
         """The person holding a role ("secretary general"), of the organisation ``org`` when
         the title names one; the best, then most recent, match."""
+        matches = self._title_matches(role_key, org)
+        return max(matches, key=lambda m: (m[0], m[1].seen))[1] if matches else None
+
+    def title_rivals(self, person: Person, role_key: str, org: str = "",
+                     gender: str = "") -> list[Person]:
+        """The other people a title fits as well as it fits ``person`` ("the Minister"
+        after a health minister and a finance minister), whom ``gender`` does not rule out."""
+        matches = self._title_matches(role_key, org)
+        quality = max((q for q, p in matches if p is person), default=0)
+        return [p for q, p in matches if p is not person and q == quality
+                and not (gender and p.gender and p.gender != gender)]
+
+    def _title_matches(self, role_key: str, org: str) -> list[tuple[int, Person]]:
+        """(how well the title fits, person) for each person holding a role it names."""
         words = role_key.split()
         if not words:
-            return None
+            return []
         if org and len(org.split()) < 2 and not org.isupper() and org.lower() not in ORG_WORDS:
             org = ""  # "Jefe de Estado": a word completing the title, not an organisation
-        best, best_rank = None, None
+        matches = []
         for person in self._by_role_word.get(words[-1], ()):
             if not person_like(person.name):
                 continue  # "presidenta de la República": a role beside a word, not a name
             if org and (not person.org or org.lower() not in person.org.lower()
                         and person.org.lower() not in org.lower()):
                 continue  # the president of another (or of an unknown) organisation
-            for held in person.role_key.split(" | "):
-                quality = _role_match(held, role_key)
-                if quality:
-                    rank = (quality, person.seen)
-                    if best_rank is None or rank > best_rank:
-                        best, best_rank = person, rank
-        return best
+            quality = max(_role_match(held, role_key) for held in person.role_key.split(" | "))
+            if quality:
+                matches.append((quality, person))
+        return matches
 
     def speakers(self) -> list[Speaker]:
         return [p.speaker() for p in self.people if p.output]
