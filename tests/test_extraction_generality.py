@@ -205,3 +205,28 @@ def test_a_quote_without_its_opening_mark_after_reported_speech_with_a_long_subj
         headline="Aid convoy reaches valley",
     ) == [("We cannot do this once and walk away. The valley needs a convoy every week.",
            "Johannes Kettuvaara")]
+
+
+def test_a_name_with_letters_after_it_and_its_role_after_a_comma_is_the_subject():
+    assert speakers(
+        "The Rt Hon Gideon Farrant-Oyelaran MP, Secretary of State for Housing, who visited "
+        "the site, said: “This is exactly the kind of ambition we want to back.”",
+        headline="Depot to become homes",
+    ) == [("This is exactly the kind of ambition we want to back.", "Gideon Farrant-Oyelaran")]
+
+
+def test_a_german_role_with_its_ministry_before_a_name_and_mdb_after_it():
+    assert speakers(
+        "Die Parlamentarische Staatssekretärin im Bundesministerium für Wirtschaft, Ines "
+        "Wachowiak-Brandt MdB, überbrachte die Bescheide.",
+        "„Der Bund steht an der Seite der Regionen“, sagte die Staatssekretärin.",
+        headline="Förderbescheide übergeben",
+    ) == [("Der Bund steht an der Seite der Regionen", "Ines Wachowiak-Brandt")]
+
+
+def test_a_partial_quote_after_a_verb_of_speech_is_the_sentences_subjects():
+    assert speakers(
+        "Landrätin Dr. Gesine Pohlmann-Arslan (CDU) sprach von einem „historischen Tag für die "
+        "Region“.",
+        headline="Vertrag unterzeichnet",
+    ) == [("historischen Tag für die Region", "Gesine Pohlmann-Arslan")]

@@ -85,8 +85,8 @@ class QuoteAcceptance:
             # ("presentó la ponencia: “…”": a verb before a title word is no attribution)
             cand.title = True
             return False  # "the study, ‘Paying for convenience: …’", "la campaña “…”"
-        if not adjacent and len(words) <= _TERM_WORDS and _after_a_german_article(
-                text, span.open):
+        if not adjacent and len(words) <= _TERM_WORDS and words[0][:1].isupper() \
+                and _after_a_german_article(text, span.open):
             return False  # "das „Recht auf Arbeit“": the article is the named thing's
         if not adjacent and not punctuated and _headed(words):
             return False  # "el foro “Panamá: el centro de …”": a title and its subtitle
@@ -233,12 +233,13 @@ def _named_by_a_title_word(text: str, open_i: int) -> bool:
         lexicon().code == "de" and last.endswith(_GERMAN_TITLE_TAILS))
 
 
-_GERMAN_ARTICLES = _words("der die das den dem des ein eine einen einem einer eines")
+_GERMAN_ARTICLES = _words("der die das den dem des")
 
 
 def _after_a_german_article(text: str, open_i: int) -> bool:
-    """A German article right before the opening mark ("das „Recht auf Arbeit“", "die
-    „Zeitenwende“"): the marks hold the name of a thing, not someone's words."""
+    """A German definite article right before the opening mark ("das „Recht auf Arbeit“",
+    "die „Zeitenwende“"): the marks hold the name of a thing, not someone's words ("von einem
+    „historischen Tag“" is a partial quote)."""
     if lexicon().code != "de":
         return False
     words = text[max(0, open_i - 12):open_i].split()

@@ -226,6 +226,8 @@ POSTNOMINALS = _words(
     " cmg kcmg gcmg gcb kcb cb cvo lvo mvo kcvo gcvo om ch gnzm qso onzm mnzm cnzm dcnzm"
     " knzm ao ac oam sc mha mhk freng frse fba fmedsci jp dl bem"
 )
+# Written in mixed case: a member of the Bundestag, a Landtag, the European Parliament.
+MIXED_CASE_POSTNOMINALS = _words("MdB MdL MdEP MdA MdBB MdHB")
 
 # Capitalised words that are not (parts of) personal names.
 ORG_WORDS = _words(

@@ -462,10 +462,18 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
         if chosen:
             last_part = s.rfind(",", lo, chosen[-1].start)
             first = next(i for i, c in enumerate(chosen) if c.start > last_part)
-            return _named_in_phrase(chosen, first, s)
+            ref = _named_in_phrase(chosen, first, s)
+            if ref.kind == "title" and first and chosen[first - 1].kind == "person" \
+                    and _APPOSITION.fullmatch(s, chosen[first - 1].end, ref.start):
+                # "The Rt Hon Jane X MP, Secretary of State for Y, who …, said": the role
+                # after her name is hers, and she is the subject.
+                return chosen[first - 1]
+            return ref
     return None
 
 
+# Between a name and the role after it: a comma, maybe letters after the name ("MP", "QC").
+_APPOSITION = re.compile(r"(?:\s+[A-Z]{2,4})*\s*,\s*(?:the\s+|a\s+)?")
 _OBJECT_LEAD = _words("the a an his her their its our by")
 
 

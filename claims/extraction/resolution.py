@@ -4,6 +4,7 @@ people around it; left empty, with the reason, when none of them is sure."""
 
 from __future__ import annotations
 
+from .acceptance import MORE_SPEECH
 from .attribution import Attribution
 from .attribution_lines import AttributionLines
 from .candidate import TRIM
@@ -284,6 +285,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.person, cand.note = last.person, last.note
             cand.how, cand.sure = "same_paragraph", last.sure
             return
+        subject = self._subject_speaking(p, cand)
+        if subject is not None:
+            # "Landrätin Jane X sprach von einem „historischen Tag“", "Dr Jane X described
+            # it as “a turning point”": the sentence's subject, by a verb of speech.
+            cand.person, cand.how, cand.sure = subject, "named", False
+            return
         if self.reported.get(p) is not None:
             # "Lizzy Baker from the sponsor says it's fantastic. “When it comes to …”"
             other = self._named_before_in_sentence(p, cand, self.reported[p])
@@ -360,6 +367,29 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.how, cand.sure = "only_person", False
             return
         cand.note = "no attribution in the quote’s sentence or paragraph"
+
+    def _subject_speaking(self, p: int, cand) -> Person | None:
+        """The person opening the quote's sentence as its subject (only a role or title
+        before the name), when a verb of speech stands between them and the quote and no one
+        else is named there."""
+        text = self.paras[p]
+        if not self.sentences[p]:
+            return None
+        a = self.sentences[p][cand.sentence][0]
+        refs = [r for r in self.refs.get((p, cand.sentence), []) if r.start < cand.span.open]
+        if not refs or refs[0].kind != "person" or any(
+                r.kind in ("person", "surname", "title", "bare") for r in refs[1:]):
+            return None
+        ref = refs[0]
+        if any(not t.cap and t.cls not in ("R", "H") for t in tokenize(text, a, ref.start)):
+            return None
+        lex = lexicon()
+        verbs = lex.speech_verbs | MORE_SPEECH.get(lex.code, frozenset())
+        between = tokenize(text, ref.end, cand.span.open)
+        if len(between) > 12 or not any(t.low in verbs and not t.cap for t in between):
+            return None
+        person = self.ctx.resolve(ref)
+        return person if person is not None and not person.is_org else None
 
     def _org_by_common_noun(self, text: str, att: Attribution) -> Person | None:
         """ "the department said", "the agency added": an organisation named in full earlier

@@ -188,7 +188,8 @@ def borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
 # Words inside a chain of honorifics: "His Excellency", "the Most Hon.", "the Right Rev.".
 _CHAIN_WORDS = frozenset(["his", "her", "the", "most", "very", "their"])
 _ROLE_CONNECTORS = frozenset(["for", "of", "the", "and", "&", "in", "du", "de", "des", "la",
-                              "der", "für", "von", "del", "y", "et", "und"])
+                              "der", "für", "von", "del", "y", "et", "und", "im", "am", "beim",
+                              "zum", "zur", "bei"])
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]“”\"]")
 
 

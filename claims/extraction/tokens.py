@@ -15,6 +15,7 @@ from .lexicon import (
     COMMON_NOUN_ENDINGS,
     HONORIFICS,
     HYPHEN_PREFIXES,
+    MIXED_CASE_POSTNOMINALS,
     NAMES_WITH_NOUN_ENDINGS,
     NON_NAME_WORDS,
     PARTICLES,
@@ -95,7 +96,7 @@ def _classify(core: str, low: str, code: str) -> str:
         return "O"  # "Co-author", "Vice-chair": a hyphenated common noun, not a name
     if len(core) == 1:
         return "I"
-    if low in POSTNOMINALS and core.isupper():
+    if low in POSTNOMINALS and core.isupper() or core in MIXED_CASE_POSTNOMINALS:
         return "X"
     if core.isupper():
         return "A"
