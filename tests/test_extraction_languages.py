@@ -679,3 +679,15 @@ def test_french_reflexive_verbs_of_lament_and_alarm_attribute_like_speech_verbs(
         "« Personne ne nous a consultés avant les travaux », s'insurge Anne Prueba.",
     ) == [("Plus d'un demi million d'animaux ont péri dans le désastre", "Paul Exemple"),
           ("Personne ne nous a consultés avant les travaux", "Anne Prueba")]
+
+
+def test_a_standfirst_quote_given_again_later_with_its_speaker_is_that_speaker_s():
+    found = quotes(
+        "Presidente de la Liga Exemplar reafirmó su confianza en Portvale. “Desde la Liga "
+        "creemos que las posibilidades son infinitas para Portvale y su puerto”",
+        "El presidente de la Liga, Juan Probeta, visitó el puerto.",
+        "“Desde la Liga creemos que las posibilidades son infinitas para Portvale y su "
+        "puerto”, dijo Juan Probeta.",
+        headline="Foro de inversiones en Portvale",
+    )
+    assert {speaker for _text, speaker in found} == {"Juan Probeta"}

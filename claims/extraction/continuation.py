@@ -159,6 +159,9 @@ class QuoteChains:
                     # ("PM: “…”": a label read as a body, when the body gives the words again
                     # with the person who said them)
                     source = self._repeated_in_body(cand) or source
+                elif source is None and cand.note.startswith("no attribution"):
+                    # A standfirst giving the words a later paragraph attributes again.
+                    source = self._repeated_in_body(cand)
                 person = source.person if source else None
                 attribution = next((m.attribution for m in members if m.attribution), "")
                 role = next((m.role for m in members if m.role), "")
@@ -182,13 +185,13 @@ class QuoteChains:
 
     def _repeated_in_body(self, head: Candidate) -> Candidate | None:
         """ "‘We will not back down,’ says union leader" over a body that gives the words
-        again with their speaker: the headline's quote is theirs."""
-        text = self.paras[0][head.span.inner_start:head.span.inner_end]
-        if len(self.paras[0]) > 2000:
+        again with their speaker: the headline's quote (or the standfirst's) is theirs."""
+        text = self.paras[head.paragraph][head.span.inner_start:head.span.inner_end]
+        if head.paragraph == 0 and len(self.paras[0]) > 2000:
             return None  # (a "headline" of thousands of characters is no headline)
         for cands in self.candidates[1:200]:
             for cand in cands:
-                if cand.accepted and cand.person is not None and repeats(
+                if cand.accepted and cand.person is not None and cand is not head and repeats(
                         text, self.paras[cand.paragraph][cand.span.inner_start:
                                                          cand.span.inner_end]):
                     return cand
