@@ -230,3 +230,14 @@ def test_a_partial_quote_after_a_verb_of_speech_is_the_sentences_subjects():
         "Region“.",
         headline="Vertrag unterzeichnet",
     ) == [("historischen Tag für die Region", "Gesine Pohlmann-Arslan")]
+
+
+def test_reported_speech_ending_on_its_subject_and_verb_gives_the_quote_after_it():
+    assert speakers(
+        "The university's psychology department is uniquely placed to do this research, "
+        "Professor Deakin Holloway-Tse says.",
+        "“Our department is going to be a leader in understanding how people work with "
+        "technology.”",
+        headline="Robot arrives at university",
+    ) == [("Our department is going to be a leader in understanding how people work with "
+           "technology.", "Deakin Holloway-Tse")]

@@ -115,6 +115,13 @@ class ClaimCutting:
                 if ref is None or ref.kind not in ("person", "surname"):
                     return None, False
                 return self.ctx.resolve(ref), True
+            part = tokenize(text, comma + 1, hi)
+            if 2 <= len(part) <= 8 and part[-1].low in verbs and not part[-1].cap:
+                # "…, Professor Jane Doe says.": the subject, then the verb, ending it
+                ref = analyze_subject(text, comma + 1, part[-1].start, after_verb=False)
+                if ref is None or ref.kind not in ("person", "surname"):
+                    return None, False
+                return self.ctx.resolve(ref), True
         return None, False
 
 
