@@ -519,3 +519,30 @@ def test_an_honorific_tells_namesakes_apart_by_gender():
     assert speakers_of(
         "Mr Tom Hadley and his daughter Ms Tilda Hadley founded the Ashcombe bakery in 1999.",
         "“We started with one oven,” Ms Hadley said.") == ["Tilda Hadley"]
+
+
+def test_an_organisation_is_not_the_speaker_of_a_quote_in_the_first_person_singular():
+    result = extraction(
+        "The Ashcombe Bridge Trust welcomed the opening on Monday.",
+        "“I have waited ten years for this day,” the Ashcombe Bridge Trust said.",
+        "“We have waited ten years for this day,” the Ashcombe Bridge Trust said.")
+    first, second = result.quotes
+    assert first.speaker is None
+    assert first.speaker_note == ("the quote speaks as one person (“I”); Ashcombe Bridge "
+                                  "Trust is an organisation")
+    assert second.speaker == "Ashcombe Bridge Trust"
+
+
+def test_a_quote_paragraph_after_reported_speech_and_someone_else_is_left_empty():
+    result = extraction(
+        "Mayor Tilda Brennan said the bridge took ten years. Engineer Rolf Hadley designed it.",
+        "“Every bolt was tested twice.”")
+    assert result.quotes[0].speaker is None
+    assert result.quotes[0].speaker_note == (
+        "Rolf Hadley, named after Tilda Brennan, may be its speaker")
+
+
+def test_a_quote_paragraph_after_reported_speech_is_its_speakers():
+    assert speakers_of(
+        "Mayor Tilda Brennan said the bridge took ten years to build.",
+        "“Every bolt was tested twice.”") == ["Tilda Brennan"]

@@ -402,3 +402,11 @@ FIRST_PERSON = {
     "de": word_set("ich wir unser unsere unseren unserer uns mein meine"),
     "es": word_set("yo nosotros nosotras nuestro nuestra nuestros nuestras mi mis nos hemos"),
 }
+
+# The words of one person speaking of themselves, which no organisation says of itself.
+FIRST_PERSON_SINGULAR = {
+    "en": word_set("i my me myself"),
+    "fr": word_set("je j me moi mon ma mes"),
+    "de": word_set("ich mich mir mein meine meinen meinem meiner"),
+    "es": word_set("yo me mi mis mí conmigo"),
+}

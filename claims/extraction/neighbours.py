@@ -151,6 +151,15 @@ class Neighbours:
                     return other
         return None
 
+    def _named_after(self, q: int, person: Person) -> Person | None:
+        """Another person, quoted or given a role somewhere, whom paragraph ``q`` first names
+        after it first names ``person``."""
+        named = self.named_in.get(q, {})
+        at = named.get(person, -1)
+        return next((other for other, where in named.items() if where > at
+                     and other is not person and not other.is_org and other.output
+                     and person_like(other.name)), None)
+
     def _opened_by_one_person(self, q: int) -> Person | None:
         """The one person paragraph ``q`` names, if it opens with them (its subject)."""
         named = self.named_in.get(q, {})

@@ -11,7 +11,7 @@ from .candidate import TRIM
 from .frames import names_several, person_like
 from .languages import lexicon
 from .later_naming import LaterNaming
-from .lexicon import SPEECH_PARTICIPLES
+from .lexicon import FIRST_PERSON_SINGULAR, SPEECH_PARTICIPLES
 from .lexicon import word_set as _words
 from .neighbours import Neighbours
 from .speakers import Person
@@ -187,6 +187,21 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
         return person in self.ctx.last_sentence and other in self.ctx.last_sentence
 
     def _resolve_quote(self, p, cand, last_quote, pending, trailer=None) -> None:
+        self._find_speaker(p, cand, last_quote, pending, trailer)
+        if cand.person is not None and cand.person.is_org and self._speaks_as_one_person(p, cand):
+            # "“I have waited ten years,” the Trust said": someone speaks for the body, and
+            # the release does not say who.
+            cand.note = (f"the quote speaks as one person (“I”); {cand.person.name} is an "
+                         "organisation")
+            cand.person, cand.how, cand.sure = None, "", False
+
+    def _speaks_as_one_person(self, p: int, cand) -> bool:
+        words = FIRST_PERSON_SINGULAR.get(lexicon().code, FIRST_PERSON_SINGULAR["en"])
+        return any(t.low in words for t in tokenize(
+            self.paras[p], cand.span.inner_start, min(cand.span.inner_end,
+                                                      cand.span.inner_start + 1500)))
+
+    def _find_speaker(self, p, cand, last_quote, pending, trailer=None) -> None:
         text = self.paras[p]
         att, ref = (cand.after, cand.after_ref) if cand.after else (cand.before, cand.before_ref)
         if att is not None and ref is not None:
@@ -337,7 +352,13 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
                     return
             elif self.reported.get(p - 1) is not None:
                 # "Chair Professor Jones says around 600 students …" then a quote-only
-                # paragraph: the person whose words the paragraph before reported.
+                # paragraph: the person whose words the paragraph before reported, unless
+                # someone else is named after them ("Engineer Y designed it.").
+                other = self._named_after(p - 1, self.reported[p - 1])
+                if other is not None:
+                    cand.note = (f"{other.name}, named after {self.reported[p - 1].name}, "
+                                 "may be its speaker")
+                    return
                 cand.person = self.reported[p - 1]
                 cand.how, cand.sure = "previous_paragraph", False
                 return
