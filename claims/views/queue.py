@@ -286,10 +286,10 @@ def desk_lists(user, current=None):
     counted in one query. ``current`` is the queue's query on the queue, else None."""
     lists = []
     if permissions.can_review(user):
-        lists.append(("My open claims", MY_OPEN_CLAIMS, Claim.objects.filter(
-            assignee=user, status=ReviewStatus.IN_REVIEW)))
+        lists.append(("My open claims", MY_OPEN_CLAIMS_QUERY, Claim.objects.filter(
+            assignee_id=user.pk, status=ReviewStatus.IN_REVIEW)))
     if permissions.can_approve(user):
-        lists.append(("Awaiting approval", AWAITING_APPROVAL, Claim.objects.filter(
+        lists.append(("Awaiting approval", AWAITING_APPROVAL_QUERY, Claim.objects.filter(
             status__in=AWAITING_APPROVAL["status"])))
     if not lists:
         return []
@@ -306,7 +306,6 @@ def desk_lists(user, current=None):
     notifications.remember_unread(user, unread)
     result = []
     for (label, query, _), n in zip(lists, counted, strict=True):
-        query = _canonical(query)
         tally = Tally(min(n, COUNT_CAP), capped=n > COUNT_CAP)
         result.append((label, query, tally, query == current))
     return result
@@ -317,14 +316,18 @@ def _canonical(query):
     return queue_query(QueryDict(urlencode(query, doseq=True)))
 
 
+MY_OPEN_CLAIMS_QUERY = _canonical(MY_OPEN_CLAIMS)
+AWAITING_APPROVAL_QUERY = _canonical(AWAITING_APPROVAL)
+
+
 @login_required
 def home(request):
     """Where a person lands: an editor on the claims awaiting approval, a reviewer on their
     open claims, anyone else on the queue (which says what they may see)."""
     if permissions.can_approve(request.user):
-        return redirect(queue_url(_canonical(AWAITING_APPROVAL)))
+        return redirect(queue_url(AWAITING_APPROVAL_QUERY))
     if permissions.can_review(request.user):
-        return redirect(queue_url(_canonical(MY_OPEN_CLAIMS)))
+        return redirect(queue_url(MY_OPEN_CLAIMS_QUERY))
     return redirect("claims:queue")
 
 
