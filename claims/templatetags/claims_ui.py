@@ -157,8 +157,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 @register.inclusion_tag("claims/_claim_index.html")
 def claim_index(claims, urls):
-    """A release page's list of its claims, one line each; ``urls`` maps each to its page.
-    Rows of plain values, as ``highlight``'s pieces."""
+    """A release page's list of its claims (rows with ``assignee_name``), one line each;
+    ``urls`` maps each to its page. Rows of plain values, as ``highlight``'s pieces."""
     rows = [
         {
             "pk": claim.pk,
@@ -168,7 +168,7 @@ def claim_index(claims, urls):
             "text": shorten(claim.text, 110),
             "status": claim.status,
             "status_label": STATUS_LABELS.get(claim.status, claim.status),
-            "assignee_name": claim.assignee_id and person_name(claim.assignee),
+            "assignee_name": claim.assignee_name,
         }
         for claim in claims
     ]
