@@ -210,6 +210,8 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     previous_id, next_id = claim.previous_in_queue, claim.next_in_queue
     earlier = selectors.checked_before(claim) if claim.has_matches else []
     started = next((row for row in earlier if row["started_at"]), None)
+    can_annotate = permissions.can_annotate(user, claim)
+    can_add_evidence = permissions.can_add_evidence(user, claim)
     context = {
         "queue_query": query,
         "queue_url": queue_url(query),
@@ -235,15 +237,16 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "started_here": selectors.started_from(claim) if claim.started_elsewhere else [],
         "can_start_from": workflow.can_start_from_check(claim, user),
         "unavailable_actions": workflow.unavailable_actions(claim, user),
-        "can_annotate": permissions.can_annotate(user, claim),
-        "can_add_evidence": permissions.can_add_evidence(user, claim),
+        "can_annotate": can_annotate,
+        "can_add_evidence": can_add_evidence,
         # Why a reviewer finds no form: the claim's status closes it (approved, dismissed).
         "notes_closed": permissions.can_review(user) and permissions.closed_to(claim, "note"),
         "evidence_closed": (
             permissions.can_review(user) and permissions.closed_to(claim, "evidence")
         ),
-        "annotation_fields": _form_fields(annotation_form or AnnotationForm()),
-        "evidence_fields": _form_fields(evidence_form or EvidenceForm()),
+        # Rendered only where the page shows them (a closed claim takes no notes or evidence).
+        "annotation_fields": can_annotate and _form_fields(annotation_form or AnnotationForm()),
+        "evidence_fields": can_add_evidence and _form_fields(evidence_form or EvidenceForm()),
         **_correction(claim, user, correction_form, paragraph_claims),
         "statuses": ReviewStatus,
         "can_set_due_date": permissions.can_manage(user),
