@@ -93,6 +93,35 @@ def french_incises(size: int) -> str:
                  size, "»")
 
 
+def capitalised_run(size: int) -> str:
+    return _fill("Hostile release\n\n", "Jane Quill Tom Reed Anna Berg Portvale Harbour Board ",
+                 size, "said.")
+
+
+def mixed_marks(size: int) -> str:
+    return _fill("Hostile release\n\n", "« a “ b „ c ‘ d \" e ” f » g ’ h ‹ i › ", size)
+
+
+def guillemets_never_closed(size: int) -> str:
+    return _fill("Communiqué hostile\n", "« Nous partons demain, a déclaré Jean Quill.\n", size)
+
+
+def said_without_quotes(size: int) -> str:
+    return _fill("Hostile release\n\n", "Jane Quill said the plan works, and Tom Reed said so. ",
+                 size)
+
+
+def one_long_paragraph(size: int) -> str:
+    """The seed's paragraphs run together into one paragraph."""
+    body = " ".join(seed_text().splitlines()[1:]) + " "
+    return _fill("Hostile release\n\n", body, size)
+
+
+def honorific_chain(size: int) -> str:
+    return _fill("Hostile release\n\n“We are ready,” said ",
+                 "His Excellency H.E. Mr. Dr. Prof. Sir Rev. ", size, "Jane Quill.")
+
+
 # name -> (make(size) -> text, is_html)
 HOSTILE = {
     "curly_then_straight": (curly_then_straight, False),
@@ -106,4 +135,10 @@ HOSTILE = {
     "signature_dashes": (signature_dashes, False),
     "acronyms_in_one_sentence": (acronyms_in_one_sentence, False),
     "french_incises": (french_incises, False),
+    "capitalised_run": (capitalised_run, False),
+    "mixed_marks": (mixed_marks, False),
+    "guillemets_never_closed": (guillemets_never_closed, False),
+    "said_without_quotes": (said_without_quotes, False),
+    "one_long_paragraph": (one_long_paragraph, False),
+    "honorific_chain": (honorific_chain, False),
 }

@@ -21,25 +21,35 @@ ABBREVIATIONS = frozenset([
 ])
 # (» « close and open a German quote: »Wir kommen.« Er nickte.)
 _TERMINATOR = re.compile(r"[.!?…]+[”\"’'»«›‹)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
+_WORD_MARKS = frozenset("_.’'-")  # what a word before a full stop holds besides letters
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+_ENDING_ABBREVIATIONS = frozenset(["inc", "ltd", "corp", "co", "bros", "plc", "al", "etc"])
+_TITLE_ABBREVIATIONS = ABBREVIATIONS - _ENDING_ABBREVIATIONS
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word (letters, digits, dots, apostrophes, hyphens) ending at ``dot``, or before
+    a line break there, read back at most 30 characters (a loop back from the dot: a
+    pattern anchored at the dot would be tried from each of the 30 starts)."""
+    lo = max(0, dot - 30)
+    end = dot - 1 if text[dot - 1:dot] == "\n" else dot
+    i = end
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_MARKS):
+        i -= 1
+    return text[i:end]
 
 
 def _abbreviation(text: str, dot: int) -> str:
     """"title" for Mr./Dr./Jan./No. and initials, "other" for U.S./Inc./e.g., "" for none."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
-    if not m:
+    word = _word_before(text, dot)
+    if not word:
         return ""
-    word = m.group(1)
     low = word.lower()
-    if low in ABBREVIATIONS - _ENDING_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+    if low in _TITLE_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return "title"
     if low in _ENDING_ABBREVIATIONS or _DOTTED.fullmatch(word + "."):
         return "other"
     return ""
-
-
-_ENDING_ABBREVIATIONS = frozenset(["inc", "ltd", "corp", "co", "bros", "plc", "al", "etc"])
 
 
 def split_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
