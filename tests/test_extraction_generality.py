@@ -241,3 +241,11 @@ def test_reported_speech_ending_on_its_subject_and_verb_gives_the_quote_after_it
         headline="Robot arrives at university",
     ) == [("Our department is going to be a leader in understanding how people work with "
            "technology.", "Deakin Holloway-Tse")]
+
+
+def test_a_quote_after_a_sentence_whose_subject_praised_someone_is_the_subjects():
+    assert speakers(
+        "Ambassador Lien Hsiu-Mei praised H. E. Andrea Bowlby, Ambassador of Kestria, and "
+        "thanked her for her initiative. “Her efforts made a difference in both countries.”",
+        headline="Embassy makes donation",
+    ) == [("Her efforts made a difference in both countries.", "Lien Hsiu-Mei")]

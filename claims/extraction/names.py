@@ -450,7 +450,7 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
         return first
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
         chosen = [c for c in candidates if c.kind in kinds and not c.possessive
-                  and not _object_of_a_verb(s, lo, c)]
+                  and not object_of_a_verb(s, lo, c.start)]
         while len(chosen) > 1:
             last_part = s.rfind(",", lo, chosen[-1].start)
             if last_part < 0 or not _FROM_PLACE.match(s, last_part + 1) \
@@ -477,7 +477,7 @@ _APPOSITION = re.compile(r"(?:\s+[A-Z]{2,4})*\s*,\s*(?:the\s+|a\s+)?")
 _OBJECT_LEAD = _words("the a an his her their its our by")
 
 
-def _object_of_a_verb(s: str, lo: int, ref: Ref) -> bool:
+def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) -> bool:
     """ "H.E. Mr. X, presented his credentials, thanked the President and said": a name
     right after an English verb in the past (or "joined by") is its object, not the
     subject of the verb of speech further on; so is one right after a preposition ("Asked
@@ -485,14 +485,15 @@ def _object_of_a_verb(s: str, lo: int, ref: Ref) -> bool:
     to", which names the speaker."""
     if lexicon().code != "en":
         return False
-    toks = tokenize(s, max(lo, ref.start - 40), ref.start)
+    toks = tokenize(s, max(lo, start - 40), start)
     while toks and toks[-1].low in _OBJECT_LEAD and toks[-1].low != "by":
         toks.pop()
-    if not toks or s.find(",", toks[-1].end, ref.start) >= 0:
+    if not toks or s.find(",", toks[-1].end, start) >= 0:
         return False
     low = toks[-1].low
     if low in _PREPOSITIONS:
-        return not (low == "to" and len(toks) > 1 and toks[-2].low == "according")
+        return prepositions and not (low == "to" and len(toks) > 1
+                                     and toks[-2].low == "according")
     if toks[-1].cap:
         return False
     return low == "by" or (low.endswith("ed") and len(low) > 4) or low in EVENT_VERBS

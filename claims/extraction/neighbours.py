@@ -12,6 +12,7 @@ from .frames import person_like
 from .languages import lexicon
 from .lexicon import FIRST_PERSON
 from .lexicon import word_set as _words
+from .names import object_of_a_verb
 from .speakers import Person
 from .text import UPPER, rstrip_end
 from .tokens import Ref, tokenize
@@ -163,10 +164,15 @@ class Neighbours:
     def _opened_by_one_person(self, q: int) -> Person | None:
         """The one person paragraph ``q`` names, if it opens with them (its subject)."""
         named = self.named_in.get(q, {})
+        text = self.paras[q]
+        if len(named) > 1:
+            # ("Ambassador X praised Y, …": Y, the object of a verb, is not who it is about;
+            # "X presented it with Y" names two who did it)
+            named = {person: at for person, at in named.items()
+                     if not object_of_a_verb(text, 0, at, prepositions=False)}
         if len(named) != 1:
             return None
         person, at = next(iter(named.items()))
-        text = self.paras[q]
         # (After an opening phrase and its comma: "Durante la sesión, la regidora X …".)
         comma = text.rfind(",", 0, at) if at > 2 else -1
         if comma >= 0 and len(text[:comma].split()) > 5:
