@@ -235,12 +235,13 @@ def _save(extraction, digest, *, body, by, **metadata):
 def _save_speakers(found):
     """Find or create each speaker by canonical name, merging the aliases seen this time.
 
-    Returns the speakers' ids by name. Imports run at the same moment may name the same
-    speaker, so new ones are inserted ignoring conflicts (ON CONFLICT DO NOTHING: whoever
-    comes second finds the first one's row instead of failing on the unique name) and every
-    speaker is then read back under a row lock: an alias merged here is merged into what the
-    other import just stored, never over it (without the lock, eight imports each adding an
-    alias kept five).
+    Returns the speakers' ids by name. The speakers on file are read under a row lock, in one
+    query when all are known (as they mostly are on a desk that imports one organisation's
+    releases). Imports run at the same moment may name the same new speaker, so new ones are
+    inserted ignoring conflicts (ON CONFLICT DO NOTHING: whoever comes second finds the first
+    one's row instead of failing on the unique name) and then read under the lock too: an
+    alias merged here is merged into what the other import just stored, never over it
+    (without the lock, eight imports each adding an alias kept five).
     """
     if not found:
         return {}
@@ -254,26 +255,25 @@ def _save_speakers(found):
         entry["role"] = entry["role"] or (item.role or "")[:300]
         entry["organization"] = entry["organization"] or (item.organization or "")[:200]
         entry["aliases"].update(item.aliases)
-    # Inserted in one order by every import, so two of them never wait on each other's rows.
+    # Locked and inserted in one order by every import, so two of them never wait on each
+    # other's rows.
     names = sorted(seen)
-    Speaker.objects.bulk_create(
-        [
-            Speaker(
-                name=name, role=seen[name]["role"], organization=seen[name]["organization"],
-                aliases=sorted(seen[name]["aliases"]),
-            )
-            for name in names
-        ],
-        ignore_conflicts=True,
-    )
+    on_file = _locked_speakers(names)
+    new = [name for name in names if name not in on_file]
+    if new:
+        Speaker.objects.bulk_create(
+            [
+                Speaker(
+                    name=name, role=seen[name]["role"],
+                    organization=seen[name]["organization"], aliases=sorted(seen[name]["aliases"]),
+                )
+                for name in new
+            ],
+            ignore_conflicts=True,
+        )
+        on_file.update(_locked_speakers(new))
     ids = {}
-    on_file = (
-        Speaker.objects.filter(name__in=names)
-        .order_by("name")
-        .select_for_update()
-        .values_list("id", "name", "role", "organization", "aliases", "merged_into")
-    )
-    for speaker_id, name, role, organization, aliases, merged_into in on_file:
+    for name, (speaker_id, role, organization, aliases, merged_into) in on_file.items():
         # A record merged into another speaks for that one (claims.workflow.merge_speakers).
         ids[name] = merged_into or speaker_id
         entry = seen[name]
@@ -288,6 +288,17 @@ def _save_speakers(found):
         if updates:
             Speaker.objects.filter(pk=speaker_id).update(**updates)
     return {item.name: ids[name_of[item.name]] for item in found}
+
+
+def _locked_speakers(names):
+    """The speakers of these names on file, locked until the import commits, by name."""
+    rows = (
+        Speaker.objects.filter(name__in=names)
+        .order_by("name")
+        .select_for_update()
+        .values_list("name", "id", "role", "organization", "aliases", "merged_into")
+    )
+    return {name: rest for name, *rest in rows}
 
 
 def _save_roles(found, speaker_ids, release):
