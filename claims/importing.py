@@ -7,11 +7,11 @@ hash and the single transaction that saves everything or nothing.
 
 import dataclasses
 import hashlib
-from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Case, F, When
 from django.utils import timezone
 
 from claims import matching
@@ -209,19 +209,17 @@ def _save(extraction, digest, *, body, by, **metadata):
         new_claim(item, item.kind, item.score, list(item.reasons)) for item in extraction.claims
     ]
     # Quotes and claims go in together; the links between them (a quote's continuation, a
-    # headline repeating a quote) follow once the quotes have their ids, one small update per
-    # quote pointed at: a second insert into the claims table, with all its indexes, costs
-    # several times more.
+    # headline repeating a quote) follow once the quotes have their ids, in one update however
+    # many there are: a second insert into the claims table, with all its indexes, costs more.
     Claim.objects.bulk_create(quotes + claims)
-    links = defaultdict(list)
+    links = {"continues": {}, "repeats": {}}
     for quote, item in zip(quotes, extraction.quotes, strict=True):
         if item.continues is not None:
-            links["continues", quotes[item.continues].pk].append(quote.pk)
+            links["continues"][quote.pk] = quotes[item.continues].pk
     for claim, item in zip(claims, extraction.claims, strict=True):
         if item.repeats is not None:
-            links["repeats", quotes[item.repeats].pk].append(claim.pk)
-    for (link, quote_id), pointing in links.items():
-        _link(link, quote_id, pointing)
+            links["repeats"][claim.pk] = quotes[item.repeats].pk
+    _link(links)
     return ImportResult(
         release=release,
         created=True,
@@ -321,6 +319,18 @@ def _save_roles(found, speaker_ids, release):
         )
 
 
-def _link(link, quote_id, claim_ids):
-    """Point the claims ``claim_ids`` at the quote ``quote_id`` by ``link`` (a Claim field)."""
-    Claim.objects.filter(pk__in=claim_ids).update(**{f"{link}_id": quote_id})
+def _link(links):
+    """Point claims at the quotes they continue or repeat, in one UPDATE: ``links`` maps each
+    link (a Claim field) to the quote's id by the id of the claim that points at it."""
+    pointing = {claim_id for targets in links.values() for claim_id in targets}
+    if not pointing:
+        return
+    Claim.objects.filter(pk__in=pointing).update(**{
+        f"{link}_id": Case(
+            *(When(pk=claim_id, then=quote_id) for claim_id, quote_id in targets.items()),
+            default=F(f"{link}_id"),
+            output_field=Claim._meta.pk,
+        )
+        for link, targets in links.items()
+        if targets
+    })

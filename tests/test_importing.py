@@ -52,6 +52,28 @@ def test_a_quote_over_two_paragraphs_is_two_linked_segments(editor):
     assert second.text.startswith("We will share every model")
 
 
+TWO_QUOTES_OVER_PARAGRAPHS = """Council to light every footbridge by winter
+Councillor Mira Tandon, chair of the Harbour Committee, said: “Every footbridge will be lit \
+by December.
+“The lamps use a third of the power of the old ones.”
+The engineer in charge, Tomasz Wren, said: “The first twenty lamps arrive in October.
+“Each one runs for ten years without a change of bulb.”
+"""
+
+
+def test_quotes_over_paragraphs_are_linked_at_the_cost_of_one_whatever_their_number(
+    editor, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12) as one_link:
+        import_text(MULTI_PARAGRAPH, by=editor)
+    with django_assert_max_num_queries(len(one_link.captured_queries)):
+        release = import_text(TWO_QUOTES_OVER_PARAGRAPHS, by=editor).release
+
+    quotes = list(release.claims.filter(kind="quote").order_by("paragraph__position"))
+    assert [quote.continues for quote in quotes] == [None, quotes[0], None, quotes[2]]
+    assert [quote.speaker.name for quote in quotes] == ["Mira Tandon"] * 2 + ["Tomasz Wren"] * 2
+
+
 def test_the_same_text_with_other_newlines_and_a_bom_finds_the_existing_release(editor):
     first = import_text(seed_text(), by=editor)
     again = import_bytes(("\ufeff" + seed_text().replace("\n", "\r\n")).encode("utf-8"), by=editor)
