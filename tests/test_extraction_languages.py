@@ -691,3 +691,31 @@ def test_a_standfirst_quote_given_again_later_with_its_speaker_is_that_speaker_s
         headline="Foro de inversiones en Portvale",
     )
     assert {speaker for _text, speaker in found} == {"Juan Probeta"}
+
+
+def test_the_communique_or_the_institution_as_speaker_is_the_one_body_named():
+    assert quotes(
+        "Aucun changement du protocole n’a eu lieu, a affirmé le ministère de la Pêche dans "
+        "un communiqué.",
+        "\"Le ministère restera engagé à communiquer de manière régulière et transparente\", "
+        "conclut le communiqué.",
+        headline="Le ministère de la Pêche dément",
+    ) == [("Le ministère restera engagé à communiquer de manière régulière et transparente",
+           "ministère de la Pêche")]
+    assert quotes(
+        "La Fundación Mar Exemplar trae a la región el primer uso del metaverso aplicado a "
+        "la educación.",
+        "“Es importante que los padres entiendan que hay una gran oportunidad para los "
+        "niños”, dijo la institución.",
+    ) == [("Es importante que los padres entiendan que hay una gran oportunidad para los niños",
+           "Fundación Mar Exemplar")]
+
+
+def test_the_institution_is_no_one_when_the_release_names_several_bodies():
+    assert quotes(
+        "La Fundación Mar Exemplar trae a la región el metaverso con la Universidad de "
+        "Portvale.",
+        "“Es importante que los padres entiendan que hay una gran oportunidad para los "
+        "niños”, dijo la institución.",
+    ) == [("Es importante que los padres entiendan que hay una gran oportunidad para los niños",
+           None)]

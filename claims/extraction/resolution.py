@@ -47,6 +47,10 @@ _BODY_NOUNS = {
 }
 
 
+# What a body issues, named as the subject of a speech verb ("conclut le communiqué").
+_STATEMENT_NOUNS = _words("communiqué déclaration comunicado declaración statement")
+# Nouns for any kind of body ("la institución", "l’organisation").
+_ANY_BODY = _words("institution institución organisation organización organization entidad")
 # Articles before a kind of body: "the ministry", "le ministère", "l’agence", "la
 # institución", "das Ministerium".
 _BODY_ARTICLES = {"en": ("the",), "fr": ("le", "la", "l"), "es": ("el", "la"),
@@ -418,9 +422,19 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
         none or two of them are, the speaker stays empty."""
         toks = tokenize(text, att.subj_lo, att.subj_hi)
         noun = _body_noun(toks)
+        if noun is None and len(toks) == 2 and toks[1].low in _STATEMENT_NOUNS \
+                and toks[0].low in _BODY_ARTICLES.get(lexicon().code, ()):
+            noun = toks[1].low
         if noun is None:
             return None
         name = self.registry.org_called(noun)
+        if name is None and (noun in _STATEMENT_NOUNS or noun in _ANY_BODY):
+            # "conclut le communiqué", "dijo la institución": the body quoted last, or the
+            # one body the release names.
+            quoted = self.ctx.last_quoted
+            if quoted is not None and quoted.is_org:
+                return quoted
+            name = self.registry.only_org()
         return self.registry.add_org(name) if name is not None else None
 
     @staticmethod

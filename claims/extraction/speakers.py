@@ -151,6 +151,10 @@ class Registry:
                         for w in (w.lower() for w in _ORG_NAME_WORD.findall(name)))}
         return found.pop() if len(found) == 1 else None
 
+    def only_org(self) -> str | None:
+        """The one organisation named in full so far, or None when none or several are."""
+        return self._orgs_named[0] if len(self._orgs_named) == 1 else None
+
     def add_org(self, name: str) -> Person:
         named = self._orgs_by_word.get(name.lower(), []) if " " not in name else []
         if len(named) == 1:
