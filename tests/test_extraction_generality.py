@@ -249,3 +249,19 @@ def test_a_quote_after_a_sentence_whose_subject_praised_someone_is_the_subjects(
         "thanked her for her initiative. “Her efforts made a difference in both countries.”",
         headline="Embassy makes donation",
     ) == [("Her efforts made a difference in both countries.", "Lien Hsiu-Mei")]
+
+
+def test_a_german_quote_closed_with_its_full_stop_ends_its_sentence():
+    assert speakers(
+        "Der Präsident der Handwerkskammer, Bernd Kowalczyk, warnte: „Uns fehlen die "
+        "Fachkräfte.“ Er forderte mehr Ausbildungsplätze.",
+        headline="Handwerk warnt",
+    ) == [("Uns fehlen die Fachkräfte.", "Bernd Kowalczyk")]
+
+
+def test_said_as_a_given_name_after_a_closing_mark_before_the_verb():
+    assert speakers(
+        "“The water came in an hour,” Said Hamdouni said. “Then everything was gone.”",
+        headline="Floods",
+    ) == [("The water came in an hour", "Said Hamdouni"),
+          ("Then everything was gone.", "Said Hamdouni")]

@@ -147,7 +147,8 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
             and not (len(name) == 1 and _names_the_subject(s, name[0])):
         name = name[1:]  # "Speaking at the launch", "Asked about …": no name
         j += 1
-    elif len(name) >= 2 and name[0].text in ("Said", "Says") and _speech_inverted(s, name):
+    elif len(name) >= 2 and name[0].text in ("Said", "Says") and _speech_inverted(s, name) \
+            and not _names_the_subject(s, name[-1]):  # ("”, Said Hamdani said.": a name)
         # "Said Jane Doe: “…”", "… ” Says Jane Doe.": the verb, capitalised, before its
         # subject (Said as a given name is followed by no quote and follows none).
         name = name[1:]

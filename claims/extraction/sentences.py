@@ -19,8 +19,8 @@ ABBREVIATIONS = frozenset([
     "mag", "mmag", "dipl", "ing", "ddr", "dkfm", "kommr", "bgm", "vzbgm", "abg", "lic", "lcda",
     "lcdo", "licda", "licdo", "arq", "dra", "mtro", "mtra", "sra", "srta", "dña",
 ])
-# (» « close and open a German quote: »Wir kommen.« Er nickte.)
-_TERMINATOR = re.compile(r"[.!?…]+[”\"’'»«›‹)\]]*(?=\s|$)")
+# (“ and ‘ close a German quote, » « one in chevrons: „Wir kommen.“ Er nickte.)
+_TERMINATOR = re.compile(r"[.!?…]+[”“\"’‘'»«›‹)\]]*(?=\s|$)")
 _WORD_MARKS = frozenset("_.’'-")  # what a word before a full stop holds besides letters
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 _ENDING_ABBREVIATIONS = frozenset(["inc", "ltd", "corp", "co", "bros", "plc", "al", "etc"])
