@@ -51,6 +51,7 @@ _NUMBER = re.compile(
     r"(?=[€$£¥\d])(?:[€$£¥]\s?\d"
     r"|\d[\d,.]*\s?(?:%|per ?cent|percent|bn|m\b|million|billion|km|kg|tonnes)|\b\d[\d,.]*\b)"
 )
+_DIGIT = re.compile(r"\d")
 _FUTURE = re.compile(
     r"(?=[wsgpiaedn’'])(?:\b(?:will|shall|won[’']t|going to|plans? to|planned to|intends? to"
     r"|aims? to|expected to|set to|due to|is to|are to|next (?:week|month|year))|[’']ll)\b",
@@ -74,7 +75,8 @@ def reasons_for(text: str, *, named_person: bool = False, reported: bool = False
     if dates:
         found.append("date")
     numbers, k = 0, 0
-    for m in _NUMBER.finditer(text):
+    # (Every figure holds a digit: a text without one is not searched for figures.)
+    for m in _NUMBER.finditer(text) if _DIGIT.search(text) else ():
         while k < len(dates) and dates[k][1] <= m.start():
             k += 1
         if not (k < len(dates) and dates[k][0] <= m.start()):
@@ -117,7 +119,7 @@ def kind_for(reasons: list[str]) -> str:
 
 def score_for(reasons: list[str]) -> float:
     """Check-worthiness in [0, 1], two decimals."""
-    return round(min(1.0, _BASE + sum(WEIGHTS[r] for r in reasons)), 2)
+    return round(min(1.0, _BASE + sum(map(WEIGHTS.__getitem__, reasons))), 2)
 
 
 _NORMALIZE = re.compile(r"[^\w\s]")
