@@ -265,3 +265,23 @@ def test_said_as_a_given_name_after_a_closing_mark_before_the_verb():
         headline="Floods",
     ) == [("The water came in an hour", "Said Hamdouni"),
           ("Then everything was gone.", "Said Hamdouni")]
+
+
+def test_a_german_role_for_a_field_before_a_name_is_the_persons_role():
+    assert speakers(
+        "Die Ministerin für Umwelt, Katrin Hagedorn-Yilmaz (Grüne), sagte: „Wir handeln "
+        "jetzt.“",
+        "„Die Zeit drängt“, ergänzte die Ministerin.",
+        "Senator für Inneres Anselm Greiwe sagte: „Die Deiche halten.“",
+        headline="Hochwasserschutz",
+    ) == [("Wir handeln jetzt.", "Katrin Hagedorn-Yilmaz"),
+          ("Die Zeit drängt", "Katrin Hagedorn-Yilmaz"),
+          ("Die Deiche halten.", "Anselm Greiwe")]
+
+
+def test_a_spanish_role_before_a_name_in_an_english_release():
+    assert speakers(
+        "Presidente Municipal Joaquín Ortega-Ybarra said the bridge would open in May. “It is "
+        "a promise,” Ortega-Ybarra said.",
+        headline="Bridge to open",
+    ) == [("It is a promise", "Joaquín Ortega-Ybarra")]

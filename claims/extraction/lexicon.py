@@ -112,7 +112,7 @@ ROLE_WORDS = _words(
     helms coxswains skippers navigators mechanics
     archdeacon vicar curate chaplain deacon pastor rabbi imam priest moderator
     governor-general attorney-general solicitor-general surgeon-general inspector-general
-    auditor-general consul-general comptroller ombudsman ombudsperson
+    auditor-general consul-general comptroller ombudsman ombudsperson municipal provincial
     """
 )
 
@@ -121,7 +121,7 @@ WEAK_ROLE_WORDS = _words(
     """
     general senior associate assistant principal lead executive officer head partner owner
     fellow student acting deputy speaker player chief prime managing high special commercial
-    operating financial marketing technology vice member
+    operating financial marketing technology vice member municipal provincial
     """
 )
 

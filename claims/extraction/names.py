@@ -242,6 +242,8 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
             run_of[k] = a
         if b - a == 1 and toks[a].cls == "O" and toks[a].low not in ORG_WORDS:
             continue  # "The", "However", "Tuesday": a capitalised word that is no one
+        if b - a >= 3 and lexicon().code == "de" and _completes_a_role(toks, a, s):
+            a += 1  # "Senator für Inneres Jane X": the field, then the name
         ref = _run_ref(toks, a, b, s, sentence_start)
         if ref is None:
             continue
@@ -339,6 +341,10 @@ def _speech_inverted(s: str, name: list[Tok]) -> bool:
 def _completes_a_role(toks: list[Tok], a: int, s: str) -> bool:
     """``toks[a]`` follows a lower-case role and "de" ("directora de", "maire du", "presidente
     de la"), in French or Spanish, where a particle after a role never starts a name."""
+    if lexicon().code == "de":
+        # "Ministerin für Umwelt", "Beauftragte für Integration": the field, not a name
+        return a >= 2 and toks[a - 1].low == "für" and toks[a - 2].cls == "R" \
+            and all(adjacent(toks[i], toks[i + 1], s) for i in range(a - 2, a))
     if lexicon().code not in ("fr", "es"):
         return False
     k = a - 1

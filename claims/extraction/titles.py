@@ -163,8 +163,9 @@ def borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
                     start = toks[j].start
                     j -= 1
                 break
-            if not (t.cap and t.cls in ("R", "O", "A")) and t.low not in _ROLE_CONNECTORS:
-                break
+            if not (t.cap and t.cls in ("R", "O", "A")) and t.low not in _ROLE_CONNECTORS \
+                    and not (t.cap and t.cls == "N" and i and toks[i - 1].low in ("für", "for")):
+                break  # ("Ministerin für Umwelt, Jane X": the field of a role goes on)
             i -= 1
     if start is None:
         return
