@@ -12,9 +12,9 @@ from .frames import names_several, statement_subject
 from .languages import lexicon
 from .lexicon import EVENT_VERBS, FUNCTION_WORDS
 from .lexicon import word_set as _words
-from .names import analyze_subject
 from .organisations import is_org_word
 from .speakers import Person
+from .subjects import analyze_subject
 from .text import UPPER, rstrip_end
 from .tokens import tokenize
 

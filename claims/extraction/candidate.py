@@ -12,9 +12,9 @@ from .frames import (
     pronoun_ref_of,
 )
 from .languages import lexicon
-from .names import analyze_subject
 from .quotes import Span
 from .speakers import Person
+from .subjects import analyze_subject
 from .text import rstrip_end
 from .tokens import Ref, tokenize
 

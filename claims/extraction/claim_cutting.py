@@ -12,8 +12,9 @@ from .claims import kind_for, reasons_for, repeats, score_for
 from .languages import lexicon
 from .lexicon import REPORTING_VERBS, SPEECH_PARTICIPLES
 from .model import Claim
-from .names import analyze_subject, find_refs, pronoun_ref
+from .names import find_refs
 from .speakers import Person
+from .subjects import analyze_subject, pronoun_ref
 from .tokens import Ref, tokenize
 
 _HEADLINE_SEPARATORS = re.compile(r"\s*(?::|\s[–—-]\s|\s\|\s)\s*")

@@ -8,7 +8,7 @@ import re
 from .acceptance import MORE_SPEECH
 from .candidate import Candidate
 from .languages import lexicon
-from .names import analyze_subject
+from .subjects import analyze_subject
 from .text import rstrip_end
 
 _MESSAGE_FROM = re.compile(

@@ -12,8 +12,8 @@ from .frames import person_like
 from .languages import lexicon
 from .lexicon import FIRST_PERSON
 from .lexicon import word_set as _words
-from .names import object_of_a_verb
 from .speakers import Person
+from .subjects import object_of_a_verb
 from .text import UPPER, rstrip_end
 from .tokens import Ref, tokenize
 

@@ -1,0 +1,190 @@
+"""Who the subject of a verb of speech is: the reference a phrase beside the verb names
+("said Jane Doe, professor of …", "Speaking at the launch, Dr Jane Doe said"), a pronoun,
+a name printed in capitals, and whether a name is the object of another verb instead."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from .languages import is_role_word, lexicon
+from .lexicon import EVENT_VERBS, NON_NAME_WORDS, ORG_WORDS
+from .lexicon import word_set as _words
+from .names import find_refs
+from .text import UPPER
+from .tokens import Ref, tokenize
+
+
+def pronoun_ref(s: str, lo: int, hi: int) -> Ref | None:
+    """The first personal pronoun in ``s[lo:hi]`` ("he", "She", "they")."""
+    pronouns = lexicon().pronouns
+    for t in tokenize(s, lo, hi):
+        if t.low in pronouns and (not t.cap or t.low not in ("her", "him", "them")) \
+                and (len(t.text) == 1 or not t.text.isupper()):
+            gender = pronouns[t.low]
+            return Ref("pronoun", t.start, t.end, t.text, gender=gender if gender in "mf" else "",
+                       plural=gender == "p", name=t.low)
+    return None
+
+
+def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None:
+    """The speaker reference in a subject phrase next to a speech verb.
+
+    After the verb ("said Jane Doe, professor of ..."), the first reference counts. Before
+    it ("Speaking at the launch, Dr Jane Doe, Head of X, said"), the reference in the last
+    comma-separated part that has one counts, with the role written beside it.
+    """
+    if lo >= hi:
+        return None
+    cased = _ordinary_case(s, lo, hi)
+    if cased is not None:
+        ref = analyze_subject(cased, 0, len(cased), after_verb=after_verb)
+        return replace(ref, start=ref.start + lo, end=ref.end + lo) if ref else None
+    refs = find_refs(s, lo, hi)
+    pron = pronoun_ref(s, lo, hi)
+    candidates = refs + ([pron] if pron else [])
+    if not candidates:
+        return None
+    candidates.sort(key=lambda r: r.start)
+    if after_verb:
+        first = _named_in_phrase(candidates, 0, s)
+        if first.kind in ("person", "surname", "bare") and "," not in s[lo:first.start] \
+                and _OF_SOMEONE.search(s, lo, first.start) and not first.role:
+            # "a dit l’allié politique de Jean X", "said the brother of John X": the
+            # speaker is the one described, not the person named after "of".
+            return None
+        if first.kind in ("title", "org", "bare"):
+            # "sagte die neue Vorsitzende des Ausschusses, die Bundesrätin Christine X",
+            # "said The University of Y, Acting Vice-Chancellor, Professor Gurmeet Singh":
+            # the person the title or organisation introduces, a few phrases on.
+            later = next((c for c in candidates if c.start > first.start
+                          and c.kind in ("person", "surname") and not c.possessive
+                          and s.count(",", first.end, c.start) <= 2
+                          and not any(w in _CONJUNCTIONS for w in
+                                      s[first.end:c.start].lower().split())), None)
+            if later is not None:
+                return later
+        return first
+    for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
+        chosen = [c for c in candidates if c.kind in kinds and not c.possessive
+                  and not object_of_a_verb(s, lo, c.start)]
+        while len(chosen) > 1:
+            last_part = s.rfind(",", lo, chosen[-1].start)
+            if last_part < 0 or not _FROM_PLACE.match(s, last_part + 1) \
+                    or chosen[0].start > last_part:
+                break
+            # "Ana Ruiz, del Instituto Pablo Neruda, explica": the part after the comma says
+            # where the person named before it works; a name in it is the place's.
+            chosen = [c for c in chosen if c.start < last_part]
+        if chosen:
+            last_part = s.rfind(",", lo, chosen[-1].start)
+            first = next(i for i, c in enumerate(chosen) if c.start > last_part)
+            ref = _named_in_phrase(chosen, first, s)
+            if ref.kind == "title" and first and chosen[first - 1].kind == "person" \
+                    and _APPOSITION.fullmatch(s, chosen[first - 1].end, ref.start):
+                # "The Rt Hon Jane X MP, Secretary of State for Y, who …, said": the role
+                # after her name is hers, and she is the subject.
+                return chosen[first - 1]
+            return ref
+    return None
+
+
+# Between a name and the role after it: a comma, maybe letters after the name ("MP", "QC").
+_APPOSITION = re.compile(r"(?:\s+[A-Z]{2,4})*\s*,\s*(?:the\s+|a\s+)?")
+_OBJECT_LEAD = _words("the a an his her their its our by")
+
+
+def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) -> bool:
+    """ "H.E. Mr. X, presented his credentials, thanked the President and said": a name
+    right after an English verb in the past (or "joined by") is its object, not the
+    subject of the verb of speech further on; so is one right after a preposition ("Asked
+    about his new coach, X smiled:", "Together with the Mayor, X said"), but for "according
+    to", which names the speaker."""
+    if lexicon().code != "en":
+        return False
+    toks = tokenize(s, max(lo, start - 40), start)
+    while toks and toks[-1].low in _OBJECT_LEAD and toks[-1].low != "by":
+        toks.pop()
+    if not toks or s.find(",", toks[-1].end, start) >= 0:
+        return False
+    low = toks[-1].low
+    if low in _PREPOSITIONS:
+        return prepositions and not (low == "to" and len(toks) > 1
+                                     and toks[-2].low == "according")
+    if toks[-1].cap:
+        return False
+    return low == "by" or (low.endswith("ed") and len(low) > 4) or low in EVENT_VERBS
+
+
+_PREPOSITIONS = _words("""about with to for from into towards alongside among against
+    beside besides behind without""")
+
+
+_OF_SOMEONE = re.compile(r"[^\W\d_]{3,}\s+(?:de|du|des|of|von|vom|del|de la|d[’'])\s*$")
+_FROM_PLACE = re.compile(
+    r"\s*(?:del|de la|de las|de los|de l[’']|du|des|de|von|vom|of|from|at|bei|beim)\s", re.I)
+
+
+_TWO_CAPITALS = re.compile(f"[{UPPER}]{{2}}")
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}(?:[’'\-‐‑][^\W\d_]+)*")
+
+
+def _ordinary_case(s: str, lo: int, hi: int) -> str | None:
+    """ "said JEAN DUPONT, president of …", "MARÍA GONZÁLEZ, secretaria, dijo": a subject
+    whose name is printed in capitals, read with the name in ordinary case.
+
+    Only a run of two to six capitalised words side by side, each with a vowel and none of
+    them an organisation or place word, is a name in capitals ("NATO", "UN", "WHO" alone
+    are not; "NATO SECRETARY GENERAL JENS HOLM" keeps "NATO" and reads the role and name).
+    Returns ``s[lo:hi]`` so recased (it keeps its length, so offsets still point into the
+    paragraph once shifted by ``lo``), or None when it holds no name in capitals."""
+    if hi - lo > 400 or not _TWO_CAPITALS.search(s, lo, hi):
+        return None
+    words = [m for m in _CAPS_WORD.finditer(s, lo, hi) if m.group().isupper()]
+    runs: list[list[re.Match]] = []
+    for m in words:
+        if runs and s[runs[-1][-1].end():m.start()] == " ":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    changed = None
+    for run in runs:
+        while run and (run[0].group().lower() in ORG_WORDS or not _has_vowel(run[0].group())
+                       or len(run[0].group()) <= 2 and len(run) > 2):
+            run = run[1:]  # "NATO SECRETARY …", "UN ENVOY …": an acronym before the role
+        people = [m for m in run if not is_role_word(m.group().lower())]
+        if not 2 <= len(people) <= 6 or len(run) > 8 or any(
+                m.group().lower() in NON_NAME_WORDS or not _has_vowel(m.group()) for m in people):
+            continue
+        for m in run:
+            word = m.group()
+            cased = "-".join(part.capitalize() for part in word.split("-"))
+            if len(cased) == len(word):
+                changed = changed if changed is not None else s[lo:hi]
+                changed = changed[:m.start() - lo] + cased + changed[m.end() - lo:]
+    return changed
+
+
+def _has_vowel(word: str) -> bool:
+    base = unicodedata.normalize("NFD", word.upper())
+    return any(c in "AEIOUY" for c in base)
+
+
+def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:
+    """``refs[i]``, unless it is only a modifier or role of a named person written right
+    after it in the same phrase: "market committee chair Anna Cavallini", "MTA Chair and CEO
+    Jaan Liebermann", "Deputy Prime Minister and Housing Secretary Joanne Treloar"."""
+    ref = refs[i]
+    if ref.kind not in ("org", "title"):
+        return ref
+    for nxt in refs[i + 1:]:
+        if _PHRASE_BREAK.search(s, ref.end, nxt.start):
+            break
+        if nxt.kind in ("person", "surname") and not nxt.possessive:
+            return nxt
+    return ref
+
+
+_CONJUNCTIONS = frozenset(["and", "et", "und", "y", "e", "&"])
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"]|\s[–—-]\s")
