@@ -719,3 +719,15 @@ def test_the_institution_is_no_one_when_the_release_names_several_bodies():
         "niños”, dijo la institución.",
     ) == [("Es importante que los padres entiendan que hay una gran oportunidad para los niños",
            None)]
+
+
+def test_the_name_a_person_goes_by_with_a_nickname_finds_them_named_in_full():
+    assert quotes(
+        "Tras tomar protesta como presidente municipal, José Eduardo “Pepe” Lomas Arriaga, "
+        "se comprometió a reactivar el suministro de agua.",
+        "Pepe Lomas reiteró que los tiempos actuales son de trabajo, “ahorita no hay nada que "
+        "festejar”, dijo en alusión a las condiciones del municipio.",
+        "Más tarde, “vamos a trabajar para cambiar el rostro de Portvale”, reafirmó el "
+        "político de Villaejemplo.",
+    ) == [("ahorita no hay nada que festejar", "José Eduardo Lomas Arriaga"),
+          ("vamos a trabajar para cambiar el rostro de Portvale", "José Eduardo Lomas Arriaga")]

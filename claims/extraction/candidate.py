@@ -92,6 +92,14 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
         # "ajoute la même source", "precisó la misma fuente": whoever was quoted last.
         return Ref("pronoun", words[0].start, words[2].end,
                    text[words[0].start:words[2].end], name="source")
+    every = tokenize(text, att.subj_lo, att.subj_hi)
+    if len(every) == 4 and every[0].low in _BACK_DETERMINERS and every[1].low in _GENERIC \
+            and every[2].low in ("de", "del", "du", "of", "aus", "von") and every[3].cap:
+        # "reafirmó el político de Tepetitán": the person just talked about, by where they
+        # come from, found as a pronoun is.
+        return Ref("pronoun", every[0].start, every[1].end,
+                   text[every[0].start:every[3].end], name=every[1].low,
+                   gender=_GENERIC[every[1].low])
     ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
     if ref is None:
         words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
@@ -121,7 +129,7 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
 _GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician": "",
             "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
             "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
-            "experto": "m", "expertin": "f"}
+            "experto": "m", "expertin": "f", "político": "m", "política": "f"}
 _SAME = frozenset(["même", "misma", "mismo", "same", "selbe", "gleiche"])
 _SOURCE = frozenset(["source", "fuente", "quelle"])
 # "Por último", "en dernier": "finally", not "the latter".

@@ -381,6 +381,8 @@ def _merge_nicknames(refs: list[Ref], s: str) -> list[Ref]:
         if prev is not None and prev.kind in ("person", "bare", "surname") \
                 and ref.kind in ("person", "bare", "surname") \
                 and _NICKNAME.fullmatch(s, prev.end, ref.start):
+            nickname = s[prev.end:ref.start].strip(" “”\"«»‘’'")
+            prev.nickname = f"{nickname} {ref.name}"  # the name they go by: "Cuco X"
             prev.name = f"{prev.name} {ref.name}"
             prev.kind = "person"
             prev.end = ref.end

@@ -113,6 +113,11 @@ class Registry:
             # name and surname ("Jane Doe" after "Jane Mary Alice Doe") grow into it.
             person.name = surname_capitals(ref.name)
         self._index(person, words, key)
+        nickname = [w for w in _name_words(ref.nickname) if len(w) > 1]
+        if len(nickname) >= 2:
+            # "Cuco X" later names "José Eduardo “Cuco” X Y".
+            self._by_first_last.setdefault((nickname[0], nickname[1]), person)
+            self._by_first_last.setdefault((nickname[0], nickname[-1]), person)
         if len(full) >= 3 and ref.role:
             # (only a name given with a role: a headline's capitalised words, "Mr Jane Doe
             # Nominated", are not a longer name of hers)

@@ -63,6 +63,7 @@ class Ref:
     role_key: str = ""
     plural: bool = False
     possessive: bool = False
+    nickname: str = ""  # "Cuco Rovirosa Ramírez" for "José Eduardo “Cuco” Rovirosa Ramírez"
 
 
 # German job nouns by their ending ("Kämmerin", "Journalistin", "Oberärztin", "Biologe"):
