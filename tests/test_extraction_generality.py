@@ -285,3 +285,14 @@ def test_a_spanish_role_before_a_name_in_an_english_release():
         "a promise,” Ortega-Ybarra said.",
         headline="Bridge to open",
     ) == [("It is a promise", "Joaquín Ortega-Ybarra")]
+
+
+def test_with_these_words_after_a_quote_names_its_speaker():
+    assert speakers(
+        "„Wir haben alles richtig gemacht“ – mit diesen Worten verteidigte Trainer Mirko "
+        "Stojanović die Aufstellung.",
+        "Nach Angaben von Kreisbrandmeister Olaf Brüning waren 80 Kräfte im Einsatz. „Das "
+        "Feuer war schnell unter Kontrolle“, so Brüning.",
+        headline="Spielbericht",
+    ) == [("Wir haben alles richtig gemacht", "Mirko Stojanović"),
+          ("Das Feuer war schnell unter Kontrolle", "Olaf Brüning")]

@@ -168,7 +168,7 @@ MORE_SPEECH = {
         salué salue dénoncé dénonce promis promet propos discours message déclaration
         entretien lettre communiqué"""),
     "de": _words("""nannte nennt bezeichnete bezeichnet sprach spricht forderte fordert rief
-        ruft lobte lobt kritisierte kritisiert worte rede botschaft interview brief heißt
+        ruft lobte lobt kritisierte kritisiert worte worten rede botschaft interview brief heißt
         hieß mitteilung erklärung
         sei seien wolle gelte müsse könne solle dürfe"""),
     "es": _words("""calificó califica llamó llama habló habla pidió pide instó insta

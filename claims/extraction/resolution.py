@@ -4,6 +4,8 @@ people around it; left empty, with the reason, when none of them is sure."""
 
 from __future__ import annotations
 
+import re
+
 from .acceptance import MORE_SPEECH
 from .attribution import Attribution
 from .attribution_lines import AttributionLines
@@ -67,6 +69,11 @@ def _body_noun(toks) -> str | None:
     if len(toks) == 2 and toks[0].low in _BODY_ARTICLES.get(code, ()) and toks[1].low in nouns:
         return toks[1].low
     return None
+
+
+_WITH_THESE_WORDS = re.compile(
+    r"[\s,.]*[–—-]?\s*(?:[Mm]it diesen Worten|[Ww]ith these words|[Cc]on estas palabras"
+    r"|[Pp]ar ces mots)\b")
 
 
 class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
@@ -278,6 +285,11 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.person, cand.attribution = later
             cand.how, cand.sure = "named", True
             return
+        words_of = self._with_these_words(p, cand)
+        if words_of is not None:
+            # "„…“ – mit diesen Worten verteidigte Trainer X die Aufstellung"
+            cand.person, cand.how, cand.sure = words_of, "named", True
+            return
         signed = self._signed_after(p, cand)
         if signed is not None:
             # "„…“ Paul X, Kanton Uri.": the quote signed by a name line in its paragraph.
@@ -392,6 +404,20 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             cand.how, cand.sure = "only_person", False
             return
         cand.note = "no attribution in the quote’s sentence or paragraph"
+
+    def _with_these_words(self, p: int, cand) -> Person | None:
+        """ "„…“ – mit diesen Worten eröffnete X …", "“…” With these words, X opened …": the
+        one person the rest of the sentence names says it."""
+        text = self.paras[p]
+        m = _WITH_THESE_WORDS.match(text, cand.span.outer_end)
+        if m is None or not self.sentences[p]:
+            return None
+        people = [r for r in self.refs.get((p, cand.sentence), [])
+                  if r.start >= m.end() and r.kind == "person" and not r.possessive]
+        if len(people) != 1:
+            return None
+        person = self.ctx.resolve(people[0])
+        return person if person is not None and not person.is_org else None
 
     def _subject_speaking(self, p: int, cand) -> Person | None:
         """The person opening the quote's sentence as its subject (only a role or title
