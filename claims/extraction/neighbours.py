@@ -5,6 +5,7 @@ phrase attributes read them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .attribution import Attribution
 from .candidate import Candidate
@@ -139,9 +140,13 @@ class Neighbours:
         """Another person than ``person`` named in paragraph ``p`` between ``lo`` and ``hi``
         (outside quotes), by name, surname or honorific, who is quoted or given a role or an
         honorific somewhere (a pair of capitalised words alone is no sure person)."""
-        for si, (a, b) in enumerate(self.sentences[p]):
-            if b <= lo or a >= hi:
-                continue
+        sentences = self.sentences[p]
+        # (from the first sentence ending after ``lo``: a paragraph of thousands of quotes
+        # is not read once per quote)
+        for si in range(bisect_right(sentences, lo, key=lambda sentence: sentence[1]),
+                        len(sentences)):
+            if sentences[si][0] >= hi:
+                break
             for ref in self.refs.get((p, si), []):
                 if not lo <= ref.start < hi or ref.kind not in ("person", "surname") \
                         or ref.possessive:
