@@ -171,7 +171,9 @@ def search_history(events, text):
     # Unordered: the claims' reading order would sort every match before the first is read.
     claim_ids = list(claims.order_by().values_list("pk", flat=True)[: FEW_HISTORY_MATCHES + 1])
     if len(claim_ids) > FEW_HISTORY_MATCHES:
-        return search_history_reference(events, text)
+        # The search already made, not asked of the index once more (each asking reads
+        # a common word's matches: tens of milliseconds at a million claims).
+        return _entries_about(events, claims, text)
     ids = list(
         ClaimEvent.objects.filter(claim__in=claim_ids).order_by().values_list("pk", flat=True)
         .union(
@@ -180,12 +182,15 @@ def search_history(events, text):
         )[: FEW_HISTORY_MATCHES + 1]
     )
     if len(ids) > FEW_HISTORY_MATCHES:
-        return search_history_reference(events, text)
+        return _entries_about(events, claims, text)
     return events.filter(pk__in=ids)
 
 
 def search_history_reference(events, text):
-    claims = search.search_claims(Claim.objects.all(), text)
+    return _entries_about(events, search.search_claims(Claim.objects.all(), text), text)
+
+
+def _entries_about(events, claims, text):
     # EXISTS, one index probe per entry read: "claim IN (every match)" beside an OR is
     # matched row by row against the whole list on PostgreSQL (a timeout at a million
     # claims for a common word), and the walk by date stops once a page is full.
