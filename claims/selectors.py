@@ -82,7 +82,10 @@ class Paginator(paginator.Paginator):
     """
 
     def _get_page(self, rows, number, paginator):
-        if isinstance(rows, QuerySet) and rows.query.is_sliced:
+        # The first page steps over nothing: as Django reads it. (Its ids beside a filter
+        # made SQLite walk the filter's whole index range for the hundred: 2 → 7 ms for the
+        # admin's pending claims at 100,000.)
+        if number > 1 and isinstance(rows, QuerySet) and rows.query.is_sliced:
             rows = self.object_list.filter(pk__in=rows.values("pk"))
         return super()._get_page(rows, number, paginator)
 
