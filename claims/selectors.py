@@ -41,9 +41,10 @@ def with_status_counts(releases):
     )
     for release_id, status, n in rows:
         counts[release_id][status] = n
+    statuses = ReviewStatus.values
     for release in releases:
         found = counts[release.pk]
-        for status in ReviewStatus.values:
+        for status in statuses:
             setattr(release, f"{status}_count", found.get(status, 0))
         release.claim_count = sum(found.values())
     return releases

@@ -34,6 +34,9 @@ from claims.models import (
 from claims.selectors import CappedPaginator
 from claims.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
+# Each status as the release list's counts name it ("3 in review").
+STATUS_WORDS = [(status.value, status.label.lower()) for status in ReviewStatus]
+
 # The release's page in the admin shows its first paragraphs, not all: the largest release
 # allowed has thousands, and the release page reads them page by page.
 PARAGRAPHS_SHOWN = 20
@@ -104,6 +107,10 @@ class ReleaseAdmin(
         # The claim counts of the shown page's releases only (selectors.with_status_counts).
         changelist = super().get_changelist_instance(request)
         changelist.result_list = selectors.with_status_counts(changelist.result_list)
+        # One reverse() for the page's links to claims (a hundred rows, up to seven each).
+        url = claim_list_url()
+        for release in changelist.result_list:
+            release.claim_list_url = url
         return changelist
 
     def get_search_results(self, request, queryset, search_term):
@@ -140,16 +147,13 @@ class ReleaseAdmin(
             selectors.with_status_counts([release])
         if not release.claim_count:
             return "No claims"
-        # One reverse() for the row's links (a hundred rows, seven links each).
-        url = claim_list_url()
+        url = getattr(release, "claim_list_url", None) or claim_list_url()
         links = [(f"{url}?release={release.pk}", plural(release.claim_count, "claim"))]
-        for status in ReviewStatus:
-            count = getattr(release, f"{status.value}_count")
+        for status, word in STATUS_WORDS:
+            count = getattr(release, f"{status}_count")
             if count:
-                links.append((
-                    f"{url}?release={release.pk}&status__exact={status.value}",
-                    f"{count} {status.label.lower()}",
-                ))
+                link = f"{url}?release={release.pk}&status__exact={status}"
+                links.append((link, f"{count} {word}"))
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
     def add_view(self, request, form_url="", extra_context=None):
