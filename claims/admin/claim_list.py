@@ -4,11 +4,7 @@ from django.contrib import admin
 
 from claims import permissions, selectors
 from claims.admin.common import row_id
-from claims.models import (
-    Release,
-    Speaker,
-    person_name_from,
-)
+from claims.models import Release, Speaker
 from claims.templatetags.claims_ui import shorten
 
 
@@ -44,12 +40,9 @@ class AssigneeListFilter(RowListFilter):
     column = "assignee_id"
 
     def lookups(self, request, model_admin):
-        people = permissions.desk_reviewers().values_list(
-            "pk", "first_name", "last_name", "username"
-        )
+        # The queue's pickers' list, from the shared cache (permissions.reviewer_choices).
         return [("none", "Unassigned")] + [
-            (str(pk), person_name_from(first, last, username))
-            for pk, first, last, username in people
+            (str(pk), name) for pk, name in permissions.reviewer_choices()
         ]
 
     def queryset(self, request, queryset):
