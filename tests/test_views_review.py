@@ -1,6 +1,7 @@
 """The reviewers' pages: who may open them, every action posted from the claim page, escaping
 of hostile text, and query counts that stay flat as the desk fills up."""
 
+import datetime
 import re
 import time
 
@@ -11,10 +12,11 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import workflow
 from claims.filters import CLAIM_ORDERINGS
-from claims.models import Annotation, Claim, ClaimEvent, Evidence
+from claims.models import Annotation, Claim, ClaimEvent, Evidence, Release, Speaker
 from claims.templatetags import claims_ui
 from tests import factories, html_forms
 
@@ -223,6 +225,41 @@ def test_the_queue_links_each_row_to_its_claim_in_this_list_and_to_its_release(
     links = {a["href"] for a in BeautifulSoup(page.content, "html.parser").select("tbody a")}
     assert links == {f"{claim.get_absolute_url()}?kind={claim.kind}",
                      claim.release.get_absolute_url()}
+
+
+def test_a_wrong_filter_beside_a_search_finding_nothing_shows_the_error(reviewer_client):
+    factories.ClaimFactory(text="The ferry sails at noon.")
+    page = reviewer_client.get(reverse("claims:queue"), {"score_min": "high", "q": "zzzz"})
+    assert page.status_code == 200
+    soup = BeautifulSoup(page.content, "html.parser")
+    assert "Enter a number." in soup.select_one(".form-errors").text
+    assert "No claims match these filters." in soup.text
+
+
+def test_the_queue_shows_every_change_to_its_rows_at_once(
+    editor_client, reviewer, monkeypatch
+):
+    # The rows' markup is cached under what they show: nothing of it may outlive a change.
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    claim = factories.ClaimFactory(
+        kind="quote", speaker=factories.SpeakerFactory(name="Ada Minister"), due_on=tomorrow
+    )
+    page = editor_client.get("/review/").content.decode()
+    assert "Ada Minister" in page and "Unassigned" in page and "badge overdue" not in page
+
+    Speaker.objects.filter(pk=claim.speaker_id).update(name="Ada Premier")
+    Release.objects.filter(pk=claim.release_id).update(title="Ministry renames a ferry")
+    _in_review(claim, reviewer)
+    reviewer.last_name = "Renamed"
+    reviewer.save()
+    page = editor_client.get("/review/").content.decode()
+    for shown in ("Ada Premier", "Ministry renames a ferry", "In review", "Rita Renamed"):
+        assert shown in page
+    assert "badge overdue" not in page
+
+    later = tomorrow + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
+    assert "badge overdue" in editor_client.get("/review/").content.decode()
 
 
 def test_the_queue_counts_claims_per_status_for_the_other_filters(reviewer_client, reviewer):

@@ -118,15 +118,15 @@ STAND_IN_PK = 8_640_195_737_312_251
 
 
 @register.inclusion_tag("claims/_queue_rows.html")
-def queue_rows(claims, query="", selectable=False):
+def queue_rows(claims, query="", selectable=False, today=None):
     """The queue's table rows (claim, speaker, release, score, status, assignee) from rows of
     ``.values()``, as the queue view reads them. Each claim's link carries ``query``, the
     queue's own, so that its page leads back to this list and on to the next claim in it.
 
-    Each row gets its links, labels, names, shortened texts and due date here; the template
-    only places them.
+    Each row gets its links, labels, names, shortened texts and due date here (overdue
+    before ``today``, by default the current date); the template only places them.
     """
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     rows = list(claims)
     claim_url = url_for_each("claims:claim_detail")
     release_url = url_for_each("claims:release_detail")

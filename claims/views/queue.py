@@ -11,11 +11,13 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, IntegerField, Value
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from claims import notifications, permissions, search, selectors, workflow
@@ -92,7 +94,10 @@ def _capped_counts_by_status(claims, statuses):
     claims' query is compiled once and each status filters it from outside (both databases
     push that filter down to the index): compiling it once per status was most of the cost.
     """
-    sql, params = claims.order_by().values("status").query.sql_with_params()
+    try:
+        sql, params = claims.order_by().values("status").query.sql_with_params()
+    except EmptyResultSet:  # a filter no claim can pass (a search finding none)
+        return {value: Tally(0) for value in statuses}
     one = f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) base WHERE status = %s LIMIT %s) capped)"
     with connection.cursor() as cursor:
         cursor.execute(
@@ -423,6 +428,7 @@ def queue(request):
         "due": data.get("due", ""),
         "statuses": ReviewStatus,
         "row_query": queue_query(request.GET),
+        "today": timezone.localdate(),
         "can_bulk": can_bulk,
         # Read for every editor's page, rows or none, so the page's queries stay the same.
         "bulk_reviewers": permissions.reviewer_choices() if can_bulk else [],
