@@ -546,3 +546,17 @@ def test_a_quote_paragraph_after_reported_speech_is_its_speakers():
     assert speakers_of(
         "Mayor Tilda Brennan said the bridge took ten years to build.",
         "“Every bolt was tested twice.”") == ["Tilda Brennan"]
+
+
+def test_a_title_inside_a_that_clause_is_not_the_speaker():
+    result = extraction(
+        "Interim city manager Tom Vell said the town has no policy yet.",
+        "Councilwoman Rita Marsh suggested that the city manager draw one up, adding, "
+        "“There are details being left out here.”")
+    assert result.quotes[0].speaker == "Rita Marsh"
+
+
+def test_a_councilman_is_a_role_not_part_of_the_name():
+    assert speakers_of("“I have no clue where that policy went,” said Councilman Pete Arlo.",
+                       "“We need one,” Councilwoman Rita Marsh said.") == [
+        "Pete Arlo", "Rita Marsh"]

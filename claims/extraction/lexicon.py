@@ -90,6 +90,7 @@ ROLE_WORDS = _words(
     cio cso chair chairman chairwoman chairperson director director-general head manager
     spokesperson spokesman spokeswoman founder co-founder cofounder dean provost rector
     professor lecturer researcher ambassador governor mayor senator congressman congresswoman
+    councilman councilwoman selectman selectwoman assemblyman assemblywoman legislator
     councillor councilor deputy acting assistant associate senior principal lead leader coach
     captain inspector superintendent constable sergeant detective commander sheriff attorney
     prosecutor judge premier taoiseach tánaiste tanaiste king queen prince princess pope

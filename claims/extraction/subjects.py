@@ -100,7 +100,7 @@ def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) 
     right after an English verb in the past (or "joined by") is its object, not the
     subject of the verb of speech further on; so is one right after a preposition ("Asked
     about his new coach, X smiled:", "Together with the Mayor, X said"), but for "according
-    to", which names the speaker."""
+    to", which names the speaker; and so is the subject of a clause opened by "that"."""
     if lexicon().code != "en":
         return False
     toks = tokenize(s, max(lo, start - 40), start)
@@ -109,6 +109,8 @@ def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) 
     if not toks or s.find(",", toks[-1].end, start) >= 0:
         return False
     low = toks[-1].low
+    if low in _SUBORDINATORS:
+        return True  # "X suggested that the city manager draw up a policy, adding, “…”"
     if low in _PREPOSITIONS:
         return prepositions and not (low == "to" and len(toks) > 1
                                      and toks[-2].low == "according")
@@ -119,6 +121,8 @@ def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) 
 
 _PREPOSITIONS = _words("""about with to for from into towards alongside among against
     beside besides behind without""")
+# Words opening a clause of its own, whose subject is not the speaker's.
+_SUBORDINATORS = _words("that whether")
 
 
 _OF_SOMEONE = re.compile(r"[^\W\d_]{3,}\s+(?:de|du|des|of|von|vom|del|de la|d[’'])\s*$")
