@@ -27,6 +27,8 @@ _STOP_WORDS = {
 _WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
 _SHARED = frozenset(w for lang in _WORDS for w in _WORDS[lang]
                     if sum(w in other for other in _WORDS.values()) > 1)
+# Each word that is one language's only, and its language.
+_LANGUAGE_OF = {w: lang for lang in LANGUAGES for w in _WORDS[lang] if w not in _SHARED}
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20_000
 _LETTERS = {"de": "äöüßÄÖÜ„", "es": "ñÑ¿¡áíóú", "fr": "çœèêëîâûùÇÈÊ«»"}
@@ -35,13 +37,10 @@ _LETTERS = {"de": "äöüßÄÖÜ„", "es": "ñÑ¿¡áíóú", "fr": "çœèê
 def detect_language(text: str, default: str = "en") -> str:
     """"en", "fr", "de" or "es": the language whose common words are most frequent."""
     counts = dict.fromkeys(LANGUAGES, 0)
-    for m in _WORD.finditer(text[:_SAMPLE].lower()):
-        word = m.group()
-        if word in _SHARED:
-            continue
-        for lang in LANGUAGES:
-            if word in _WORDS[lang]:
-                counts[lang] += 1
+    for word in _WORD.findall(text[:_SAMPLE].lower()):
+        lang = _LANGUAGE_OF.get(word)
+        if lang is not None:
+            counts[lang] += 1
     # Letters and marks only one of the languages uses tell a short text apart: "ß", "ä",
     # "„" for German, "ñ", "¿" for Spanish, "ç", "œ", "è" for French (a few at most each,
     # so a quoted foreign name does not outweigh the words).
