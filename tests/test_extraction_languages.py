@@ -731,3 +731,23 @@ def test_the_name_a_person_goes_by_with_a_nickname_finds_them_named_in_full():
         "político de Villaejemplo.",
     ) == [("ahorita no hay nada que festejar", "José Eduardo Lomas Arriaga"),
           ("vamos a trabajar para cambiar el rostro de Portvale", "José Eduardo Lomas Arriaga")]
+
+
+def test_a_tribute_s_partial_quotes_are_the_words_of_the_one_paying_it():
+    assert quotes(
+        "Jean Exemple, dirigeant d’un club de judo à Portvale, a rendu hommage à ‘’un "
+        "monument’’ qui ‘’a porté haut le drapeau national’’ et demeure ‘’une source "
+        "d’inspiration pour la jeunesse’’.",
+        "Le maître de judo Paul Prueba garde du défunt le souvenir d’un homme ‘’humble et "
+        "plein d’humour’’, qu’il considérait comme un ‘’frère’’.",
+        headline="Hommage",
+    ) == [("a porté haut le drapeau national", "Jean Exemple"),
+          ("une source d’inspiration pour la jeunesse", "Jean Exemple"),
+          ("humble et plein d’humour", "Paul Prueba")]
+
+
+def test_a_status_in_quote_marks_is_a_label_not_a_quote():
+    assert quotes(
+        "Près de 700 espèces ont été réduites, dont beaucoup acculées au statut \"en voie "
+        "d'extinction\", ont estimé les scientifiques.",
+    ) == []

@@ -166,13 +166,14 @@ MORE_SPEECH = {
         statement speech interview address letter told reads read"""),
     "fr": _words("""qualifié qualifie appelé appelle appelant parlé parle exprimé exprime
         salué salue dénoncé dénonce promis promet propos discours message déclaration
-        entretien lettre communiqué"""),
+        entretien lettre communiqué hommage souvenir"""),
     "de": _words("""nannte nennt bezeichnete bezeichnet sprach spricht forderte fordert rief
         ruft lobte lobt kritisierte kritisiert worte worten rede botschaft interview brief heißt
         hieß mitteilung erklärung
         sei seien wolle gelte müsse könne solle dürfe"""),
     "es": _words("""calificó califica llamó llama habló habla pidió pide instó insta
-        prometió promete palabras discurso mensaje entrevista carta expresó reza comunicado"""),
+        prometió promete palabras discurso mensaje entrevista carta expresó reza comunicado
+        homenaje recuerdo"""),
 }
 
 
@@ -195,7 +196,7 @@ _TITLE_WORDS = _words("""
     foro conferencia congreso seminario jornada cumbre taller coloquio simposio festival
     principio actividad evento película concurso feria muestra ponencia ponencias tema
     temas charla charlas disertación
-    événement spectacle concours film
+    événement spectacle concours film statut
     opération loi label prix plan dispositif charte décret
     operativo ley premio certamen plan decreto reglamento
     aktion gesetz preis verordnung wettbewerb sogenannte sogenannten sogenannter

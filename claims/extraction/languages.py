@@ -210,7 +210,7 @@ ROLE_WORDS_INTL = _words(
     ambassadeur ambassadrice responsable chef cheffe fondateur fondatrice gérant gérante
     administrateur administratrice commissaire procureur procureure juge recteur rectrice
     doyen doyenne professeur professeure chercheur chercheuse avocat avocate bourgmestre
-    échevin échevine premier première général générale
+    échevin échevine premier première général générale maître entraîneur entraîneuse
     presidente presidenta ministro ministra director directora alcalde alcaldesa concejal
     concejala secretario secretaria portavoz delegado delegada gobernador gobernadora
     diputado diputada senador senadora embajador embajadora jefe jefa coordinador

@@ -228,10 +228,11 @@ class Neighbours:
             after = tokenize(text, ref.end, min(len(text), ref.end + 30))[:1]
             opens = lo == a or after and not after[0].cap \
                 and after[0].low not in lexicon().determiners
-            if len(lead) > 4 or not opens or any(
+            role = next((k for k, t in enumerate(lead) if t.cls == "R"), len(lead))
+            if len(lead) > 5 or not opens or any(
                     not t.cap and t.cls not in ("R", "H", "P")
-                    and t.low not in lexicon().determiners for t in lead):
-                continue
+                    and t.low not in lexicon().determiners for t in lead[:role]):
+                continue  # (after a role, its complement: "Le maître de judo X")
             subject = self.ctx.resolve(ref)
             if subject is None or subject.is_org or not person_like(subject.name):
                 return None
