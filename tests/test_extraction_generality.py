@@ -296,3 +296,12 @@ def test_with_these_words_after_a_quote_names_its_speaker():
         headline="Spielbericht",
     ) == [("Wir haben alles richtig gemacht", "Mirko Stojanović"),
           ("Das Feuer war schnell unter Kontrolle", "Olaf Brüning")]
+
+
+def test_a_former_or_shadow_holder_of_a_role_is_not_its_holder_named_before():
+    assert speakers(
+        "The Home Secretary, Priya Vandal, said the plan was working. The Shadow Home "
+        "Secretary disagreed: “It is failing.”",
+        "Minister Tom Aske opened the bridge. “I started this project,” the former minister said.",
+        headline="Plan debated",
+    ) == [("It is failing.", None), ("I started this project", None)]

@@ -13,7 +13,7 @@ from .frames import person_like
 from .languages import lexicon
 from .lexicon import FIRST_PERSON
 from .lexicon import word_set as _words
-from .speakers import Person
+from .speakers import Person, other_holder
 from .subjects import object_of_a_verb
 from .text import UPPER, rstrip_end
 from .tokens import Ref, tokenize
@@ -64,7 +64,8 @@ class Neighbours:
         is another way of naming them (unsure). A spokesperson's title is not: a spokesperson
         is usually someone the release never names. (person, how, sure, note) or None."""
         if ref.org or _OF_A_BODY.match(self.paras[p], ref.end) \
-                or set(ref.role_key.split()) & _SPOKESPERSON_WORDS:
+                or set(ref.role_key.split()) & _SPOKESPERSON_WORDS \
+                or other_holder(ref.text):
             return None  # ("la directora de Compras": the head of a body the release may not name)
         person = self._one_role_holder_before(p)
         if person is None or ref.gender and person.gender and ref.gender != person.gender:

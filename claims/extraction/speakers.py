@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from .budget import charge
 from .frames import person_like, surname_capitals
 from .languages import lexicon
-from .lexicon import GIVEN_NAME_HONORIFICS, NAME_SUFFIXES, ORG_WORDS, PARTICLES, ROLE_WORDS
+from .lexicon import (
+    GIVEN_NAME_HONORIFICS,
+    NAME_SUFFIXES,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    word_set,
+)
 from .model import Speaker
 from .tokens import Ref
 
@@ -277,6 +284,18 @@ def _index_once(people: list[Person], person: Person) -> None:
         people.append(person)
 
 
+# Words before a title that make it someone else's than the role's holder named before.
+_OTHER_HOLDER = word_set("""shadow former ex outgoing incoming previous late predecessor
+    ehemalige ehemaliger früherer frühere ancien ancienne exministre expresidente
+    expresidenta anterior""")
+
+
+def other_holder(title: str) -> frozenset[str]:
+    """The words in ``title`` that make it someone else's than the role's holder named
+    before ("former", "shadow", "ehemalige")."""
+    return _OTHER_HOLDER.intersection(title.lower().replace("-", " ").split())
+
+
 def _role_match(held: str, wanted: str) -> int:
     """2 for the same role ("secretary general" in "nato secretary general"), 1 for a part
     of a larger one ("minister" in "prime minister"), 0 for none."""
@@ -325,6 +344,9 @@ class Context:
             person = registry.find_title(ref.role_key, ref.org)
             if person is None:
                 return None
+            other = other_holder(ref.text)
+            if other and not other & other_holder(person.role + " " + person.role_key):
+                return None  # "the former minister", "the Shadow Home Secretary": not hers
             if not ref.text[:1].islower():
                 registry.alias(person, "the " + ref.text)
                 return person
