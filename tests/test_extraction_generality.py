@@ -305,3 +305,14 @@ def test_a_former_or_shadow_holder_of_a_role_is_not_its_holder_named_before():
         "Minister Tom Aske opened the bridge. “I started this project,” the former minister said.",
         headline="Plan debated",
     ) == [("It is failing.", None), ("I started this project", None)]
+
+
+def test_a_headline_label_of_a_roles_initials_is_its_holder_or_no_one():
+    assert speakers(
+        "Prime Minister Karla Whyte announced tax cuts on Monday. The cuts start in April.",
+        headline='PM: "We will cut taxes"',
+    ) == [("We will cut taxes", "Karla Whyte")]
+    assert speakers(
+        "The government announced tax cuts on Monday. The cuts start in April.",
+        headline='PM: "We will cut taxes"',
+    ) == [("We will cut taxes", None)]

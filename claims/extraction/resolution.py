@@ -76,6 +76,11 @@ _WITH_THESE_WORDS = re.compile(
     r"|[Pp]ar ces mots)\b")
 
 
+# Roles written as initials in headline labels ("PM: “…”"), and the role each stands for.
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "dpm": "deputy prime minister",
+                       "fm": "foreign minister", "vp": "vice president"}
+
+
 class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
     """Resolves each quote's speaker from the text around it (a mixin of
     ``pipeline._Document``; the mixins it builds on read the lines and people around)."""
@@ -136,6 +141,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             return person, "pronoun", False, ""
         if ref.kind == "org" and ref.name.isupper() and len(ref.name) > 6:
             return None, "", False, f"“{ref.name}” is a dateline or a heading, not a speaker"
+        if ref.kind == "org" and ref.name.lower() in _ROLE_ABBREVIATIONS:
+            # "PM: “…”" over a release: the holder of the role, if the release names one
+            person = self.registry.find_title(_ROLE_ABBREVIATIONS[ref.name.lower()])
+            if person is None:
+                return None, "", False, f"“{ref.name}” names a role, and no one holding it"
+            return person, "title", False, ""
         if ref.kind == "org" and ref.name.lower() in _BODY_NOUNS.get(lexicon().code, ()):
             # "Der Verband fordert", "The Department said": a kind of body, which names the one
             # organisation of that kind named before, or no one.
