@@ -189,6 +189,9 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
     mentioned = list(
         Claim.objects.filter(related)
         .annotate(paragraph_position=F("paragraph__position"))
+        # What the page shows of them: their spans, texts, statuses and how they link.
+        .only("paragraph_id", "start", "end", "kind", "text", "status", "continues_id",
+              "repeats_id")
         .order_by("paragraph_id", "start", "id")
     )
     paragraph_claims = [c for c in mentioned if c.paragraph_id == claim.paragraph_id]
