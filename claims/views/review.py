@@ -57,6 +57,9 @@ def _action_forms(claim, user, draft, started_from=None):
         spec = workflow.ACTIONS[name]
         if spec.needs_assignee and reviewers is None:
             reviewers = [r for r in permissions.desk_reviewers() if r.pk != claim.assignee_id]
+        draft_of_this = draft if draft and draft.get("action") == name else (
+            _started_draft(claim, spec, started_from)
+        )
         forms.append(
             {
                 "spec": spec,
@@ -65,9 +68,8 @@ def _action_forms(claim, user, draft, started_from=None):
                 # A rating deserves a word of explanation even when the action does not insist.
                 "note": "required" if spec.needs_note else "optional" if spec.ratings else "",
                 "simple": not (spec.ratings or spec.needs_note or spec.needs_assignee),
-                "draft": draft if draft and draft.get("action") == name else (
-                    _started_draft(claim, spec, started_from)
-                ),
+                "draft": draft_of_this,
+                "draft_note": draft_of_this.get("note") or "",
             }
         )
     return forms
@@ -222,6 +224,7 @@ def _claim_page(request, pk, *, annotation_form=None, evidence_form=None, status
         "next_url": next_id and claim_url_in_queue(next_id, query),
         "claim": claim,
         "release": claim.release,
+        "release_url": claim.release.get_absolute_url(),  # linked twice, reversed once
         "previous_paragraph": paragraphs.get(position - 1),
         "next_paragraph": paragraphs.get(position + 1),
         "paragraph_pieces": highlight(claim.paragraph.text, paragraph_claims, current=claim),
