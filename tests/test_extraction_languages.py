@@ -751,3 +751,16 @@ def test_a_status_in_quote_marks_is_a_label_not_a_quote():
         "Près de 700 espèces ont été réduites, dont beaucoup acculées au statut \"en voie "
         "d'extinction\", ont estimé les scientifiques.",
     ) == []
+
+
+def test_a_paragraph_without_marks_in_the_first_person_closed_by_a_speech_verb_is_a_quote():
+    assert quotes(
+        "La Fundación Exemplar aplaude al equipo de Portvale por publicar su diseño. "
+        "Esperamos que más gente siga este ejemplo y libere sus soluciones, declaró Ana "
+        "Probeta, coordinadora de la fundación.",
+    ) == [("La Fundación Exemplar aplaude al equipo de Portvale por publicar su diseño. "
+           "Esperamos que más gente siga este ejemplo y libere sus soluciones", "Ana Probeta")]
+    assert quotes(
+        "La Fundación Exemplar aplaude al equipo de Portvale por publicar su diseño y espera "
+        "que más gente siga su ejemplo, declaró Ana Probeta, coordinadora de la fundación.",
+    ) == []

@@ -10,7 +10,7 @@ from .attribution import parse_after, parse_before, verb_inside
 from .budget import charge
 from .candidate import Candidate, subject_ref
 from .languages import LEXICONS, lexicon
-from .lexicon import NUMBER_WORDS
+from .lexicon import FIRST_PERSON, NUMBER_WORDS
 from .lexicon import word_set as _words
 from .quotes import Span
 from .text import rstrip_end
@@ -26,6 +26,9 @@ class QuoteAcceptance:
 
     def _find_candidates(self, p: int) -> list[Candidate]:
         text, spans, sentences = self.paras[p], self.spans[p], self.sentences[p]
+        if not spans and p > 0:
+            unmarked = self._unmarked_quote(p)
+            return [unmarked] if unmarked is not None else []
         found: list[Candidate] = []
         si = 0
         for k, span in enumerate(spans):
@@ -65,6 +68,35 @@ class QuoteAcceptance:
             cand.accepted = self._is_quote(text, cand, found[-1] if found else None)
             found.append(cand)
         return found
+
+    def _unmarked_quote(self, p: int) -> Candidate | None:
+        """ "Esperamos que … para su reutilización, declaró Jane X, coordinadora de Y.": a
+        paragraph without a quote mark (a block quotation that lost its setting) in the first
+        person, closed by a speech verb and a person's name, is that person's quote, in
+        French and Spanish, whose releases print speech so."""
+        text = self.paras[p]
+        if lexicon().code not in ("fr", "es") or len(text) > 1500 or any(
+                mark in text for mark in "“”«»„\""):
+            return None
+        end = rstrip_end(text, len(text), " .")
+        comma = end
+        for _ in range(3):
+            comma = text.rfind(", ", 0, comma)
+            if comma < 40:
+                return None
+            att = parse_after(text, comma, end)
+            if att is None or not att.after_verb or "." in text[att.end:end]:
+                continue
+            if not _first_person(text, 0, comma):
+                return None
+            span = Span(0, None, 0, rstrip_end(text, comma), "double", comma)
+            cand = Candidate(p, span, 0, after=att)
+            cand.name_after(text)
+            if cand.after_ref is None or cand.after_ref.kind != "person":
+                return None
+            cand.accepted = True
+            return cand
+        return None
 
     def _is_quote(self, text: str, cand: Candidate, prev: Candidate | None) -> bool:
         span = cand.span
@@ -136,6 +168,14 @@ def _speech_words(code: str) -> frozenset[str]:
                  if len(form) == 1 or form[0] not in ("in", "en", "de", "selon")}
     return lex.speech_verbs | lex.participles | MORE_SPEECH.get(code, frozenset()) | according
 
+
+
+def _first_person(text: str, lo: int, hi: int) -> bool:
+    """Words of someone speaking of themselves: "nous", "nuestro", "esperamos"."""
+    code = lexicon().code
+    words = FIRST_PERSON.get(code, frozenset())
+    return any(t.low in words or code == "es" and len(t.low) > 5 and t.low.endswith(
+        ("amos", "emos", "imos")) for t in tokenize(text, lo, hi))
 
 
 def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
