@@ -9,7 +9,7 @@ from bisect import bisect_left
 from .budget import charge
 from .candidate import trim
 from .claims import kind_for, reasons_for, repeats, score_for
-from .languages import lexicon
+from .languages import LEXICONS, lexicon
 from .lexicon import REPORTING_VERBS, SPEECH_PARTICIPLES
 from .model import Claim
 from .names import find_refs
@@ -19,6 +19,9 @@ from .tokens import Ref, tokenize
 
 _HEADLINE_SEPARATORS = re.compile(r"\s*(?::|\s[–—-]\s|\s\|\s)\s*")
 _NEEDS_THAT = frozenset(["agreed", "agrees", "announced", "announces", "confirmed", "confirms"])
+# The verbs that report speech in a claim's sentence, by language (worked out once).
+_REPORTING = {code: REPORTING_VERBS if code == "en" else lex.speech_verbs - {"so"}
+              for code, lex in LEXICONS.items()}
 
 
 class ClaimCutting:
@@ -52,7 +55,7 @@ class ClaimCutting:
         first = bisect_left(refs, lo, key=lambda r: r.start)
         last = bisect_left(refs, hi, key=lambda r: r.start)
         refs = [r for r in refs[first:last] if r.kind != "org"]
-        named = any(self.ctx.registry.find_token(r.name) is not None or r.kind == "person"
+        named = any(r.kind == "person" or self.ctx.registry.find_token(r.name) is not None
                     for r in refs if r.name) or any(
             r.kind == "title" and self.registry.find_title(r.role_key) for r in refs)
         reasons = reasons_for(segment, named_person=named, reported=reported,
@@ -80,7 +83,7 @@ class ClaimCutting:
         if toks[0].low in SPEECH_PARTICIPLES and not toks[0].cap:
             return quote_speaker or (self.ctx.recent[-1] if self.ctx.recent else None), True
         lex = lexicon()
-        verbs = REPORTING_VERBS if lex.code == "en" else lex.speech_verbs - {"so"}
+        verbs = _REPORTING[lex.code]
         for v in range(1, len(toks)):
             t = toks[v]
             if t.low in verbs and not t.cap:
