@@ -316,3 +316,13 @@ def test_a_headline_label_of_a_roles_initials_is_its_holder_or_no_one():
         "The government announced tax cuts on Monday. The cuts start in April.",
         headline='PM: "We will cut taxes"',
     ) == [("We will cut taxes", None)]
+
+
+def test_a_german_closing_mark_after_a_full_stop_does_not_open_a_quote():
+    assert speakers(
+        "Es besteht weiterhin eine Kluft zwischen Wissen und Handeln.“ Die Hauptdarstellerin, "
+        "Marisol Quispe-Arndt, sagte: \"Als indigene Schauspielerin sehe ich mich in der "
+        "Verantwortung.”",
+        headline="Kurzfilm vorgestellt",
+    )[-1] == ("Als indigene Schauspielerin sehe ich mich in der Verantwortung.",
+              "Marisol Quispe-Arndt")

@@ -133,7 +133,9 @@ def _curly_spans(s: str) -> list[Span]:
         key = "pair" if pair else ch
         w = len(ch)
         if open_i < 0:
-            if pair or ch == "»" or ch == "”":
+            if pair or ch == "»" or ch == "”" or (
+                    # (German closes with “: "… zu handeln.“ Die X sagte: …")
+                    ch == "“" and _can_close(s, i, w) and not _can_open(s, i, w)):
                 if _can_open(s, i, w) and not (ch == "»" and _can_close(s, i)):
                     open_i, open_ch, open_width = i, key, w
                 elif not spans and _can_close(s, i, w) and ch != "»" \
