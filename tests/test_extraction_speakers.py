@@ -560,3 +560,14 @@ def test_a_councilman_is_a_role_not_part_of_the_name():
     assert speakers_of("“I have no clue where that policy went,” said Councilman Pete Arlo.",
                        "“We need one,” Councilwoman Rita Marsh said.") == [
         "Pete Arlo", "Rita Marsh"]
+
+
+def test_a_title_naming_no_one_is_not_the_one_person_named_unless_its_gender_says_so():
+    result = extraction("Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+                        "“Every bolt was tested twice,” the project engineer said.")
+    assert result.quotes[0].speaker is None
+    assert result.quotes[0].speaker_note == (
+        "the title “the project engineer” names no one in the release")
+    assert speakers_of("La alcaldesa Tilda Brennan inauguró el puente de Ashcombe el lunes.",
+                       "“Cada tornillo fue probado dos veces”, afirmó la mandataria.") == [
+        "Tilda Brennan"]

@@ -68,7 +68,9 @@ class Neighbours:
                 or other_holder(ref.text):
             return None  # ("la directora de Compras": the head of a body the release may not name)
         person = self._one_role_holder_before(p)
-        if person is None or ref.gender and person.gender and ref.gender != person.gender:
+        if person is None or not ref.gender or person.gender and ref.gender != person.gender:
+            # ("the project engineer said" after "Mayor X": a title that does not even say
+            # a gender, as "el jefe comunal" and "la candidate" do, may be anyone's)
             return None
         return (person, "only_person", False,
                 f"the title “{ref.text}” matches no role given in the release; "
