@@ -764,3 +764,10 @@ def test_a_paragraph_without_marks_in_the_first_person_closed_by_a_speech_verb_i
         "La Fundación Exemplar aplaude al equipo de Portvale por publicar su diseño y espera "
         "que más gente siga su ejemplo, declaró Ana Probeta, coordinadora de la fundación.",
     ) == []
+
+
+def test_what_a_colon_introduces_after_a_title_is_the_title():
+    assert quotes(
+        "Le titre de l'étude se veut neutre : « Investissement des collectivités en matière "
+        "de numérique à l'école ». Le dispositif de communication ne l'est pas.",
+    ) == []

@@ -250,6 +250,7 @@ _GERMAN_TITLE_TAILS = ("papier", "bericht", "studie", "titel", "programm", "kamp
                        "konferenz", "tagung", "kongress", "motto", "grundsatz", "leitfaden",
                        "forum", "gipfel", "projekt", "preis", "gesetz", "aktion",
                        "initiative", "ausstellung", "wettbewerb", "strategie", "verordnung")
+_TITLE_NOUNS = frozenset(["titre", "título", "title", "titel"])
 _TITLE_ARTICLES = frozenset(["the", "la", "le", "el", "die", "der", "das"])
 # What joins the items of a list: ", ", " and ", ", or ", " y ", " et ", " und ".
 _LIST_JOIN = re.compile(r",?\s*(?:(?:and|or|y|o|et|ou|und|oder|&)\s+)?")
@@ -259,6 +260,10 @@ def _named_by_a_title_word(text: str, open_i: int) -> bool:
     """The words right before a quote mark name what it holds as a title ("the study,",
     "entitled", "la campaña", "mit dem Titel")."""
     words = text[max(0, open_i - 40):open_i].split()
+    if words and words[-1].endswith(":") and any(w.lower() in _TITLE_NOUNS for w in words):
+        # "Le titre de l'étude se veut neutre : « … »": what the colon introduces is the
+        # title the clause is about.
+        return True
     if words and words[-1].lower() in _TITLE_ARTICLES:
         words.pop()
     if len(words) > 1 and [w.lower() for w in words[-2:]] == ["such", "as"]:
