@@ -571,3 +571,10 @@ def test_a_title_naming_no_one_is_not_the_one_person_named_unless_its_gender_say
     assert speakers_of("La alcaldesa Tilda Brennan inauguró el puente de Ashcombe el lunes.",
                        "“Cada tornillo fue probado dos veces”, afirmó la mandataria.") == [
         "Tilda Brennan"]
+
+
+def test_a_relative_clause_names_its_speaker_by_the_name_before_it():
+    base = "Mayor Tilda Brennan and engineer Rolf Hadley opened the Ashcombe bridge on Monday."
+    assert speakers_of(base, "Brennan thanked Hadley, who said: “Every bolt was tested.”",
+                       "Hadley, whom Brennan praised, said: “It took ten years.”") == [
+        "Rolf Hadley", "Rolf Hadley"]

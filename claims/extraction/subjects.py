@@ -66,6 +66,16 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
             if later is not None:
                 return later
         return first
+    comma = s.rfind(",", lo, hi)
+    tail = s[comma + 1:hi].split() if comma >= 0 else []
+    if len(tail) == 1 and tail[0].lower() in _RELATIVE:
+        # "X thanked Y, who said:": the one named right before "who" speaks.
+        before = [c for c in candidates if c.end <= comma
+                  and c.kind in ("person", "surname", "bare") and not c.possessive]
+        named = [c for c in before if c.kind != "bare"] or before
+        if named:
+            return named[-1]
+    candidates = [c for c in candidates if not _in_relative_clause(s, lo, hi, c)]
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
         chosen = [c for c in candidates if c.kind in kinds and not c.possessive
                   and not object_of_a_verb(s, lo, c.start)]
@@ -88,6 +98,19 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
                 return chosen[first - 1]
             return ref
     return None
+
+
+# Relative pronouns opening a clause between commas ("X, whom Y praised, said"); not the
+# German "der"/"die", which open an apposition as often ("…, die Bundesrätin X, sagte").
+_RELATIVE = _words("who whom qui quien")
+
+
+def _in_relative_clause(s: str, lo: int, hi: int, ref: Ref) -> bool:
+    """The reference sits in a clause between commas opened by a relative pronoun, after
+    the name it describes ("Hadley, whom Brennan praised, said")."""
+    opened = s.rfind(",", lo, ref.start)
+    words = s[opened + 1:ref.start].split() if opened >= 0 else []
+    return bool(words) and words[0].lower() in _RELATIVE and s.find(",", ref.end, hi) >= 0
 
 
 # Between a name and the role after it: a comma, maybe letters after the name ("MP", "QC").
