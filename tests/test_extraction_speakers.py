@@ -578,3 +578,11 @@ def test_a_relative_clause_names_its_speaker_by_the_name_before_it():
     assert speakers_of(base, "Brennan thanked Hadley, who said: “Every bolt was tested.”",
                        "Hadley, whom Brennan praised, said: “It took ten years.”") == [
         "Rolf Hadley", "Rolf Hadley"]
+
+
+def test_a_spokesperson_for_someone_is_not_that_someone():
+    result = extraction("Mayor Tilda Brennan opened the Ashcombe bridge on Monday.",
+                        "“Every bolt was tested twice,” said a spokesperson for Mayor Tilda "
+                        "Brennan.")
+    assert result.quotes[0].speaker is None
+    assert result.quotes[0].speaker_note == "the title “a spokesperson” names no one in the release"

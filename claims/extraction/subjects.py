@@ -61,6 +61,7 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
             later = next((c for c in candidates if c.start > first.start
                           and c.kind in ("person", "surname") and not c.possessive
                           and s.count(",", first.end, c.start) <= 2
+                          and s[first.end:c.start].split()[-1:] not in _ON_BEHALF
                           and not any(w in _CONJUNCTIONS for w in
                                       s[first.end:c.start].lower().split())), None)
             if later is not None:
@@ -206,11 +207,16 @@ def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:
     if ref.kind not in ("org", "title"):
         return ref
     for nxt in refs[i + 1:]:
-        if _PHRASE_BREAK.search(s, ref.end, nxt.start):
-            break
+        if _PHRASE_BREAK.search(s, ref.end, nxt.start) \
+                or s[ref.end:nxt.start].split()[-1:] in _ON_BEHALF:
+            break  # ("a spokesperson for Mayor X" is not the mayor)
         if nxt.kind in ("person", "surname") and not nxt.possessive:
             return nxt
     return ref
+
+
+# The words after a title that make the person named next someone it serves.
+_ON_BEHALF = [["for"], ["pour"], ["para"], ["für"]]
 
 
 _CONJUNCTIONS = frozenset(["and", "et", "und", "y", "e", "&"])
