@@ -8,6 +8,15 @@ def publisher(request):
     return {"publisher_name": settings.FACTCHECK_PUBLISHER_NAME}
 
 
+def fragments(request):
+    """What a cached fragment of markup is kept under: how long, and the markup's version
+    (so a deploy that changes a template never serves the old fragment)."""
+    return {
+        "fragment_seconds": settings.FACTCHECK_FRAGMENT_SECONDS,
+        "markup_version": settings.FACTCHECK_MARKUP_VERSION,
+    }
+
+
 def desk_lists(request):
     """The lists a person starts from, with their counts, for the navigation; counted only
     when a page's menu shows them (the public pages and the login page never do)."""

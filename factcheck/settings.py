@@ -4,6 +4,7 @@ Every value a deployment may change comes from an environment variable, parsed b
 helpers below, which refuse values they do not understand instead of guessing.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.publisher",
+                "claims.context_processors.fragments",
                 "claims.context_processors.desk_lists",
                 "claims.context_processors.notifications",
             ],
@@ -334,6 +336,29 @@ if FACTCHECK_MATCHING not in ("thread", "inline", "off"):
     )
 # The organization that publishes the fact-checks (ClaimReview "author").
 FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck desk")
+
+
+def markup_version(template_dirs, tag_dirs):
+    """A digest of the templates and of the tags that write markup.
+
+    The queue's fragments are cached in the cache every app server shares, under this
+    digest: a deploy that changes how a page is written reads fresh fragments at once instead
+    of the old markup for the cache's ten minutes.
+    """
+    digest = hashlib.sha256()
+    files = [*((d, f) for d in map(Path, template_dirs) for f in d.rglob("*.html")),
+             *((d, f) for d in map(Path, tag_dirs) for f in d.glob("*.py"))]
+    for directory, path in sorted(files):
+        digest.update(f"{path.relative_to(directory)}\n".encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FACTCHECK_MARKUP_VERSION = markup_version(
+    [BASE_DIR / "templates"], [BASE_DIR / "claims" / "templatetags"]
+)
+# How long a fragment of markup stays cached. Under DEBUG (runserver) templates are edited
+# while the process runs, so nothing is cached and an edit shows on the next request.
+FACTCHECK_FRAGMENT_SECONDS = 0 if DEBUG else 600
 FACTCHECK_PUBLISHER_URL = os.environ.get("FACTCHECK_PUBLISHER_URL", "http://127.0.0.1:8000/")
 
 # E-mail (notifications): printed on the console unless an SMTP server is named. With
