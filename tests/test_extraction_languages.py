@@ -771,3 +771,13 @@ def test_what_a_colon_introduces_after_a_title_is_the_title():
         "Le titre de l'étude se veut neutre : « Investissement des collectivités en matière "
         "de numérique à l'école ». Le dispositif de communication ne l'est pas.",
     ) == []
+
+
+def test_spanish_verbs_in_the_imperfect_attribute_like_the_past_tense():
+    assert quotes(
+        "La concejala de Obras, Lucía Terranova, presentó el plan de calles del barrio.",
+        "Terranova señalaba que los vecinos “llevan años esperando esta obra”.",
+        "“No vamos a dejar ninguna calle atrás” reprocha la concejala a la oposición.",
+        headline="Comunicado",
+    ) == [("llevan años esperando esta obra", "Lucía Terranova"),
+          ("No vamos a dejar ninguna calle atrás", "Lucía Terranova")]

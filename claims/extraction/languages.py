@@ -180,6 +180,9 @@ SPANISH = Lexicon(
         estimó estima exhortó exhorta enfatizaron sostuvieron manifestaron
         dicho afirmado señalado indicado explicado declarado añadido agregado asegurado
         destacado subrayado comentado expresado manifestado
+        decía señalaba indicaba explicaba afirmaba declaraba añadía agregaba aseguraba
+        destacaba subrayaba comentaba expresaba manifestaba sostenía apuntaba advertía
+        precisaba recordaba insistía aclaraba puntualizaba argumentaba reprochó reprocha
         """
     ),
     auxiliaries=_words("ha han había habían"),
