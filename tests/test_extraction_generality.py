@@ -326,3 +326,23 @@ def test_a_german_closing_mark_after_a_full_stop_does_not_open_a_quote():
         headline="Kurzfilm vorgestellt",
     )[-1] == ("Als indigene Schauspielerin sehe ich mich in der Verantwortung.",
               "Marisol Quispe-Arndt")
+
+
+def test_a_preposition_before_a_signature_is_no_part_of_the_name():
+    assert speakers(
+        "« Le village mérite mieux que ces rumeurs et la commune a encore progressé cette "
+        "année dans le classement des stations. »",
+        "Par Lucien VARDOUX, Maire de Sainte-Ombre.",
+        headline="Réponse du maire de la commune",
+    )[0][1] == "Lucien Vardoux"
+
+
+def test_a_german_publisher_or_owner_before_a_full_name_is_no_part_of_it():
+    assert speakers(
+        "Verleger Jannik Oberholt erläuterte die Entscheidung: „Wir bleiben in der Stadt.“",
+        "Inhaberin Mara Tessendorf sagte: „Der Laden bleibt offen.“",
+        "Herausgeber Tilo Brachvogel sagte: „Die Zeitung erscheint weiter.“",
+        headline="Neue Außenstelle eröffnet",
+    ) == [("Wir bleiben in der Stadt.", "Jannik Oberholt"),
+          ("Der Laden bleibt offen.", "Mara Tessendorf"),
+          ("Die Zeitung erscheint weiter.", "Tilo Brachvogel")]

@@ -318,7 +318,7 @@ FUNCTION_WORDS = _words(
     bereits schon noch nun heute gestern morgen dort hier sowie sowohl
     aux chez puis alors ensuite enfin toutefois cependant pourtant
     tras hacia hasta mediante luego entonces sin embargo
-    depuis avant après sous vers contre parmi malgré pendant selon outre hormis
+    depuis avant après sous vers contre parmi malgré pendant selon outre hormis par sur entre
     bajo contra sobre frente junto dentro fuera
     """
 )

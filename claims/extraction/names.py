@@ -80,9 +80,10 @@ def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
 
 
 # Endings of German nouns for people by what they do ("Schauspieler", "Produzent",
-# "Politiker", "Fotograf", "Architekt", "Moderator"), long enough to be no given name.
+# "Politiker", "Fotograf", "Architekt", "Moderator", "Verleger", "Herausgeber", "Inhaber",
+# "Betreiber"), long enough to be no given name.
 _GERMAN_AGENT_NOUNS = ("ler", "zent", "gent", "rent", "stent", "iker", "graf", "tekt", "ator",
-                       "ant", "meister")
+                       "ant", "meister", "leger", "geber", "haber", "treiber")
 
 
 def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Ref | None:
