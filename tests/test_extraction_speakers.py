@@ -586,3 +586,21 @@ def test_a_spokesperson_for_someone_is_not_that_someone():
                         "Brennan.")
     assert result.quotes[0].speaker is None
     assert result.quotes[0].speaker_note == "the title “a spokesperson” names no one in the release"
+
+
+def test_a_line_introducing_quotes_by_a_kind_of_body_names_the_organisation_named_before():
+    introduced = extraction(
+        "Northvale Rovers Football Club have parted company with their coach Tim Bramble.",
+        "The club, in a statement, said:",
+        "“This has been a difficult decision.",
+        "“We thank Tim for his work.”",
+    )
+    assert [(q.speaker, q.speaker_how) for q in introduced.quotes] == [
+        ("Northvale Rovers Football Club", "organization"),
+        ("Northvale Rovers Football Club", "continues")]
+    two_clubs = extraction(
+        "Northvale Rovers Football Club beat Easton City Football Club on Saturday.",
+        "The club said:",
+        "“This was a great day.”",
+    )
+    assert [q.speaker for q in two_clubs.quotes] == [None]

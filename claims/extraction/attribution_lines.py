@@ -5,8 +5,9 @@ under a quote ("- The Honourable Jane Doe, Minister of X")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .attribution import parse_before
+from .attribution import Attribution, parse_before
 from .candidate import TRIM, Candidate, subject_ref
 from .frames import names_several, statement_subject
 from .languages import lexicon
@@ -16,7 +17,7 @@ from .organisations import is_org_word
 from .speakers import Person
 from .subjects import analyze_subject
 from .text import UPPER, rstrip_end
-from .tokens import tokenize
+from .tokens import Ref, tokenize
 
 SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
 _NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
@@ -95,13 +96,25 @@ class AttributionLines:
         if names_several(text, att.subj_lo, att.subj_hi):
             return (att.start, len(text)), None, si, "", "introduced", "the attribution " \
                 "names several people"
-        ref = subject_ref(text, att)
+        ref = subject_ref(text, att) or self._body_introducing(text, att)
         if ref is None:
             return None
         start = att.start if att.after_verb else min(ref.start, att.end)
         span = (start, len(text))
         return span, ref, si, text[start:att.end].strip(TRIM), "introduced", ""
 
+
+    def _body_introducing(self, text: str, att: Attribution) -> Ref | None:
+        """ "The club, in a statement, said:" over the quotes: a kind of body names the one
+        organisation of that kind named before, as it does beside a quote; an aside after
+        the noun ("in a statement") is no part of the subject."""
+        comma = text.find(",", att.subj_lo, att.subj_hi)
+        subject = replace(att, subj_hi=comma) if comma >= 0 else att
+        org = self._org_by_common_noun(text, subject)
+        if org is None:
+            return None
+        return Ref("org", att.subj_lo, subject.subj_hi, text[att.subj_lo:subject.subj_hi],
+                   name=org.name)
 
     def _trailer(self, p: int, cands: list[Candidate]):
         """ "- The Honourable Jane Doe, Minister of X" as the paragraph after a quote: the
