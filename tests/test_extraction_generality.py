@@ -346,3 +346,20 @@ def test_a_german_publisher_or_owner_before_a_full_name_is_no_part_of_it():
     ) == [("Wir bleiben in der Stadt.", "Jannik Oberholt"),
           ("Der Laden bleibt offen.", "Mara Tessendorf"),
           ("Die Zeitung erscheint weiter.", "Tilo Brachvogel")]
+
+
+def test_title_case_headline_words_the_body_writes_in_lower_case_name_no_one():
+    extraction = extract_text("\n\n".join([
+        "The Mayor Requests Staff Review of Harbour Names",
+        "The Mayor has asked senior staff to review the names of the harbour piers.",
+        "“It is my hope that we can move forward together,” The Mayor said.",
+    ]))
+    assert [(q.speaker, bool(q.speaker_note)) for q in extraction.quotes] == [(None, True)]
+
+
+def test_a_title_case_headline_verb_after_a_name_is_no_part_of_it():
+    assert speakers(
+        "On Monday the committee nominated Mr Orrin Falkweather for a second term.",
+        "“I am deeply honoured by the trust of the members,” said Mr Falkweather.",
+        headline="Mr Orrin Falkweather Nominated for Second Term as Director",
+    ) == [("I am deeply honoured by the trust of the members", "Orrin Falkweather")]
