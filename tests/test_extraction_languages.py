@@ -781,3 +781,17 @@ def test_spanish_verbs_in_the_imperfect_attribute_like_the_past_tense():
         headline="Comunicado",
     ) == [("llevan años esperando esta obra", "Lucía Terranova"),
           ("No vamos a dejar ninguna calle atrás", "Lucía Terranova")]
+
+
+def test_la_maxima_autoridad_is_the_head_the_release_is_about_and_a_bare_autoridad_no_one():
+    assert quotes(
+        "En un comunicado, la rectora Ana Valdivia explicó su decisión.",
+        "“Me he visto en la obligación de pedir el desalojo”, sostuvo a través de un "
+        "comunicado, la máxima autoridad universitaria, precisando que no hubo diálogo.",
+        headline="Rectora Valdivia lamenta la toma",
+    ) == [("Me he visto en la obligación de pedir el desalojo", "Ana Valdivia")]
+    assert quotes(
+        "En un comunicado, la rectora Ana Valdivia explicó su decisión.",
+        "“El agua del campus es potable”, sostuvo la autoridad sanitaria.",
+        headline="Rectora Valdivia lamenta la toma",
+    ) == [("El agua del campus es potable", None)]

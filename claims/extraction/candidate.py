@@ -102,6 +102,9 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
                    gender=_GENERIC[every[1].low])
     ref = analyze_subject(text, att.subj_lo, att.subj_hi, after_verb=att.after_verb)
     if ref is None:
+        head = _head_of_body(text, att)
+        if head is not None:
+            return head
         words = tokenize(text, att.subj_lo, att.subj_hi)[:3]
         noun = words[1].low.rsplit("-", 1)[-1] if len(words) >= 2 else ""
         if (len(words) == 2 or len(words) == 3 and not words[2].cap and noun in _GENERIC) \
@@ -125,11 +128,33 @@ def subject_ref(text: str, att: Attribution) -> Ref | None:
     return ref
 
 
+def _head_of_body(text: str, att: Attribution) -> Ref | None:
+    """ "sostuvo la máxima autoridad universitaria" (or between commas: "sostuvo a través
+    de un comunicado, la máxima autoridad universitaria, precisando"): the person at the
+    head of the body the release is about, found as a pronoun is (and left empty when two
+    people fit)."""
+    lo = att.subj_lo
+    while lo < att.subj_hi:
+        hi = text.find(",", lo, att.subj_hi)
+        hi = att.subj_hi if hi < 0 else hi
+        top = tokenize(text, lo, hi)
+        if len(top) in (3, 4) and top[0].low in _BACK_DETERMINERS and top[1].low in _TOP \
+                and top[2].low in _HEADS and (len(top) == 3 or not top[3].cap):
+            return Ref("pronoun", top[0].start, top[2].end, text[top[0].start:top[2].end],
+                       name=top[2].low)
+        lo = hi + 1
+    return None
+
+
 # Nouns that stand for a person just named, like a pronoun, and the sex they tell.
 _GENERIC = {"official": "", "funcionario": "m", "funcionaria": "f", "politician": "",
             "politiker": "m", "politikerin": "f", "élu": "m", "élue": "f", "dirigente": "",
             "dirigeant": "m", "dirigeante": "f", "expert": "", "experte": "f", "experta": "f",
             "experto": "m", "expertin": "f", "político": "m", "política": "f"}
+# "la máxima autoridad", "le plus haut responsable": the person at the head of a body (a
+# bare "autoridad" may be the body itself: "la autoridad sanitaria").
+_TOP = frozenset(["máxima", "máximo", "top", "highest"])
+_HEADS = frozenset(["autoridad", "responsable", "official", "representante", "dirigente"])
 _SAME = frozenset(["même", "misma", "mismo", "same", "selbe", "gleiche"])
 _SOURCE = frozenset(["source", "fuente", "quelle"])
 # "Por último", "en dernier": "finally", not "the latter".
