@@ -1,6 +1,8 @@
 """Patterns of real releases unlike the development set, one per test, with invented people
 and organisations: names, titles and marks the rules must read in general."""
 
+import pytest
+
 from claims.extraction import extract_text
 
 
@@ -363,3 +365,16 @@ def test_a_title_case_headline_verb_after_a_name_is_no_part_of_it():
         "“I am deeply honoured by the trust of the members,” said Mr Falkweather.",
         headline="Mr Orrin Falkweather Nominated for Second Term as Director",
     ) == [("I am deeply honoured by the trust of the members", "Orrin Falkweather")]
+
+
+@pytest.mark.parametrize("first, second", [("Tourism", "Heritage Office"),
+                                           ("Energy", "Climate Office"),
+                                           ("Fisheries", "Coastal Agency")])
+def test_no_part_of_an_organisation_name_joined_with_and_is_a_speaker(first, second):
+    extraction = extract_text("\n\n".join([
+        "Statement on the river crossing",
+        f"A statement was issued by the {first} and {second} on Monday.",
+        f"A {first} & {second} spokesperson said:",
+        "“We will reopen the crossing as soon as the survey is done.”",
+    ]))
+    assert [(q.speaker, bool(q.speaker_note)) for q in extraction.quotes] == [(None, True)]

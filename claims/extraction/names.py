@@ -245,6 +245,12 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
         ref = _run_ref(toks, a, b, s, sentence_start)
         if ref is None:
             continue
+        tail = _ORG_TAIL.search(s, max(lo, ref.start - 40), ref.start) \
+            if ref.kind == "org" else None
+        if tail:
+            if refs and refs[-1].end > tail.start():
+                refs.pop()  # nor are the words before "and" ("A Energy", "National")
+            continue
         if ref.kind == "bare" and a + 1 < b and toks[a].cls == "A" and len(toks[a].text) <= 2 \
                 and toks[a].low not in ("un", "eu", "uk", "us") and b - a == 2:
             # "DJ Mountney": initials written together as a given name.
@@ -296,6 +302,11 @@ def find_refs(s: str, lo: int = 0, hi: int | None = None) -> list[Ref]:
                 ref.gender = role_gender(ref.text if title else ref.role,
                                          "" if title else s[max(0, ref.start - 12):ref.start])
     return refs
+
+
+# "Foreign & Commonwealth Office", "Food and Drug Administration": after a capitalised word
+# and "and", an organisation's words are the end of a longer name, no organisation of their own.
+_ORG_TAIL = re.compile(r"[" + UPPER + r"][\w’'.-]*\s(?:&|and|und|et|y)\s$")
 
 
 # Short English words ending like a participle that are participles, not given names.
