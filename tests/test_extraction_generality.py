@@ -378,3 +378,17 @@ def test_no_part_of_an_organisation_name_joined_with_and_is_a_speaker(first, sec
         "“We will reopen the crossing as soon as the survey is done.”",
     ]))
     assert [(q.speaker, bool(q.speaker_note)) for q in extraction.quotes] == [(None, True)]
+
+
+def test_a_verb_without_subject_after_a_paragraph_naming_its_own_subject_is_not_guessed():
+    extraction = extract_text("\n\n".join([
+        "Convenio con el municipio de Valdelume",
+        "La Rectora de nuestra Universidad, Ilse Quintanar, recibió a una comitiva encabezada "
+        "por Osmar Treviño Lazcano, alcalde de Valdelume.",
+        "El alcalde de Valdelume destacó el acuerdo. “Estudié en esta casa y le debo mucho”, "
+        "relató.",
+        "La Rectora de la UNVAL manifestó que el convenio es importante para la región. "
+        "“Es una oportunidad de ejercitar lo que se aprende en las aulas”, apuntó.",
+    ]))
+    assert [(q.speaker, bool(q.speaker_note)) for q in extraction.quotes] == [
+        ("Osmar Treviño Lazcano", True), (None, True)]

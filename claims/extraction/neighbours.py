@@ -242,6 +242,20 @@ class Neighbours:
         return subject
 
 
+    def _named_earlier(self, p: int, at: int, other: Person) -> Person | None:
+        """Someone besides ``other`` named (in full or by title) in paragraph ``p`` before
+        ``at``."""
+        for si in range(len(self.sentences[p])):
+            for r in self.refs.get((p, si), ()):
+                if r.start < at and r.kind in ("person", "title"):
+                    person = self.ctx.resolve(r) or (
+                        self.registry.find_title(r.role_key) if r.kind == "title" else None)
+                    if person is not None and person is not other and not person.is_org \
+                            and person_like(person.name):
+                        return person
+        return None
+
+
 # Subject pronouns a sentence may open with ("Il a promis de « … »", "Ella pidió “…”").
 _SUBJECT_PRONOUNS = frozenset(["il", "elle", "él", "ella"])
 _ARTICLES = frozenset(["le", "la", "el", "l’", "l'"])

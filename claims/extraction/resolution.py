@@ -117,6 +117,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
                 # person the text is about, or whoever it named since, may have said it.
                 return None, "", False, (f"the verb has no subject; {people[-1].name} or "
                                          f"{nearer.name} may have said it")
+            subject = self._named_earlier(p, ref.start, people[-1]) if people else None
+            if subject is not None:
+                # "La rectora … manifestó que …. “…”, apuntó": the paragraph names its own
+                # subject, who may be the one speaking, not the person quoted before.
+                return None, "", False, (f"the verb has no subject; {people[-1].name} or "
+                                         f"{subject.name} may have said it")
             if people:
                 return people[-1], "implied", False, "the verb has no subject of its own"
             return None, "", False, "the verb has no subject and no one was named before"
