@@ -795,3 +795,18 @@ def test_la_maxima_autoridad_is_the_head_the_release_is_about_and_a_bare_autorid
         "“El agua del campus es potable”, sostuvo la autoridad sanitaria.",
         headline="Rectora Valdivia lamenta la toma",
     ) == [("El agua del campus es potable", None)]
+
+
+def test_a_spanish_subject_before_asides_between_commas_says_the_quote_after_dijo():
+    assert quotes(
+        "El Dr. Tomás Ferrandiz, rector de la Universidad del Valle Alto, en el marco del "
+        "encuentro con autoridades de la otra casa de estudios, para la firma del convenio, "
+        "dijo: «Ya veníamos trabajando juntos desde hace seis años».",
+        headline="Firma de convenio",
+    ) == [("Ya veníamos trabajando juntos desde hace seis años", "Tomás Ferrandiz")]
+    assert quotes(
+        "El Dr. Tomás Ferrandiz, rector de la Universidad del Valle Alto, en el encuentro "
+        "con la decana Marta Olivares, para la firma del convenio, dijo: «Ya veníamos "
+        "trabajando juntos desde hace seis años».",
+        headline="Firma de convenio",
+    ) == [("Ya veníamos trabajando juntos desde hace seis años", None)]

@@ -285,6 +285,15 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
                 cand.attribution = text[u.start:u.end].strip(TRIM)
                 cand.attribution_span = (u.start, u.end)
                 return
+            subject = self._subject_speaking(p, cand, asides=True) \
+                if text[:u.start].rstrip().endswith(",") else None
+            if subject is not None:
+                # "El Dr. X, rector de Y, en el marco del encuentro, para la firma, dijo:
+                # «…»": the sentence's subject, before the asides, says it.
+                cand.person, cand.how, cand.sure = subject, "named", True
+                cand.attribution = text[u.start:u.end].strip(TRIM)
+                cand.attribution_span = (u.start, u.end)
+                return
             cand.note = ("the attribution names several people"
                          if names_several(text, u.subj_lo, u.subj_hi) else
                          f"the attribution “{text[u.start:u.end].strip(TRIM)}” names no person")
@@ -436,7 +445,7 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
         person = self.ctx.resolve(people[0])
         return person if person is not None and not person.is_org else None
 
-    def _subject_speaking(self, p: int, cand) -> Person | None:
+    def _subject_speaking(self, p: int, cand, asides: bool = False) -> Person | None:
         """The person opening the quote's sentence as its subject (only a role or title
         before the name), when a verb of speech stands between them and the quote and no one
         else is named there."""
@@ -454,7 +463,8 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
         lex = lexicon()
         verbs = lex.speech_verbs | MORE_SPEECH.get(lex.code, frozenset())
         between = tokenize(text, ref.end, cand.span.open)
-        if len(between) > 12 or not any(t.low in verbs and not t.cap for t in between):
+        if len(between) > (40 if asides else 12) or not any(
+                t.low in verbs and not t.cap for t in between):
             return None
         person = self.ctx.resolve(ref)
         return person if person is not None and not person.is_org else None
