@@ -392,3 +392,18 @@ def test_a_verb_without_subject_after_a_paragraph_naming_its_own_subject_is_not_
     ]))
     assert [(q.speaker, bool(q.speaker_note)) for q in extraction.quotes] == [
         ("Osmar Treviño Lazcano", True), (None, True)]
+
+
+def test_two_subjects_joined_by_tanto_como_or_both_and_leave_the_speaker_empty():
+    found = [(q.speaker, q.speaker_note) for q in extract_text("\n\n".join([
+        "Inauguran el nuevo pabellón de Valdelume",
+        "Tanto la alcaldesa como el concejal de Deportes, Anselmo Rivoira, destacaron la "
+        "importancia de una instalación moderna, “que sin duda ayudará a los jóvenes del barrio”.",
+    ])).quotes]
+    assert found == [(None, "the attribution names several people")]
+    found = [(q.speaker, q.speaker_note) for q in extract_text("\n\n".join([
+        "New pool opens in Tarnbury",
+        "Both the mayor and the sports councillor, Edwin Mallory, said: “The pool will serve "
+        "the whole town for decades.”",
+    ])).quotes]
+    assert found == [(None, "the attribution names several people")]

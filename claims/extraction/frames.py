@@ -86,6 +86,10 @@ def is_statement_headline(headline: str) -> bool:
     return bool(_STATEMENT_HEADLINE.search(headline))
 
 
+# The first word of a pair joining two subjects, opening the subject, and the second.
+_CORRELATIVES = {"both": "and", "tanto": "como", "sowohl": "als"}
+
+
 def names_several(text: str, lo: int, hi: int) -> bool:
     """ "X and Y have released", "die Organisatoren": a subject naming several people."""
     lex = lexicon()
@@ -94,6 +98,9 @@ def names_several(text: str, lo: int, hi: int) -> bool:
     if any(t.low in groups and i and toks[i - 1].low in lex.determiners
            for i, t in enumerate(toks)):
         return True
+    lows = [t.low for t in toks]
+    if lows and lows[0] in _CORRELATIVES and _CORRELATIVES[lows[0]] in lows[2:]:
+        return True  # "Tanto la alcaldesa como el concejal", "Both the mayor and the chief"
     if not any(t.low in conjunctions for t in toks):
         return False  # (no "and" to join two of them: the names need not be read)
     people = [r for r in find_refs(text, lo, hi) if r.kind in ("person", "surname", "title")]
