@@ -10,12 +10,13 @@ Nothing here names a page. The list starts from every URL pattern of the project
   of a speaker from the speaker list, a public fact-check from the public list);
 - each page is then requested again with what it offers: every choice of every filter its own
   links and GET forms offer (status tabs, admin filter sidebars, pickers), each ordering (both
-  directions), a search for a common word, a rare word and a word no claim contains, a date
-  range, and its deepest page: the last page number, or for the lists read by cursor a cursor
-  deep in the list (bench/deep.py);
+  directions), a search for a common word, a middling word, a two-word phrase, a rare word and
+  a word no claim contains (each again sorted by relevance where the list offers that sort), a
+  date range, and its deepest page: the last page number, or for the lists read by cursor a
+  cursor deep in the list (bench/deep.py);
 - an API endpoint takes its query parameters from the OpenAPI schema (drf-spectacular): each
-  value of each enum, ids and dates from the data set, the search words, the last page or a
-  deep cursor;
+  value of each enum, ids and dates from the data set, the searches (sorted by relevance too),
+  the last page or a deep cursor;
 - and the writes an editor makes that must stay fast: every export format through the reports
   page and the API, and the seed release imported through the import page and the API, each in
   a transaction rolled back afterwards.
@@ -30,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 from urllib.parse import parse_qsl, urlsplit
 
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
@@ -49,6 +51,9 @@ SKIPPED_PREFIXES = ("/bench/",)
 MAX_CHOICES = 12
 # A word no claim, speaker or release contains (nor a prefix of one).
 NO_HIT_WORD = "vorpalquux"
+# The share of claims the middling word and phrase are found in: between a rare word's few
+# matches and a common word's tenth of the desk (1.5%: 15,000 claims of a million).
+MIDDLING_SHARE = 0.015
 # Rough English stop words: not useful as the "common word" of a search.
 STOP_WORDS = frozenset((
     "about", "after", "again", "against", "along", "also", "among", "around", "because",
@@ -182,22 +187,39 @@ def parse_page(body):
 
 
 def choose_words():
-    """A common word, a rare word and a word with no hits, taken from the data set.
+    """The searches every search box is tried with, taken from the data set: a common word, a
+    middling word and a two-word phrase (in quotes), a rare word and a word with no hits.
 
-    The common word is the most frequent long word of the first few thousand claims; the rare
-    one comes from the seed release (imported once in every data set) and appears in none of
-    those claims; the third is in no claim at all.
+    The common word is the most frequent long word of the first few thousand claims. The
+    middling word (of a claim's text or its speaker's name) and the phrase (of its text or its
+    release's title) are each found in about one claim in seventy: too many to read every
+    match cheaply, too few for the newest claims to fill a page at once. The rare word comes
+    from the seed release (imported once in every data set) and appears in none of those
+    claims; the last is in no claim at all.
     """
     from claims.models import Claim, Release
 
     seed = Release.objects.filter(organization="NATO").order_by("id").first()
-    texts = list(Claim.objects.exclude(release=seed).order_by("id").values_list(
-        "text", flat=True)[:3000])
+    claims = Claim.objects.exclude(release=seed)
+    texts = list(claims.order_by("id").values_list("text", flat=True)[:3000])
     counts = Counter(
         word for text in texts for word in set(re.findall(r"[a-z]{5,}", text.lower()))
         if word not in STOP_WORDS
     )
     common = counts.most_common(1)[0][0] if counts else "minister"
+    # Claims spread over the whole desk, for how many hold a word: the first claims come
+    # from a few dozen releases, whose names and topics each repeat in all their claims.
+    last = claims.order_by("-id").values_list("id", flat=True).first() or 0
+    sample = list(claims.filter(pk__in=range(1, last + 1, max(1, last // 3000)))
+                  .values_list("text", "speaker__name", "release__title"))
+    named = Counter(
+        word for text, name, _ in sample
+        for word in set(re.findall(r"[a-z]{5,}", f"{text} {name or ''}".lower()))
+        if word not in STOP_WORDS
+    )
+    pairs = Counter(
+        pair for text, _, title in sample for pair in _pairs(text) | _pairs(title)
+    )
     rare = "Stoltenberg"
     if seed is not None:
         seed_words = {
@@ -210,7 +232,25 @@ def choose_words():
                             key=lambda w: (-len(w), w))
         if candidates:
             rare = candidates[0]
-    return {"common": common, "rare": rare, "none": NO_HIT_WORD}
+    mid = _middling(named, len(sample)) or "minister"
+    phrase = _middling(pairs, len(sample)) or ("ferry", "terminal")
+    return {"common": common, "mid": mid, "phrase": '"{} {}"'.format(*phrase), "rare": rare,
+            "none": NO_HIT_WORD}
+
+
+def _pairs(text):
+    """The (word, next word) pairs of ``text`` whose words are both long and not stop words."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {pair for pair in pairwise(words)
+            if all(len(word) >= 4 and word not in STOP_WORDS for word in pair)}
+
+
+def _middling(counts, total):
+    """Of ``counts`` (found in how many of ``total`` claims), the one nearest
+    ``MIDDLING_SHARE`` of them, the first in alphabetical order on a tie."""
+    if not counts or not total:
+        return None
+    return min(counts, key=lambda k: (abs(counts[k] / total - MIDDLING_SHARE), k))
 
 
 def choose_values(chosen):
@@ -386,6 +426,27 @@ def link_variants(path, body, words, values):
     return variants, [] if cursors else pages
 
 
+def _ranks(ordering):
+    """Whether an ordering's value sorts a search's matches by how well they match."""
+    return ordering.lstrip("-") == "relevance"
+
+
+def ranking_orderings(variants):
+    """``(parameter, value)`` of each ordering among ``variants`` that sorts by relevance."""
+    return [(name, value) for params, _ in variants if len(params) == 1
+            for name, value in params.items() if name in ORDERING_PARAMS and _ranks(value)]
+
+
+def ranked_search_variants(names, words, ranking):
+    """(params, labels) of each search box of ``names`` tried with each of ``words`` and
+    sorted with each ``(parameter, value)`` of ``ranking``: by relevance, the sort that reads
+    every match (or the newest of many) where the newest first stops at a page."""
+    return [
+        ({name: word, param: value}, [(name, f"<{which}>"), (param, value)])
+        for name in names for which, word in words.items() for param, value in ranking
+    ]
+
+
 def api_variants(operation, words, values):
     """(params, labels) for each query parameter of an API operation in the OpenAPI schema."""
     variants = []
@@ -398,7 +459,13 @@ def api_variants(operation, words, values):
             continue
         enum = schema.get("enum") or schema.get("items", {}).get("enum")
         if name in SEARCH_PARAMS:
+            ranking = [
+                (other["name"], str(value)) for other in operation.get("parameters", [])
+                if other.get("in") == "query" and other["name"] in ORDERING_PARAMS
+                for value in other.get("schema", {}).get("enum") or () if _ranks(str(value))
+            ]
             variants += [({name: word}, [(name, f"<{which}>")]) for which, word in words.items()]
+            variants += ranked_search_variants([name], words, ranking)
         elif enum:
             variants += [({name: str(v)}, [(name, str(v))]) for v in enum if v not in ("", None)]
         else:

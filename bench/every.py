@@ -306,10 +306,26 @@ class Every:
         elif "html" in content_type:
             variants, pages = catalog.link_variants(urlsplit(url).path, body, self.words,
                                                     self.values)
+            variants += self.ranked_searches(url, who, variants)
         for params, labels in variants:
             self.catalog.add(Request(key_of("GET", template, labels), _with(url, params),
                                      who=who, kind=kind, view=pattern.view, params=params))
         self.add_deep(pattern, url, who, kind, variants, pages, body, is_api)
+
+    def ranked_searches(self, url, who, variants):
+        """A page's searches sorted by relevance, where its search results offer that sort
+        (the queue offers it beside a search only)."""
+        names = list(dict.fromkeys(name for params, _ in variants for name in params
+                                   if name in catalog.SEARCH_PARAMS))
+        if not names:
+            return []
+        status, content_type, body, _, _ = self.discover(
+            _with(url, {names[0]: self.words["common"]}), who)
+        if status != 200 or "html" not in content_type:
+            return []
+        found, _ = catalog.link_variants(urlsplit(url).path, body, self.words, self.values)
+        return catalog.ranked_search_variants(names, self.words,
+                                              catalog.ranking_orderings(found))
 
     def add_deep(self, pattern, url, who, kind, variants, pages, body, is_api):
         """The last page of a numbered list, or a cursor deep into a list read by cursor."""

@@ -75,6 +75,9 @@ def test_the_list_takes_each_filter_ordering_search_and_deep_page(tiny_run):
         "GET /review/ ?status=pending",  # a filter's choice
         "GET /review/ ?ordering=-newest",  # an ordering
         "GET /review/ ?q=<common>", "GET /review/ ?q=<rare>", "GET /review/ ?q=<none>",
+        "GET /review/ ?q=<mid>", "GET /admin/claims/claim/ ?q=<phrase>",
+        "GET /review/ ?q=<mid>&ordering=-relevance",  # a search sorted by relevance
+        "GET /api/v1/claims/ ?q=<phrase>&ordering=-relevance",
         "GET /review/ ?after=<deep>&page=<deep>",  # a deep page by cursor
         "GET /releases/ ?page=<last>",  # the last page by number
         "GET /admin/claims/claim/ ?status__exact=pending",  # an admin filter
