@@ -387,7 +387,10 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         # follow the verb even before the quote.
         # ("Christian Dubois a, pour sa part, commenté les compétences de X :" has its
         # subject before the verb, and what follows it is the object.)
+        # ("Herrero le dijo a la concejal, … de Y: “…”": Spanish "a" after the verb opens
+        # whom it was said to, and the subject is before the verb.)
         if lex.code != "en" and v + 1 < len(toks) and _starts_subject(toks[v + 1]) \
+                and toks[v + 1].low != "a" \
                 and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250 \
                 and not any(x.low in lex.pronouns or x.cls == "N" and y.cls == "N"
                             and s[x.end:y.start] == " " for x, y in zip(toks[:v], toks[1:v],

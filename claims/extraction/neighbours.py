@@ -242,6 +242,21 @@ class Neighbours:
         return subject
 
 
+    def _indefinite_before(self, p: int, ref: Ref) -> bool:
+        """The word right before a title is an indefinite article ("a", "un", "eine")."""
+        words = tokenize(self.paras[p], max(0, ref.start - 12), ref.start)
+        return bool(words) and words[-1].end == ref.start - 1 \
+            and words[-1].low in _INDEFINITE_ARTICLES
+
+    def _with_article(self, p: int, ref: Ref) -> str:
+        start = self.paras[p].rfind(" ", 0, ref.start - 1) + 1
+        return self.paras[p][start:ref.end]
+
+    def _met(self, person: Person) -> bool:
+        """The reader has met ``person`` so far, by name (a title the text resolved to them
+        is no meeting)."""
+        return person in self.named_by_name
+
     def _named_earlier(self, p: int, at: int, other: Person) -> Person | None:
         """Someone besides ``other`` named (in full or by title) in paragraph ``p`` before
         ``at``."""
@@ -255,7 +270,9 @@ class Neighbours:
                         return person
         return None
 
-
+# Articles that bring in someone not met before ("a member", "un élu", "eine Sprecherin").
+_INDEFINITE_ARTICLES = _words("""a an another un une ein eine einer eines einem einen una
+    otro otra""")
 # Subject pronouns a sentence may open with ("Il a promis de « … »", "Ella pidió “…”").
 _SUBJECT_PRONOUNS = frozenset(["il", "elle", "él", "ella"])
 _ARTICLES = frozenset(["le", "la", "el", "l’", "l'"])

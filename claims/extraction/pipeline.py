@@ -89,6 +89,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self.openers: set[Person] = set()
         self.people_read_to = 1
         self.claims: list[Claim] = []
+        self.named_by_name: set[Person] = set()  # the people named so far, not by title
         self.declined: set[Person] = set()  # names refused as speakers, no pronoun's either
         self._body_lower: set[str] | None = None  # the words the body writes in lower case
 
@@ -226,6 +227,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                 continue
             if not person.is_org and person not in together and ref.kind != "title":
                 together.append(person)  # named, not only called "the midfielder"
+                self.named_by_name.add(person)
             if not person.is_org:
                 self.ctx.last_named = person
                 self.named_in.setdefault(p, {})[person] = ref.start

@@ -165,14 +165,24 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             if known is not None and not known.is_org and person_like(known.name):
                 return known, "surname", True, ""  # "MARCHETTI told her": a surname in capitals
             return self.registry.add_org(ref.name), "organization", True, ""
+        if ref.kind == "title" and self._indefinite_before(p, ref):
+            # "Ein Jurymitglied drückte es so aus", "said a council member", "a déclaré un
+            # élu": an indefinite article brings in someone the release does not name, not
+            # whoever else holds a role of that kind.
+            return None, "", False, (f"“{self._with_article(p, ref)}” is someone the release "
+                                     "does not name")
         person = self._resolve(ref)
         if ref.kind == "title":
             if person is None:
                 return self._one_person_for_title(p, ref) or (
                     None, "", False, f"the title “{ref.text}” names no one in the release")
+            # "the Minister" after two ministers were named, anywhere before: either of
+            # them, unless the last sentence naming anyone was about one of them alone.
+            # (One named only later, "then Minister" in the next paragraph, is no one the
+            # reader could have meant.)
             rivals = [other for other in self.registry.title_rivals(
-                person, ref.role_key, ref.org, ref.gender) if self._named_together(person, other)]
-            if rivals:
+                person, ref.role_key, ref.org, ref.gender) if self._met(other)]
+            if rivals and self.ctx.last_sentence != [person]:
                 return None, "", False, (f"the title “{ref.text}” fits {person.name} and "
                                          f"{rivals[0].name}")
             return person, "title", True, ""

@@ -320,6 +320,11 @@ def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:
         any(t.cls == "R" for t in head) and any(t.low in ("of", "for", "at") for t in toks)
     ):
         return None
+    if any(r.cls == "R" and a.cls == "N" and b.cls == "N" and adjacent(r, a, s)
+           and adjacent(a, b, s) for r, a, b in zip(toks, toks[1:], toks[2:], strict=False)):
+        # "los docentes X y Y, el rector Jairo Z dio apertura": a role with a name of its
+        # own is that other person's, not Y's.
+        return None
     verbs = lexicon().speech_verbs
     cut = next((t for t in toks if t.cls == "l" and t.low in verbs), None)
     if cut is not None:

@@ -1,0 +1,71 @@
+"""Who a quote is from when the evidence is outside its own words: a title, the sentence
+around it, the people met before. Invented people and organisations; each rule in the
+languages it applies to."""
+
+import pytest
+
+from claims.extraction import extract_text
+
+
+def quotes(*paragraphs, headline="Headline of the release"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    for q in extraction.quotes:
+        assert extraction.paragraphs[q.paragraph][q.start:q.end] == q.text
+    return extraction.quotes
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Jury member Tilda Brennan opened the ceremony in Ashcombe.",
+     "A jury member said: “At least fifteen entries deserve a prize.”"],
+    ["Jurymitglied Tilda Brennan eröffnete die Feier in Ashcombe.",
+     "Ein Jurymitglied drückte es so aus: „Mindestens fünfzehn Beiträge sind preiswürdig.“"],
+    ["La conseillère municipale Tilda Brennan a ouvert la séance à Ashcombe.",
+     "« Le budget est serré », a déclaré une conseillère municipale."],
+    ["La concejala Tilda Brennan abrió la sesión en Ashcombe.",
+     "“El presupuesto es ajustado”, dijo una concejala."],
+])
+def test_a_title_after_an_indefinite_article_is_no_one_named_before(paragraphs):
+    quote = quotes(*paragraphs)[-1]
+    assert quote.speaker is None
+    assert quote.speaker_note
+
+
+def test_an_indefinite_title_says_why_it_names_no_one():
+    quote = quotes(
+        "Idw-Vorstandsmitglied Tilda Brennan eröffnete die Feier in Ashcombe.",
+        "Ein Jurymitglied drückte es so aus: „Mindestens fünfzehn Beiträge sind preiswürdig.“",
+        headline="Preis für Ashcombe")[-1]
+    assert quote.speaker is None
+    assert quote.speaker_note == "“Ein Jurymitglied” is someone the release does not name"
+
+
+def test_a_title_held_by_two_people_met_before_is_left_empty():
+    quote = quotes(
+        "Health Minister Tilda Brennan opened the clinic in Ashcombe on Monday.",
+        "Finance Minister Rolf Hadley announced the budget for the clinic.",
+        "Mayor Ana Ostiz thanked the builders.",
+        "“The budget is tight,” the Minister said.")[-1]
+    assert quote.speaker is None
+    assert quote.speaker_note == "the title “the Minister” fits Rolf Hadley and Tilda Brennan"
+
+
+def test_a_holder_of_the_title_named_only_after_the_quote_is_no_rival():
+    assert [q.speaker for q in quotes(
+        "Foreign Minister Tilda Brennan welcomed the vote. “It is a great day,” said the "
+        "Foreign Minister.",
+        "The proposal was put forward by Rolf Hadley, then Foreign Minister.")] == [
+        "Tilda Brennan"]
+
+
+def test_a_spanish_verb_followed_by_whom_it_was_said_to_keeps_its_subject_before_it():
+    assert [q.speaker for q in quotes(
+        "El tribunal condenó a Rolf Hadley Ostiz por injurias a la concejala Tilda Brennan.",
+        "Hadley le dijo a la concejala, sobre la muerte de Jon Arrieta en Ashcombe: “Usted "
+        "es responsable de todo esto”.")] == ["Rolf Hadley Ostiz"]
+
+
+def test_a_role_followed_by_its_own_name_is_not_the_role_of_the_name_before():
+    assert [q.speaker for q in quotes(
+        "Acompañado por los docentes Rolf Hadley y Ana Brennan Ruiz, el rector Tomás "
+        "Ostiz Vela dio apertura al congreso en Ashcombe.",
+        "“La universidad defiende la verdad”, expresó el rector.")] == ["Tomás Ostiz Vela"]
