@@ -69,3 +69,25 @@ def test_a_role_followed_by_its_own_name_is_not_the_role_of_the_name_before():
         "Acompañado por los docentes Rolf Hadley y Ana Brennan Ruiz, el rector Tomás "
         "Ostiz Vela dio apertura al congreso en Ashcombe.",
         "“La universidad defiende la verdad”, expresó el rector.")] == ["Tomás Ostiz Vela"]
+
+
+def test_a_quote_left_open_goes_on_through_unmarked_paragraphs_to_its_reopening():
+    found = quotes(
+        "The Ashcombe lab is the first of its kind, Professor Tilda Brennan says.",
+        "“Our department is going to lead the way in this field.",
+        "This is an amazing machine and the lab is doing new science.",
+        "It is no toy; it is the first step in a new kind of research.",
+        "“We have already studied remote control of vehicles.",
+        "“The future will have machines like this in every workplace.”")
+    assert [(q.paragraph, q.speaker) for q in found if q.paragraph >= 5] == [
+        (5, "Tilda Brennan"), (6, "Tilda Brennan")]
+
+
+def test_a_quote_reopening_after_a_paragraph_naming_someone_else_is_not_carried_over():
+    found = quotes(
+        "The Ashcombe lab is the first of its kind, Professor Tilda Brennan says.",
+        "“Our department is going to lead the way in this field.",
+        "Engineer Rolf Hadley built the machine over two years in the lab.",
+        "It is no toy; it is the first step in a new kind of research.",
+        "“We have already studied remote control of vehicles.”")
+    assert found[-1].speaker is None

@@ -252,6 +252,22 @@ class Neighbours:
         start = self.paras[p].rfind(" ", 0, ref.start - 1) + 1
         return self.paras[p][start:ref.end]
 
+    def _speech_left_open(self, p: int) -> Candidate | None:
+        """The quote (its first paragraph) still open before paragraph ``p``: the last quote
+        of the nearest paragraph with quotes, two or three paragraphs back, left without its
+        closing mark, with only paragraphs that name no one after it."""
+        for q in range(p - 1, max(0, p - 4), -1):
+            quoted = [c for c in self.candidates[q] if c.accepted]
+            if quoted:
+                last = quoted[-1]
+                head = last.head or last
+                if last.span.close is None and q < p - 1 and head.person is not None:
+                    return head
+                return None
+            if self.named_in.get(q):
+                return None
+        return None
+
     def _met(self, person: Person) -> bool:
         """The reader has met ``person`` so far, by name (a title the text resolved to them
         is no meeting)."""

@@ -420,6 +420,14 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
                 cand.person = self._opened_by_one_person(p - 1)
                 cand.how, cand.sure = "previous_paragraph", False
                 return
+            elif p > 2 and self._speech_left_open(p) is not None:
+                # "“Our department is … / This is an amazing robot … / “We have already …":
+                # a quote left open (no closing mark) goes on through the paragraphs after it
+                # that name no one; one reopening after them is the same speaker's.
+                last = self._speech_left_open(p)
+                cand.person, cand.note = last.person, last.note
+                cand.how, cand.sure = "previous_paragraph", False
+                return
             elif p > 1:
                 # A paragraph of figures (naming no one else) between two paragraphs of one
                 # person's quote; after a paragraph of narrative, the government's or the
