@@ -17,10 +17,12 @@ from .frames import (
 from .languages import lexicon
 from .lexicon import FIRST_PERSON
 from .model import Quote
+from .name_shape import NameShape
 from .names import find_refs
 from .quotes import Span, continuation_span
+from .speakers import Person
 from .text import rstrip_end
-from .tokens import tokenize
+from .tokens import Ref, tokenize
 
 _ANY_MARK = re.compile("[“”„«»\"]")
 
@@ -163,9 +165,13 @@ class QuoteChains:
                     # A standfirst giving the words a later paragraph attributes again.
                     source = self._repeated_in_body(cand)
                 person = source.person if source else None
+                shape_note = ""
+                if person is not None and not person.is_org:
+                    person, shape_note = self._person_shaped(person)
                 attribution = next((m.attribution for m in members if m.attribution), "")
                 role = next((m.role for m in members if m.role), "")
-                note = "" if person else next((m.note for m in members if m.note), "")
+                note = "" if person else shape_note or next(
+                    (m.note for m in members if m.note), "")
                 for m in members:
                     span = m.span
                     self.quotes[m.index] = Quote(
@@ -182,6 +188,28 @@ class QuoteChains:
                     )
                     if person is not None:
                         person.output = True
+
+    def _person_shaped(self, person: Person) -> tuple[Person | None, str]:
+        """The speaker a quote is given, once its name has a person's shape: words that are
+        no part of the name cut off ("Verleger Oliver X" is Oliver X, whom the registry may
+        know by a fuller name), or no one with the reason ("“Santa Ana” is the place in the
+        dateline"). Every way of finding a speaker ends here."""
+        if person not in self._shaped:
+            if self._name_shape is None:
+                self._name_shape = NameShape(self.paras, lexicon().code)
+            name, why = self._name_shape.check(person.name)
+            if name is None or name != person.name:
+                person.output = False
+            if name is not None and name != person.name:
+                kept = self.registry.add_person(Ref("person", 0, 0, name, name=name),
+                                                output=True)
+                if kept is person:  # (known by no other form: the words cut off go)
+                    person.name = name
+                kept.role, kept.org = kept.role or person.role, kept.org or person.org
+                self._shaped[person] = (kept, "")
+            else:
+                self._shaped[person] = (person if name else None, why)
+        return self._shaped[person]
 
     def _repeated_in_body(self, head: Candidate) -> Candidate | None:
         """ "‘We will not back down,’ says union leader" over a body that gives the words

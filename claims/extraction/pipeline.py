@@ -27,6 +27,7 @@ from .continuation import QuoteChains, block_quotation
 from .language import detect_language
 from .languages import lexicon, speaking
 from .model import Claim, Extraction, Quote, ReleaseText
+from .name_shape import NameShape
 from .names import find_refs
 from .quotes import find_spans
 from .resolution import SpeakerResolution
@@ -92,6 +93,8 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self.named_by_name: set[Person] = set()  # the people named so far, not by title
         self.declined: set[Person] = set()  # names refused as speakers, no pronoun's either
         self._body_lower: set[str] | None = None  # the words the body writes in lower case
+        self._name_shape: NameShape | None = None  # what the release tells of its words
+        self._shaped: dict[Person, tuple[Person | None, str]] = {}  # each speaker, checked
 
     def run(self, title: str) -> Extraction:
         for p in range(len(self.paras)):

@@ -1,0 +1,65 @@
+"""A quote's speaker is a person's name, judged on what the release itself says of its words.
+
+Each test stands for a class of text, not for one release; every person, place and
+organisation here is invented.
+"""
+
+from claims.extraction import extract_text
+
+
+def speakers(*paragraphs, headline="Release"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    return [(q.text, q.speaker, q.speaker_note) for q in extraction.quotes]
+
+
+def test_a_job_the_release_writes_as_a_common_word_is_cut_from_the_front_of_a_name():
+    # The job opens the sentence, so it is capitalised there; elsewhere the release writes
+    # it as the common word it is (in German, as a noun after an article).
+    assert speakers(
+        "The county’s beekeepers report a record year. One beekeeper said the warm spring "
+        "helped.",
+        "Beekeeper Tom Ashgrove said: “The hives have never been this full.”",
+        headline="Honey harvest up",
+    ) == [("The hives have never been this full.", "Tom Ashgrove", "")]
+    assert speakers(
+        "La feria reunió a cientos de ganaderos. El ganadero más joven tenía 19 años.",
+        "Ganadero Pedro Lasarte afirmó: “Este año los precios son justos”.",
+        headline="Feria ganadera",
+    )[0][1] == "Pedro Lasarte"
+    assert speakers(
+        "Les vendanges commencent. Le viticulteur attend la pluie.",
+        "Viticulteur Paul Arnaud a déclaré : « Le raisin est prêt ».",
+        headline="Vendanges",
+    )[0][1] == "Paul Arnaud"
+    assert speakers(
+        "In Kellstadt beginnt die Lese. Der Winzer hofft auf gutes Wetter.",
+        "Winzer Jonas Kelm sagte: „Die Trauben sind reif.“",
+        headline="Weinlese beginnt",
+    )[0][1] == "Jonas Kelm"
+
+
+def test_a_given_name_that_is_also_a_word_stays_before_a_surname():
+    assert [s for _, s, _ in speakers(
+        "Harbour staff will frank every parcel by hand, and the office will stay open.",
+        "“We will sort the backlog by Friday,” said Frank Ellery Dunmore, the postmaster.",
+        "“Every parcel will reach its owner,” said Rose Mary Tarrant, his deputy, who "
+        "rose early to open the depot.",
+        headline="Post office backlog",
+    )] == ["Frank Ellery Dunmore", "Rose Mary Tarrant"]
+
+
+def test_the_place_a_dateline_opens_with_is_no_speaker():
+    quotes = speakers(
+        "MAPLE FALLS, Ore. – The Harbour Fund has released the following statement:",
+        "“It will be up to the county board to decide whether the pier reopens this winter. "
+        "The Fund will support its decision.”",
+        headline="Statement",
+    )
+    assert "Maple Falls" not in [s for _, s, _ in quotes]
+
+
+def test_initials_and_particles_inside_a_name_are_part_of_it():
+    assert [s for _, s, _ in speakers(
+        "“We waited long enough,” said Sheldon A. Marrow Jr., who chairs the tenants’ group.",
+        "“The river is clean again,” said Ana de la Vega, the city’s engineer.",
+    )] == ["Sheldon A. Marrow Jr.", "Ana de la Vega"]
