@@ -17,7 +17,6 @@ The steps, in order:
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 
 from .acceptance import QuoteAcceptance
 from .budget import DEFAULT_UNITS, budget, charge, current
@@ -92,7 +91,6 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self.claims: list[Claim] = []
         self.named_by_name: set[Person] = set()  # the people named so far, not by title
         self.declined: set[Person] = set()  # names refused as speakers, no pronoun's either
-        self._body_lower: set[str] | None = None  # the words the body writes in lower case
         self._name_shape: NameShape | None = None  # what the release tells of its words
         self._shaped: dict[Person, tuple[Person | None, str]] = {}  # each speaker, checked
 
@@ -138,8 +136,6 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                 refs: list[Ref] = []
                 for lo, hi in self._free_ranges(p, a, b):
                     refs.extend(find_refs(text, lo, hi))
-                if p == 0:
-                    refs = [r for r in map(self._without_common_words, refs) if r is not None]
                 self.refs[(p, si)] = refs
                 for ref in refs:
                     if ref.kind == "person":
@@ -148,28 +144,6 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                 for ref in (cand.after_ref, cand.before_ref):
                     if cand.accepted and ref is not None and ref.kind == "person":
                         self.registry.add_person(ref, output=True)
-
-    def _without_common_words(self, ref: Ref) -> Ref | None:
-        """A headline in title case capitalises every word: "The Mayor Requests Staff Study"
-        names no one, and "Jane Doe Nominated for …" names Jane Doe, when the body writes
-        "staff", "study" or "nominated" in lower case. The name ends before the first such
-        word; shorter than two words, it is no one's."""
-        if ref.kind != "person" or any(ref.name in text for text in self.paras[1:]):
-            return ref
-        if self._body_lower is None:
-            self._body_lower = {t.low for text in self.paras[1:] for t in tokenize(text)
-                                if not t.cap}
-        toks = [t for t in tokenize(self.paras[0], ref.start, ref.end)
-                if t.start >= ref.end - len(ref.name)]
-        cut = next((k for k, t in enumerate(toks)
-                    if len(t.low) > 2 and t.low in self._body_lower), None)
-        if cut is None:
-            return ref
-        if cut < 2:
-            return None
-        end = toks[cut - 1].end
-        return replace(ref, end=end, text=self.paras[0][ref.start:end],
-                       name=self.paras[0][toks[0].start:end])
 
     # -- 4: the walk -----------------------------------------------------------------------
     def _walk(self, p: int, pending: tuple[Person | None, str] | None):
