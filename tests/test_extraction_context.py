@@ -91,3 +91,29 @@ def test_a_quote_reopening_after_a_paragraph_naming_someone_else_is_not_carried_
         "It is no toy; it is the first step in a new kind of research.",
         "“We have already studied remote control of vehicles.”")
     assert found[-1].speaker is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nach dem Treffen mit Rolf Hadley sagte Bürgermeisterin Tilda Brennan: „Die Zahlen sind "
+    "eindeutig.“",
+    "Bei der Eröffnung durch Rolf Hadley erklärte die Ministerin Tilda Brennan: „Die Zahlen "
+    "sind eindeutig.“",
+    "Auf die Frage von Rolf Hadley antwortete Tilda Brennan: „Die Zahlen sind eindeutig.“",
+    "Tras la reunión con Rolf Hadley, declaró Tilda Brennan: “Las cifras son muy claras”.",
+    "Après la rencontre avec Rolf Hadley, a déclaré Tilda Brennan : « Les chiffres sont "
+    "très clairs. »",
+])
+def test_a_name_after_a_preposition_before_the_verb_is_not_its_subject(sentence):
+    assert [q.speaker for q in quotes(sentence)] == ["Tilda Brennan"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["La alcaldesa Tilda Brennan visitó el puente de Ashcombe el lunes por la mañana.",
+     "“Las cifras del proyecto son muy claras para todos”, le dijo Tilda Brennan a Rolf "
+     "Hadley."],
+    ["La maire Tilda Brennan a visité le pont d’Ashcombe lundi matin.",
+     "« Les chiffres du projet sont très clairs pour tous », nous a confié Tilda Brennan."],
+])
+def test_whom_it_was_said_to_before_the_verb_is_not_its_subject(paragraphs):
+    quote = quotes(*paragraphs)[-1]
+    assert (quote.speaker, quote.speaker_how) == ("Tilda Brennan", "named")

@@ -245,6 +245,9 @@ def parse_after(s: str, lo: int, hi: int) -> Attribution | None:
     if k + 1 < len(toks) and toks[k].low in ("se", "s", "sich") and lex.code != "en" \
             and _is_verb(toks[k + 1]):
         k += 1  # "se félicite X", "se felicitó X": a reflexive speech verb
+    elif k + 1 < len(toks) and toks[k].low in _OBJECT_PRONOUNS.get(lex.code, ()) and (
+            _is_verb(toks[k + 1]) or toks[k + 1].low in lex.auxiliaries):
+        k += 1  # "le dijo X a Y", "nous a confié X": whom it was said to, before the verb
     if k + 1 < len(toks) and toks[k].low in lex.auxiliaries and _is_verb(toks[k + 1]):
         k += 1  # "a déclaré X", "ha dicho X"
     if k < len(toks):
@@ -392,9 +395,8 @@ def parse_before(s: str, lo: int, hi: int) -> Attribution | None:
         if lex.code != "en" and v + 1 < len(toks) and _starts_subject(toks[v + 1]) \
                 and toks[v + 1].low != "a" \
                 and s[rstrip_end(s, end) - 1:end][:1] in (",", ":") and end - t.end < 250 \
-                and not any(x.low in lex.pronouns or x.cls == "N" and y.cls == "N"
-                            and s[x.end:y.start] == " " for x, y in zip(toks[:v], toks[1:v],
-                                                                         strict=False)) \
+                and not any(x.low in lex.pronouns for x in toks[:v]) \
+                and not _subject_name_before(s, toks, v) \
                 and not _subject_opens_clause(s, toks, v):
             subj_hi = rstrip_end(s, end, " ,:")
             return Attribution(t.start, subj_hi, toks[v + 1].start, subj_hi, True, True)
@@ -449,6 +451,27 @@ def verb_inside(s: str, lo: int, open_: int, inner: int) -> Attribution | None:
     if hi - subj_lo < 3 or hi - subj_lo > 150 or s[hi - 1] in ",:;":
         return None
     return Attribution(subj_lo, hi, subj_lo, hi, False, True)
+
+
+def _subject_name_before(s: str, toks: list[Tok], v: int) -> bool:
+    """A name (two capitalised words) before the verb ``toks[v]`` that may be its subject:
+    not one after a preposition ("Gegenüber Rolf X erklärte Jane Y:", "Face à Paul X, a
+    répondu Jane Y :"), which is whom or what the sentence speaks of."""
+    for k in range(v - 1):
+        x, y = toks[k], toks[k + 1]
+        if x.cls == "N" and y.cls == "N" and s[x.end:y.start] == " " \
+                and x.low not in _BEFORE_AN_OBJECT \
+                and not (k and toks[k - 1].low in _BEFORE_AN_OBJECT):
+            return True
+    return False
+
+
+# Prepositions whose noun is no subject: the ones that end a subject, and those that open a
+# sentence with whom it was said to or about.
+_BEFORE_AN_OBJECT = _CUT_PREPOSITIONS | _words("""
+    gegenüber mit für zu von über an durch dank seitens laut selon avec pour par face chez
+    devant según con para por ante sobre frente entre with for to by from about
+""")
 
 
 def _subject_opens_clause(s: str, toks: list[Tok], v: int) -> bool:
