@@ -117,3 +117,19 @@ def test_a_name_after_a_preposition_before_the_verb_is_not_its_subject(sentence)
 def test_whom_it_was_said_to_before_the_verb_is_not_its_subject(paragraphs):
     quote = quotes(*paragraphs)[-1]
     assert (quote.speaker, quote.speaker_how) == ("Tilda Brennan", "named")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["La alcaldesa Tilda Brennan inauguró el lunes el puerto de Ashcombe.",
+     "“Fue el proyecto más difícil de mi carrera”."],
+    ["Die Bürgermeisterin Tilda Brennan eröffnete am Montag den Hafen von Ashcombe.",
+     "„Es war das schwierigste Projekt meiner Laufbahn“."],
+])
+def test_a_paragraph_that_is_all_quote_with_its_full_stop_after_the_mark_is_a_quote(
+        paragraphs):
+    assert [(q.paragraph, q.speaker) for q in quotes(*paragraphs)] == [(2, "Tilda Brennan")]
+
+
+def test_a_short_slogan_between_sentences_is_still_no_quote():
+    assert quotes("Le slogan de la campagne est simple. « Portvale pour tous ». Il sera "
+                  "affiché partout.") == []

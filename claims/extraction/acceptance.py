@@ -183,12 +183,20 @@ def _whole_sentence(text: str, span: Span, words: list[str]) -> bool:
     quote): someone's words, however short, never a scare quote inside a sentence."""
     if span.close is None or len(words) < 2 or not words[0][:1].isupper():
         return False
-    if text[span.inner_end - 1] not in ".!?…":
+    end = span.outer_end
+    if text[span.inner_end - 1] in ".!?…":
+        pass
+    elif text[end:end + 1] in (".", "!", "?") and not text[:span.open].strip() \
+            and not text[end + 1:].strip():
+        # "“Fue el proyecto más difícil de mi carrera”.": a paragraph that is all quote,
+        # its full stop after the closing mark (as French, German and Spanish place it)
+        end += 1
+    else:
         return False
     before = rstrip_end(text, span.open)
     if before and text[before - 1] not in ".!?…”\"’'»":
         return False
-    after = text[span.close + 1:span.close + 3].lstrip()
+    after = text[end:end + 2].lstrip()
     return not after or after[0].isupper() or after[0] in "“\"‘'«„"
 
 
