@@ -63,3 +63,14 @@ def test_initials_and_particles_inside_a_name_are_part_of_it():
         "“We waited long enough,” said Sheldon A. Marrow Jr., who chairs the tenants’ group.",
         "“The river is clean again,” said Ana de la Vega, the city’s engineer.",
     )] == ["Sheldon A. Marrow Jr.", "Ana de la Vega"]
+
+
+def test_the_release_s_list_of_speakers_holds_the_same_names_the_quotes_are_given():
+    extraction = extract_text("\n\n".join([
+        "Ms Tilda Varn Nominated for Second Term as Harbour Director",
+        "On 3 March the harbour board nominated Ms Tilda Varn, the incumbent director, for a "
+        "second term.",
+        "“I am grateful for the board’s trust,” said Ms Varn.",
+    ]))
+    assert [q.speaker for q in extraction.quotes] == ["Tilda Varn"]
+    assert [s.name for s in extraction.speakers] == ["Tilda Varn"]

@@ -104,6 +104,11 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         for p in range(len(self.paras)):
             pending = self._walk(p, pending)
         self._finish_chains()
+        for person in list(self.registry.people):
+            if person.output and not person.is_org:
+                # The release's speakers list shows the people it names with a role as
+                # well as those quoted; their names pass the same check.
+                self._person_shaped(person)
         self._headline_claims()
         self.claims.sort(key=lambda c: (c.paragraph, c.start))
         return Extraction(title=title, paragraphs=self.paras, speakers=self.registry.speakers(),
