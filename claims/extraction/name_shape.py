@@ -64,15 +64,16 @@ class NameShape:
         low = [w.strip(".,;:").lower() for w in words]
         if " ".join(low) in self.places():
             return None, f"“{name}” is the place in the dateline, not a person"
+        # English, French and Spanish write a common word in lower case except where a
+        # sentence or a title-case headline opens with it: a name the release writes whole,
+        # capitalised, in mid-sentence is all name, even where its words are also common
+        # ones ("said Frank Ellery X", "said Omar Said"). German capitalises every noun.
+        whole = self.code != "de" and self._mid_sentence(name)
         # A preposition, an article ("Par Pierre X") or a job or other common word
         # ("Verleger Oliver X") at the front of a full name. A full name keeps two words after
         # it, so that a given name that is also a word ("Will", "Rose", "Frank", "Les")
         # before a surname stays.
         classes = [t.cls for t in tokenize(name)] if len(words) > 2 else []
-        # (English, French and Spanish write a job before a name in lower case, except
-        # where a sentence opens with it: a name the release writes whole, capitalised, in
-        # mid-sentence has no job in front, "said Frank Ellery X".)
-        whole = len(words) > 2 and self.code != "de" and self._mid_sentence(name)
         lead = 0
         while len(words) - lead > 2 and low[lead] not in PARTICLES and (
                 low[lead] in FUNCTION_WORDS
@@ -82,7 +83,7 @@ class NameShape:
         # A common word at the end ("… Staff Study"), unless it is a surname after a given
         # name ("Anthony Lake"); a run of words cut down to one is no one's name.
         end = len(words)
-        while end > lead and self._common_word(low[end - 1]) and not (
+        while end > lead and not whole and self._common_word(low[end - 1]) and not (
                 low[end - 1] in SURNAME_NOUNS and end - lead == 2):
             end -= 1
         if end - lead < (1 if len(words) == 1 else 2) and end < len(words):
@@ -99,7 +100,7 @@ class NameShape:
                 last in SURNAME_NOUNS and len(words) > 1):
             # ("Anthony Lake": a surname that is also a common noun, after a given name)
             return None, f"“{name}” ends like the name of an organisation or a thing, not a person"
-        if all(self._common_word(w, front=True) for w in low):
+        if not whole and all(self._common_word(w, front=True) for w in low):
             return None, f"“{name}” is made of common words, not a person’s name"
         inner = [w for w in low[1:-1]
                  if w in FUNCTION_WORDS and w not in PARTICLES and len(w) > 1]  # ("A.")
