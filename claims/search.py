@@ -14,36 +14,24 @@ other. PostgreSQL also finds other forms of a word in the release's language ("t
 The index is migration 0011's: on PostgreSQL a ``search_document`` tsvector column of each claim
 and release with a GIN index, on SQLite the FTS5 tables ``claims_claim_search`` and
 ``claims_release_search``. Triggers keep it in step with every write, so no writer calls in here.
+On PostgreSQL a search's words are one query, each word as every language reads it, each
+different reading once (migration 0024's ``factcheck_query``).
 
 Ranked (``ranked=True``, asked for by ordering a list by ``-relevance``), each claim carries a
 ``relevance``: ts_rank on PostgreSQL, bm25 on SQLite; its own text counts most, then its
 speaker's name, then its release's title.
 """
 
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import reduce
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVectorExact,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections
-from django.db.models import Expression, FloatField, Q, Value
+from django.db.models import BooleanField, Expression, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
 
-# The text search configurations of migration 0011. A query is read in each of them, since
-# it does not say its language; a claim's words are indexed in its release's language and as
-# written (factcheck_simple).
-POSTGRES_CONFIGS = (
-    "factcheck_simple", "factcheck_english", "factcheck_french", "factcheck_german",
-    "factcheck_spanish",
-)
 # Shorter words match only whole words: a prefix of one or two letters would match most of
 # the index and read every claim it names.
 PREFIX_MIN_LENGTH = 3
@@ -157,6 +145,29 @@ class Document(Expression):
         return f"{table}.search_document", []
 
 
+class Words(Func):
+    """PostgreSQL: the terms as one text search query, each read in every configuration of
+    migration 0011 (a search does not say its language; a claim's words are indexed in its
+    release's language and as written), each different reading once (migration 0024)."""
+
+    function = "factcheck_query"
+    output_field = SearchQueryField()
+
+    def __init__(self, terms):
+        super().__init__(*(Value(term.as_tsquery()) for term in terms))
+
+
+class Matches(Func):
+    """PostgreSQL: whether a row's ``search_document`` holds the ``Words``."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+    def __init__(self, words):
+        super().__init__(Document(), words)
+
+
 class Bm25(Expression):
     """SQLite: how well a claim matches, from FTS5's bm25 over the joined index row (higher is
     better, like ts_rank)."""
@@ -184,18 +195,8 @@ def _search(queryset, text, index, *, ranked, newest_only=False):
         return queryset.annotate(**{RELEVANCE: Value(0.0)}) if ranked else queryset
     postgres = connections[queryset.db].vendor == "postgresql"
     if postgres:
-        query = reduce(
-            operator.and_,
-            (
-                reduce(
-                    operator.or_,
-                    (SearchQuery(term.as_tsquery(), config=config, search_type="raw")
-                     for config in POSTGRES_CONFIGS),
-                )
-                for term in terms
-            ),
-        )
-        matches = SearchVectorExact(Document(), query)
+        query = Words(terms)
+        matches = Matches(query)
     else:
         match = " ".join(term.as_fts5() for term in terms)
         fts = index.fts5_table
