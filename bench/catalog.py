@@ -191,9 +191,9 @@ def choose_words():
     middling word and a two-word phrase (in quotes), a rare word and a word with no hits.
 
     The common word is the most frequent long word of the first few thousand claims. The
-    middling word (of a claim's text or its speaker's name) and the phrase (of its text or its
-    release's title) are each found in about one claim in seventy: too many to read every
-    match cheaply, too few for the newest claims to fill a page at once. The rare word comes
+    middling word and the phrase are each found in about one claim in seventy (in its text,
+    its speaker's name or its release's title, as a search finds them): too many to read
+    every match cheaply, too few for the newest claims to fill a page at once. The rare word comes
     from the seed release (imported once in every data set) and appears in none of those
     claims; the last is in no claim at all.
     """
@@ -213,8 +213,8 @@ def choose_words():
     sample = list(claims.filter(pk__in=range(1, last + 1, max(1, last // 3000)))
                   .values_list("text", "speaker__name", "release__title"))
     named = Counter(
-        word for text, name, _ in sample
-        for word in set(re.findall(r"[a-z]{5,}", f"{text} {name or ''}".lower()))
+        word for text, name, title in sample
+        for word in set(re.findall(r"[a-z]{5,}", f"{text} {name or ''} {title}".lower()))
         if word not in STOP_WORDS
     )
     pairs = Counter(
