@@ -133,3 +133,27 @@ def test_a_paragraph_that_is_all_quote_with_its_full_stop_after_the_mark_is_a_qu
 def test_a_short_slogan_between_sentences_is_still_no_quote():
     assert quotes("Le slogan de la campagne est simple. « Portvale pour tous ». Il sera "
                   "affiché partout.") == []
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Die Ministerin Tilda Brennan empfing am Montag den Botschafter Rolf Hadley. „Unsere "
+     "Länder sind Freunde“, sagte er.", "Rolf Hadley"),
+    ("Die Ministerin Tilda Brennan empfing am Montag den Botschafter Rolf Hadley. „Unsere "
+     "Länder sind Freunde“, sagte sie.", "Tilda Brennan"),
+    ("La ministra Tilda Brennan recibió el lunes al embajador Rolf Hadley. “Nuestros países "
+     "son amigos”, dijo él.", "Rolf Hadley"),
+])
+def test_a_pronoun_the_subject_does_not_fit_is_the_one_person_of_its_sex_named_with_it(
+        sentence, speaker):
+    assert [q.speaker for q in quotes(sentence)] == [speaker]
+
+
+def test_a_pronoun_stays_empty_when_someone_named_with_it_has_no_known_sex():
+    quote = quotes("Die Ministerin Tilda Brennan empfing am Montag Rolf Hadley. „Unsere "
+                   "Länder sind Freunde“, sagte er.")[0]
+    assert quote.speaker is None
+
+
+def test_a_short_german_sentence_in_quote_marks_is_a_quote_though_its_nouns_are_capitalised():
+    assert [q.text for q in quotes("„Unsere Länder sind Freunde“, sagte Tilda Brennan.")] == [
+        "Unsere Länder sind Freunde"]

@@ -322,4 +322,7 @@ def _title_like(words: list[str]) -> bool:
     if len(content) < 1 or len(words) > 12:
         return False
     capitalised = sum(1 for w in content if w[:1].isupper())
-    return capitalised >= 0.7 * len(content) and words[0][:1].isupper()
+    # (German writes every noun with a capital: „Unsere Länder sind Freunde“ is a sentence,
+    # and only a phrase with no lower-case word but its small words is a title.)
+    share = 1.0 if lexicon().code == "de" else 0.7
+    return capitalised >= share * len(content) and words[0][:1].isupper()

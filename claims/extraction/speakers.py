@@ -392,7 +392,17 @@ class Context:
             if ref.gender and not person.gender:
                 person.gender = ref.gender
             return person
-        return None
+        return self._only_one_of_gender(ref.gender)
+
+    def _only_one_of_gender(self, gender: str) -> Person | None:
+        """ "Die Ministerin X empfing den Botschafter Y. „…“, sagte er.": no one talked about
+        fits the pronoun, and the last sentence naming people named one person the text
+        gives its sex (by a role: "den Botschafter"), and no one whose sex it does not say."""
+        people = [p for p in self.last_sentence if not p.is_org and person_like(p.name)]
+        fitting = [p for p in people if p.gender == gender]
+        if not gender or len(fitting) != 1 or any(not p.gender for p in people):
+            return None
+        return fitting[0]
 
     def _rival(self, person: Person, gender: str) -> Person | None:
         """Another person of the last sentence that named people, whom a pronoun of
