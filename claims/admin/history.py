@@ -12,6 +12,13 @@ from claims.admin.common import (
 from claims.models import ClaimEvent
 from claims.selectors import CappedPaginator
 
+# What a row of the history list reads: list_display's columns, the claim's name and the
+# name of the person who acted.
+LIST_COLUMNS = [
+    "created_at", "claim__text", "action", "from_status", "to_status", "rating",
+    "actor__first_name", "actor__last_name", "actor__username",
+]
+
 
 @admin.register(ClaimEvent)
 class ClaimEventAdmin(SearchCountCapped, SearchWithinLimits, ListedFiltersOnly, admin.ModelAdmin):
@@ -35,6 +42,14 @@ class ClaimEventAdmin(SearchCountCapped, SearchWithinLimits, ListedFiltersOnly, 
 
     actor_name = person_column("actor", "by")
     assignee_name = person_column("assignee", "assigned to")
+
+    def get_changelist_instance(self, request):
+        # The rows read the columns the list shows: each claim's whole row (its reasons to
+        # decode, its ruling) and each entry's note and reasoning took 2 of the page's 33 ms
+        # of work at 100,000 claims.
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = changelist.result_list.only(*LIST_COLUMNS)
+        return changelist
 
     def get_search_results(self, request, queryset, search_term):
         # The claim through the search index (claims.search) rather than an icontains over
