@@ -157,3 +157,19 @@ def test_a_pronoun_stays_empty_when_someone_named_with_it_has_no_known_sex():
 def test_a_short_german_sentence_in_quote_marks_is_a_quote_though_its_nouns_are_capitalised():
     assert [q.text for q in quotes("„Unsere Länder sind Freunde“, sagte Tilda Brennan.")] == [
         "Unsere Länder sind Freunde"]
+
+
+def test_a_verb_without_subject_goes_on_with_the_subject_of_the_sentence_before():
+    assert [(q.speaker, q.speaker_how) for q in quotes(
+        "La alcaldesa Tilda Brennan presentó el plan de movilidad. “Es una apuesta por la "
+        "ciudad”, señaló. Por su parte, el concejal Rolf Hadley explicó los detalles. “Habrá "
+        "más autobuses”, indicó.")] == [("Tilda Brennan", "implied"), ("Rolf Hadley", "implied")]
+
+
+def test_a_verb_without_subject_after_a_sentence_not_opened_by_a_person_stays_empty():
+    quote = quotes(
+        "La alcaldesa Tilda Brennan inauguró el puente el lunes. Le acompañó el ingeniero "
+        "Rolf Hadley. “Tardamos diez años”, añadió.")[0]
+    assert quote.speaker is None
+    assert quote.speaker_note == (
+        "the verb has no subject; Tilda Brennan or Rolf Hadley may have said it")

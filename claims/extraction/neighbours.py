@@ -268,6 +268,34 @@ class Neighbours:
                 return None
         return None
 
+    def _subject_of_sentence_before(self, p: int, at: int) -> Person | None:
+        """The person opening, as its subject, the sentence of paragraph ``p`` before the
+        one holding ``at``: by name or by a title one person holds, after at most an opening
+        phrase and its comma ("Por su parte, el concejal X explicó …", "La Rectora de la Y
+        manifestó que …")."""
+        sentences = self.sentences[p]
+        si = next((k for k, (a, b) in enumerate(sentences) if a <= at < b), None)
+        if not si or any(r.start < at and r.kind in ("person", "surname", "title")
+                         for r in self.refs.get((p, si), [])):
+            return None  # (the quote's own sentence names someone before the verb)
+        a, _b = sentences[si - 1]
+        refs = self.refs.get((p, si - 1), [])
+        if not refs or refs[0].kind not in ("person", "surname", "title") \
+                or refs[0].possessive:
+            return None
+        ref, text = refs[0], self.paras[p]
+        comma = text.rfind(",", a, ref.start)
+        lead = tokenize(text, a if comma < 0 else comma + 1, ref.start)
+        if comma >= 0 and len(tokenize(text, a, comma)) > 4 or any(
+                not t.cap and t.cls not in ("R", "H") and t.low not in lexicon().determiners
+                for t in lead):
+            return None  # (only a role or an article before the name: its subject)
+        person = self.ctx.resolve(ref) if ref.kind != "title" else \
+            self.registry.find_title(ref.role_key, ref.org)
+        if person is None or person.is_org or not person_like(person.name):
+            return None
+        return person
+
     def _met(self, person: Person) -> bool:
         """The reader has met ``person`` so far, by name (a title the text resolved to them
         is no meeting)."""

@@ -106,6 +106,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
         if ref.kind == "implied" and ref.plural:
             return None, "", False, "the verb is plural and has no subject: several people"
         if ref.kind == "implied":
+            before = self._subject_of_sentence_before(p, ref.start)
+            if before is not None:
+                # "Por su parte, el concejal X explicó los detalles. “…”, indicó": a verb
+                # without a subject goes on with the subject of the sentence before it.
+                return before, "implied", False, (f"the verb has no subject; {before.name} "
+                                                  "opens the sentence before")
             # The person the text is about: someone quoted or named with a role, with a
             # person's name ("Estados Unidos", talked about last, is no one).
             people = [p for p in self.ctx.recent if not p.is_org and p.output
