@@ -112,6 +112,8 @@ def beyond(order, values, *, backwards=False):
         condition = strictly if condition is None else strictly | (
             Q(**{column: value}) & condition
         )
+    if len(order) == 1:
+        return condition  # the leading range would only repeat it
     first = order[0]
     lookup = "lte" if first.startswith("-") != backwards else "gte"
     return Q(**{f"{first.lstrip('-')}__{lookup}": values[0]}) & condition
@@ -127,9 +129,10 @@ def _ranges(queryset, order, values, *, backwards=False):
     order to walk both in."""
     first, column = order[0], order[0].lstrip("-")
     walk = _reversed(order) if backwards else order
-    ties = queryset.filter(**{column: values[0]})
+    tie = Q(**{column: values[0]})
     if len(order) > 1:
-        ties = ties.filter(beyond(order[1:], values[1:], backwards=backwards))
+        tie &= beyond(order[1:], values[1:], backwards=backwards)
+    ties = queryset.filter(tie)
     lookup = "lt" if first.startswith("-") != backwards else "gt"
     past = queryset.filter(**{f"{column}__{lookup}": values[0]})
     return ties.order_by(*walk), past.order_by(*walk)
