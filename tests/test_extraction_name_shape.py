@@ -67,12 +67,34 @@ def test_initials_and_particles_inside_a_name_are_part_of_it():
     )] == ["Sheldon A. Marrow Jr.", "Ana de la Vega"]
 
 
+def quoted_and_listed(*paragraphs, headline):
+    """The speakers the quotes are given, and the release's list of speakers."""
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    return ([(q.speaker, q.speaker_how) for q in extraction.quotes],
+            [s.name for s in extraction.speakers])
+
+
 def test_the_release_s_list_of_speakers_holds_the_same_names_the_quotes_are_given():
-    extraction = extract_text("\n\n".join([
-        "Ms Tilda Varn Nominated for Second Term as Harbour Director",
+    assert quoted_and_listed(
         "On 3 March the harbour board nominated Ms Tilda Varn, the incumbent director, for a "
         "second term.",
         "“I am grateful for the board’s trust,” said Ms Varn.",
-    ]))
-    assert [q.speaker for q in extraction.quotes] == ["Tilda Varn"]
-    assert [s.name for s in extraction.speakers] == ["Tilda Varn"]
+        headline="Ms Tilda Varn Nominated for Second Term as Harbour Director",
+    ) == ([("Tilda Varn", "honorific")], ["Tilda Varn"])
+
+
+def test_a_name_printed_in_capitals_without_its_accents_is_spelt_as_the_release_spells_it():
+    assert quoted_and_listed(
+        "Le maire de Valcourt, Lucien Varène, répond aux critiques de l’opposition.",
+        "« Le contexte électoral ne doit pas salir la commune », écrit LUCIEN VARENE dans sa "
+        "tribune.",
+        headline="Tribune du maire",
+    ) == ([("Lucien Varène", "named")], ["Lucien Varène"])
+
+
+def test_a_name_of_a_thing_made_the_speaker_by_the_text_speaks_as_an_organisation():
+    assert quoted_and_listed(
+        "Ocean Restoration sobre la nueva ley de pesca: \"Un paso, pero no basta\"",
+        "La organización pide más controles en los puertos.",
+        headline="Ocean Restoration sobre la nueva ley de pesca",
+    )[0] == [("Ocean Restoration", "organization")]

@@ -27,6 +27,10 @@ from .tokens import Ref, tokenize
 _ANY_MARK = re.compile("[“”„«»\"]")
 
 
+# The ways of finding a speaker where the text itself gives the speaker's name.
+_NAMED_AS_SPEAKER = frozenset(["named", "statement", "headline", "signature", "introduced"])
+
+
 class QuoteChains:
     """Links the segments of a quote running over paragraphs and gives them one speaker."""
 
@@ -165,9 +169,16 @@ class QuoteChains:
                     # A standfirst giving the words a later paragraph attributes again.
                     source = self._repeated_in_body(cand)
                 person = source.person if source else None
+                how = source.how if source else ""
                 shape_note = ""
                 if person is not None and not person.is_org:
+                    name = person.name
                     person, shape_note = self._person_shaped(person)
+                    if person is None and how in _NAMED_AS_SPEAKER \
+                            and self._name_shape.names_a_body(name):
+                        # "Extinction Rebellion sobre …: «…»": a body the text itself makes
+                        # the speaker speaks as the organisation.
+                        person, how = self.registry.add_org(name), "organization"
                 attribution = next((m.attribution for m in members if m.attribution), "")
                 role = next((m.role for m in members if m.role), "")
                 note = "" if person else shape_note or next(
@@ -181,7 +192,7 @@ class QuoteChains:
                         paragraph=m.paragraph, start=span.inner_start, end=span.inner_end,
                         attribution=m.attribution or (attribution if m is not cand else ""),
                         continues=None if m is cand else cand.index,
-                        speaker_how=(source.how if m is source or m is cand
+                        speaker_how=(how if m is source or m is cand
                                      else "continues") if person else "",
                         speaker_sure=bool(person) and source.sure,
                         speaker_note=(source.note if person else note),

@@ -19,9 +19,16 @@ release itself gives, so that it holds for releases no rule was written from:
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from .lexicon import FUNCTION_WORDS, NAME_SUFFIXES, PARTICLES, word_set
-from .names import SURNAME_NOUNS
+from .lexicon import (
+    FUNCTION_WORDS,
+    NAME_SUFFIXES,
+    NAMES_WITH_NOUN_ENDINGS,
+    PARTICLES,
+    word_set,
+)
+from .names import GERMAN_AGENT_NOUNS, SURNAME_NOUNS
 from .organisations import is_org_word
 from .tokens import tokenize
 
@@ -30,14 +37,13 @@ from .tokens import tokenize
 _ARTICLES = word_set(
     "the a an le la les un une el los las una unos unas der die das den dem des ein eine "
     "einen einem eines")
-# Endings of nouns for things and ideas, by language ("Rebellion", "Argument", "Leadership",
-# "Gemeinschaft", "Universidad"), long enough that no given name or surname ends so.
-_THING_ENDINGS = {
-    "en": ("tion", "sion", "ment", "ship", "ism", "ology", "ities"),
-    "fr": ("tion", "sion", "isme", "ité", "ologie"),
-    "de": ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment"),
-    "es": ("ción", "sión", "miento", "ismo", "idad", "logía"),
-}
+# Endings of nouns for things and ideas in the four languages ("Extinction", "Leadership",
+# "Gemeinschaft", "Argument", "Capitalismo"), on words long enough that no given name or
+# surname ends so. (Not the Spanish "-ción": "Asunción", "Concepción" are given names; not
+# the French "-ment": "Lallement" is a surname.)
+_THING_ENDINGS = ("tion", "sion", "ship", "ism", "ology", "ismus", "ismo", "isme", "ität",
+                  "schaft", "heit", "keit", "ung", "miento", "logía", "ologie", "idad", "ité")
+_THING_ENDINGS_HERE = {"en": ("ment",), "de": ("ment",)}
 _THING_MIN = 8
 # A dateline: the place, then a dash after its state, agency or date ("SANTA ANA, Calif. —",
 # "Kiel (ots) –", "Genève, le 3 mars —"); a name before a comma is followed by no dash.
@@ -56,6 +62,7 @@ class NameShape:
         self._common: set[str] | None = None
         self._nouns: set[str] | None = None
         self._places: set[str] | None = None
+        self._spellings: dict[str, str] | None = None  # accented words, by their plain form
 
     def check(self, name: str) -> tuple[str | None, str]:
         """(the person's name, "") with any word that is not part of it cut off, or
@@ -78,7 +85,9 @@ class NameShape:
         while len(words) - lead > 2 and low[lead] not in PARTICLES and (
                 low[lead] in FUNCTION_WORDS
                 or not whole and self._common_word(low[lead], front=True)
-                or len(classes) == len(words) and classes[lead] in ("R", "H")):
+                or len(classes) == len(words) and classes[lead] in ("R", "H")
+                or self.code == "de" and len(low[lead]) > 7
+                and low[lead].endswith(GERMAN_AGENT_NOUNS)):
             lead += 1
         # A common word at the end ("… Staff Study"), unless it is a surname after a given
         # name ("Anthony Lake"); a run of words cut down to one is no one's name.
@@ -96,17 +105,34 @@ class NameShape:
         last = low[-1]
         if len(words) >= 3 and self._thing(last) and self._genitive(words[:-1]) is not None:
             return self._genitive(words[:-1]), ""
-        if (is_org_word(last) or self._thing(last)) and not (
-                last in SURNAME_NOUNS and len(words) > 1):
-            # ("Anthony Lake": a surname that is also a common noun, after a given name)
-            return None, f"“{name}” ends like the name of an organisation or a thing, not a person"
+        if self.names_a_body(" ".join(words)):
+            return None, f"“{name}” is the name of an organisation or a thing, not a person"
         if not whole and all(self._common_word(w, front=True) for w in low):
             return None, f"“{name}” is made of common words, not a person’s name"
         inner = [w for w in low[1:-1]
                  if w in FUNCTION_WORDS and w not in PARTICLES and len(w) > 1]  # ("A.")
         if inner:
             return None, f"“{name}” runs over the word “{inner[0]}”, so it is not one name"
-        return " ".join(words), ""
+        return " ".join(self._accented(w) for w in words), ""
+
+    def names_a_body(self, name: str) -> bool:
+        """The name ends in an organisation's word ("Commonwealth Office") or holds a noun
+        for a thing by its ending ("Extinction Rebellion"); a surname that is also a common
+        noun after a given name ("Anthony Lake") is none."""
+        low = [w.strip(".,;:").lower() for w in name.split()]
+        return bool(low) and (is_org_word(low[-1]) or any(self._thing(w) for w in low)) \
+            and not (low[-1] in SURNAME_NOUNS and len(low) > 1)
+
+    def _accented(self, word: str) -> str:
+        """The word as the release spells it with its accents, where it writes it without them
+        too (capitals often drop them: "EYMEOUD" for "Eyméoud")."""
+        if self._spellings is None:
+            self._spellings = {}
+            for text in self.paras:
+                for t in tokenize(text):
+                    if t.cap and not t.text.isascii() and t.text[1:].islower():
+                        self._spellings.setdefault(_plain(t.text), t.text)
+        return self._spellings.get(word, word) if word.isascii() else word
 
     def _mid_sentence(self, name: str) -> bool:
         """The release writes the name after a word in lower case."""
@@ -132,7 +158,9 @@ class NameShape:
         return owner if len(words) >= 2 and any(owner in text for text in self.paras) else None
 
     def _thing(self, low: str) -> bool:
-        return len(low) >= _THING_MIN and low.endswith(_THING_ENDINGS.get(self.code, ()))
+        low = low.rsplit("-", 1)[-1]  # ("Sai-hung", "Kwok-hung": given names)
+        return len(low) >= _THING_MIN and low not in NAMES_WITH_NOUN_ENDINGS and (
+            low.endswith(_THING_ENDINGS) or low.endswith(_THING_ENDINGS_HERE.get(self.code, ())))
 
     def _common_word(self, low: str, *, front: bool = False) -> bool:
         """The release writes the word in lower case (or, at the front of a name, as a noun
@@ -175,3 +203,7 @@ class NameShape:
                     self._places.add(place.lower())
         return self._places
 
+
+def _plain(word: str) -> str:
+    """The word without its accents ("Eyméoud" -> "Eymeoud")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))

@@ -82,7 +82,7 @@ def _particle_leads_to_name(toks: list[Tok], i: int) -> bool:
 # Endings of German nouns for people by what they do ("Schauspieler", "Produzent",
 # "Politiker", "Fotograf", "Architekt", "Moderator", "Verleger", "Herausgeber", "Inhaber",
 # "Betreiber"), long enough to be no given name.
-_GERMAN_AGENT_NOUNS = ("ler", "zent", "gent", "rent", "stent", "iker", "graf", "tekt", "ator",
+GERMAN_AGENT_NOUNS = ("ler", "zent", "gent", "rent", "stent", "iker", "graf", "tekt", "ator",
                        "ant", "meister", "leger", "geber", "haber", "treiber")
 
 
@@ -105,7 +105,7 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         run[-1] = replace(run[-1], cls="N")
     first = next((i for i, t in enumerate(run) if t.cls == "N"), len(run))
     if first + 2 < len(run) and len(run[first].low) > 7 and lexicon().code == "de" \
-            and run[first].low.endswith(_GERMAN_AGENT_NOUNS) \
+            and run[first].low.endswith(GERMAN_AGENT_NOUNS) \
             and all(t.cls in ("N", "I") for t in run[first + 1:first + 3]):
         # "Schauspieler Joaquin X", "Filmproduzent Jonathan X": a job before a given name
         # and a surname (German capitalises both alike).
