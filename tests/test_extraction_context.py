@@ -173,3 +173,26 @@ def test_a_verb_without_subject_after_a_sentence_not_opened_by_a_person_stays_em
     assert quote.speaker is None
     assert quote.speaker_note == (
         "the verb has no subject; Tilda Brennan or Rolf Hadley may have said it")
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Ashcombe Foods Ltd has recalled its frozen pies after a labelling error.",
+      "“We apologise to our customers,” the company said in a statement."],
+     "Ashcombe Foods Ltd"),
+    (["The Ashcombe Police Department has arrested two men after a robbery.",
+      "“The investigation is continuing,” police said."], "Ashcombe Police Department"),
+    (["La Gendarmerie de Portvale a interpellé deux hommes lundi.",
+      "« L’enquête se poursuit », indique la gendarmerie dans un communiqué."],
+     "Gendarmerie de Portvale"),
+])
+def test_a_body_that_speaks_by_its_kind_is_the_one_of_that_kind_the_release_names(
+        paragraphs, speaker):
+    quote = quotes(*paragraphs)[-1]
+    assert (quote.speaker, quote.speaker_how) == (speaker, "organization")
+
+
+def test_the_company_is_no_one_when_the_release_names_two_companies():
+    quote = quotes(
+        "Ashcombe Foods Ltd has sold its bakery to Portvale Mills plc.",
+        "“The sale secures every job,” the company said.")[-1]
+    assert quote.speaker is None

@@ -89,6 +89,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self.openers: set[Person] = set()
         self.people_read_to = 1
         self.claims: list[Claim] = []
+        self.bodies_in_full: dict[str, str | None] = {}  # a kind of body's one full name
         self.named_by_name: set[Person] = set()  # the people named so far, not by title
         self.declined: set[Person] = set()  # names refused as speakers, no pronoun's either
         self._name_shape: NameShape | None = None  # what the release tells of its words

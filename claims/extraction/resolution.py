@@ -9,12 +9,12 @@ import re
 from .acceptance import MORE_SPEECH
 from .attribution import Attribution
 from .attribution_lines import AttributionLines
+from .bodies import BODY_NOUNS, Bodies
 from .candidate import TRIM
 from .frames import names_several, person_like
 from .languages import lexicon
 from .later_naming import LaterNaming
 from .lexicon import FIRST_PERSON_SINGULAR, SPEECH_PARTICIPLES
-from .lexicon import word_set as _words
 from .neighbours import Neighbours
 from .speakers import Person
 from .tokens import Ref, tokenize
@@ -28,49 +28,6 @@ def _titled(ref: Ref) -> bool:
                               and toks[1].text == ref.name)
 
 
-# Kinds of body a release calls an organisation by once it has named it in full ("the
-# department", "the agency"): not "the company" or "the government", which a release uses
-# for bodies it never names so.
-_BODY_NOUNS = {
-    "en": _words("""department ministry agency service council authority commission office
-        board trust association foundation union federation society committee institute
-        university college hospital bureau directorate museum library charity club court
-        tribunal police corporation"""),
-    "fr": _words("""ministère agence direction service conseil commission office fondation
-        association fédération syndicat comité institut université hôpital préfecture mairie
-        police gendarmerie tribunal organisation institution"""),
-    "es": _words("""ministerio agencia dirección servicio consejo comisión oficina fundación
-        asociación federación sindicato comité instituto universidad hospital alcaldía
-        municipalidad ayuntamiento policía tribunal organización institución secretaría
-        gobernación"""),
-    "de": _words("""ministerium behörde agentur direktion dienst rat kommission amt stiftung
-        verein verband gewerkschaft ausschuss institut universität hochschule klinik polizei
-        gericht organisation stadtverwaltung verwaltung"""),
-}
-
-
-# What a body issues, named as the subject of a speech verb ("conclut le communiqué").
-_STATEMENT_NOUNS = _words("communiqué déclaration comunicado declaración statement")
-# Nouns for any kind of body ("la institución", "l’organisation").
-_ANY_BODY = _words("institution institución organisation organización organization entidad")
-# Articles before a kind of body: "the ministry", "le ministère", "l’agence", "la
-# institución", "das Ministerium".
-_BODY_ARTICLES = {"en": ("the",), "fr": ("le", "la", "l"), "es": ("el", "la"),
-                  "de": ("der", "die", "das")}
-
-
-def _body_noun(toks) -> str | None:
-    """The kind of body a two-word subject names by its article ("the department", "le
-    ministère", "l’agence"), or None."""
-    code = lexicon().code
-    nouns = _BODY_NOUNS.get(code, ())
-    if len(toks) == 1 and toks[0].low[:2] in ("l’", "l'") and code == "fr":
-        return toks[0].low[2:] if toks[0].low[2:] in nouns else None
-    if len(toks) == 2 and toks[0].low in _BODY_ARTICLES.get(code, ()) and toks[1].low in nouns:
-        return toks[1].low
-    return None
-
-
 _WITH_THESE_WORDS = re.compile(
     r"[\s,.]*[–—-]?\s*(?:[Mm]it diesen Worten|[Ww]ith these words|[Cc]on estas palabras"
     r"|[Pp]ar ces mots)\b")
@@ -81,7 +38,7 @@ _ROLE_ABBREVIATIONS = {"pm": "prime minister", "dpm": "deputy prime minister",
                        "fm": "foreign minister", "vp": "vice president"}
 
 
-class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
+class SpeakerResolution(AttributionLines, LaterNaming, Neighbours, Bodies):
     """Resolves each quote's speaker from the text around it (a mixin of
     ``pipeline._Document``; the mixins it builds on read the lines and people around)."""
 
@@ -159,7 +116,7 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             if person is None:
                 return None, "", False, f"“{ref.name}” names a role, and no one holding it"
             return person, "title", False, ""
-        if ref.kind == "org" and ref.name.lower() in _BODY_NOUNS.get(lexicon().code, ()):
+        if ref.kind == "org" and ref.name.lower() in BODY_NOUNS.get(lexicon().code, ()):
             # "Der Verband fordert", "The Department said": a kind of body, which names the one
             # organisation of that kind named before, or no one.
             name = self.registry.org_called(ref.name.lower())
@@ -492,27 +449,6 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours):
             return None
         person = self.ctx.resolve(ref)
         return person if person is not None and not person.is_org else None
-
-    def _org_by_common_noun(self, text: str, att: Attribution) -> Person | None:
-        """ "the department said", "the agency added": an organisation named in full earlier
-        is called by its kind of body afterwards, and a reader takes the one named so; when
-        none or two of them are, the speaker stays empty."""
-        toks = tokenize(text, att.subj_lo, att.subj_hi)
-        noun = _body_noun(toks)
-        if noun is None and len(toks) == 2 and toks[1].low in _STATEMENT_NOUNS \
-                and toks[0].low in _BODY_ARTICLES.get(lexicon().code, ()):
-            noun = toks[1].low
-        if noun is None:
-            return None
-        name = self.registry.org_called(noun)
-        if name is None and (noun in _STATEMENT_NOUNS or noun in _ANY_BODY):
-            # "conclut le communiqué", "dijo la institución": the body quoted last, or the
-            # one body the release names.
-            quoted = self.ctx.last_quoted
-            if quoted is not None and quoted.is_org:
-                return quoted
-            name = self.registry.only_org()
-        return self.registry.add_org(name) if name is not None else None
 
     @staticmethod
     def _participle(text: str, att: Attribution) -> bool:
