@@ -196,3 +196,15 @@ def test_the_company_is_no_one_when_the_release_names_two_companies():
         "Ashcombe Foods Ltd has sold its bakery to Portvale Mills plc.",
         "“The sale secures every job,” the company said.")[-1]
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“We are heartbroken,” said Rolf Hadley’s daughter, Tilda Brennan.", "Tilda Brennan"),
+    ("« Nous sommes effondrés », a déclaré l’épouse de Rolf Hadley, Tilda Brennan.",
+     "Tilda Brennan"),
+    ("La fille de Rolf Hadley a déclaré : « Nous sommes effondrés par la nouvelle. »", None),
+    ("La hija de Rolf Hadley declaró: “Estamos destrozados por la noticia”.", None),
+    ("“We are heartbroken,” said Rolf Hadley’s daughter.", None),
+])
+def test_the_person_a_speaker_is_described_by_is_not_the_speaker(sentence, speaker):
+    assert [q.speaker for q in quotes(sentence)] == [speaker]

@@ -50,10 +50,12 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
     if after_verb:
         first = _named_in_phrase(candidates, 0, s)
         if first.kind in ("person", "surname", "bare") and "," not in s[lo:first.start] \
-                and _OF_SOMEONE.search(s, lo, first.start) and not first.role:
-            # "a dit l’allié politique de Jean X", "said the brother of John X": the
-            # speaker is the one described, not the person named after "of".
-            return None
+                and (_OF_SOMEONE.search(s, lo, first.start) and not first.role
+                     or first.possessive):
+            # "a dit l’allié politique de Jean X", "said the brother of John X", "said John
+            # X’s daughter": the speaker is the one described, not the person named after
+            # "of" or before "’s"; named, it is after a comma ("…, Jane X").
+            return _apposed(candidates, first, s)
         if first.kind in ("title", "org", "bare"):
             # "sagte die neue Vorsitzende des Ausschusses, die Bundesrätin Christine X",
             # "said The University of Y, Acting Vice-Chancellor, Professor Gurmeet Singh":
@@ -79,7 +81,9 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
     candidates = [c for c in candidates if not _in_relative_clause(s, lo, hi, c)]
     for kinds in (("person", "surname", "title", "pronoun"), ("bare",), ("org",)):
         chosen = [c for c in candidates if c.kind in kinds and not c.possessive
-                  and not object_of_a_verb(s, lo, c.start)]
+                  and not object_of_a_verb(s, lo, c.start)
+                  and not (c.kind in ("person", "surname") and not c.role
+                           and _OF_SOMEONE.search(s, lo, c.start))]
         while len(chosen) > 1:
             last_part = s.rfind(",", lo, chosen[-1].start)
             if last_part < 0 or not _FROM_PLACE.match(s, last_part + 1) \
@@ -197,6 +201,18 @@ def _ordinary_case(s: str, lo: int, hi: int) -> str | None:
 def _has_vowel(word: str) -> bool:
     base = unicodedata.normalize("NFD", word.upper())
     return any(c in "AEIOUY" for c in base)
+
+
+def _apposed(refs: list[Ref], described: Ref, s: str) -> Ref | None:
+    """The person named right after ``described`` and a comma ("la fille de X, Jane Y"), who
+    is the one it describes; None when there is none."""
+    nxt = next((r for r in refs if r.start > described.end), None)
+    if nxt is None or nxt.kind not in ("person", "surname") or nxt.possessive:
+        return None
+    gap = s[described.end:nxt.start]
+    if gap.count(",") != 1 or any(w in _CONJUNCTIONS for w in gap.lower().split()):
+        return None
+    return nxt
 
 
 def _named_in_phrase(refs: list[Ref], i: int, s: str) -> Ref:
