@@ -208,3 +208,18 @@ def test_the_company_is_no_one_when_the_release_names_two_companies():
 ])
 def test_the_person_a_speaker_is_described_by_is_not_the_speaker(sentence, speaker):
     assert [q.speaker for q in quotes(sentence)] == [speaker]
+
+
+def test_a_quote_paragraph_after_a_paragraph_naming_two_people_is_left_empty():
+    quote = quotes(
+        "Mayor Tilda Brennan met engineer Rolf Hadley at the bridge on Monday.",
+        "“It was the hardest project of my career.”")[-1]
+    assert quote.speaker is None
+    assert quote.speaker_note == ("Tilda Brennan and Rolf Hadley are named in the paragraph "
+                                  "before, and nothing says which one speaks")
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs():
+    assert [q.speaker for q in quotes(
+        "Engineer Rolf Hadley, who designed the bridge, was at the opening.",
+        "“It was the hardest project of my career.”")] == ["Rolf Hadley"]

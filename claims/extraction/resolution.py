@@ -380,7 +380,14 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours, Bodies):
             elif self._opened_by_one_person(p - 1) is not None:
                 # "Jane Doe, a student who started the competition, is pleased …" then a
                 # paragraph of quote: the person that paragraph is about, named first.
-                cand.person = self._opened_by_one_person(p - 1)
+                opener = self._opened_by_one_person(p - 1)
+                other = next((o for o in self.named_in.get(p - 1, {}) if o is not opener
+                              and not o.is_org and person_like(o.name)), None)
+                if other is not None:
+                    cand.note = (f"{opener.name} and {other.name} are named in the paragraph "
+                                 "before, and nothing says which one speaks")
+                    return
+                cand.person = opener
                 cand.how, cand.sure = "previous_paragraph", False
                 return
             elif p > 2 and self._speech_left_open(p) is not None:
