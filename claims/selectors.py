@@ -8,6 +8,7 @@ when counting them all would read the whole table.
 from collections import defaultdict
 
 from django.core import paginator
+from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
@@ -173,7 +174,7 @@ def search_history(events, text):
     second at 100,000 claims for a word in none); a common word fills a page within the
     first entries of that walk, so it keeps it. ``search_history_reference`` is that walk.
     """
-    claims = search.search_claims(Claim.objects.all(), text)
+    claims = search.search_claims(Claim.objects.all(), text, walk_when_many=False)
     # Unordered: the claims' reading order would sort every match before the first is read.
     claim_ids = list(claims.order_by().values_list("pk", flat=True)[: FEW_HISTORY_MATCHES + 1])
     if len(claim_ids) > FEW_HISTORY_MATCHES:
@@ -193,10 +194,16 @@ def search_history(events, text):
 
 
 def search_history_reference(events, text):
-    return _entries_about(events, search.search_claims(Claim.objects.all(), text), text)
+    return _entries_about(
+        events, search.search_claims(Claim.objects.all(), text, walk_when_many=False), text)
 
 
 def _entries_about(events, claims, text):
+    if connections[events.db].vendor == "sqlite":
+        # SQLite reads the search's matches once and looks each entry's claim up among
+        # them; asked claim by claim it also read each claim's row: a phrase in 1.5% of
+        # 100,000 claims, counting its entries to the cap, 82 → 20 ms.
+        return events.filter(Q(claim__in=claims.values("pk")) | Q(note__icontains=text))
     # One index probe per entry read, and the walk by date stops once a page is full. Asked
     # as "the entry's claim is the claim found": PostgreSQL turns an EXISTS beside an OR into
     # a hash of every match, reading the whole desk first (1.6 s at a million claims for a

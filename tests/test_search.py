@@ -61,6 +61,25 @@ def test_a_phrase_in_quotes_needs_its_words_in_order(db):
     assert found('"terminal ferry"') == set()
 
 
+@pytest.mark.parametrize("few", [1_000, 2])
+def test_a_search_finding_more_than_a_few_lists_the_same_claims_newest_first(
+    editor_client, monkeypatch, few
+):
+    # Past ``few`` matches, PostgreSQL's lists walk their order's index testing each claim.
+    monkeypatch.setattr(search, "CLAIMS", dataclasses.replace(search.CLAIMS, few=few))
+    phrase = [claim(f"The ferry terminal reopens in May, phase {n}.") for n in range(3)]
+    claim("A terminal for the new ferry.")
+    newest_first = [each.pk for each in reversed(phrase)]
+
+    for query in ('"ferry terminal"', "ferry terminal reopens"):
+        queue = editor_client.get(QUEUE, {"q": query}).context["claims"]
+        api = editor_client.get(API_CLAIMS, {"q": query}).json()["results"]
+        admin = editor_client.get(ADMIN_CLAIMS, {"q": query}).context["cl"].result_list
+        assert [row["id"] for row in queue] == newest_first
+        assert [row["id"] for row in api] == newest_first
+        assert [each.pk for each in admin] == newest_first
+
+
 def test_a_word_with_no_hits_finds_nothing(db):
     claim("The ferry terminal reopens in May.")
 
