@@ -223,3 +223,11 @@ def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs():
     assert [q.speaker for q in quotes(
         "Engineer Rolf Hadley, who designed the bridge, was at the opening.",
         "“It was the hardest project of my career.”")] == ["Rolf Hadley"]
+
+
+@pytest.mark.parametrize("pronoun, speaker", [("a-t-il", "Rolf Hadley"),
+                                              ("a-t-elle", "Tilda Brennan")])
+def test_a_french_role_after_an_elided_article_tells_the_sex_a_pronoun_needs(pronoun, speaker):
+    assert [q.speaker for q in quotes(
+        "La ministre Tilda Brennan a reçu lundi l’ambassadeur Rolf Hadley. « Nos deux pays "
+        f"sont amis », {pronoun} déclaré.")] == [speaker]

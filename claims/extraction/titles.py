@@ -139,6 +139,9 @@ def borrow_role_before(ref: Ref, toks: list[Tok], a: int, s: str) -> None:
     i = a - 1
     while i >= 0 and toks[i].cls == "R" and not toks[i].cap and adjacent(toks[i], toks[i + 1], s):
         start = toks[i].start
+        if toks[i].low[1:2] in ("’", "'"):
+            start += 2  # ("l’ingénieur X": the role without its article)
+            break
         i -= 1
     chain = None  # where honorifics between the role and the name start
     if start is None:

@@ -85,12 +85,14 @@ def _classify(core: str, low: str, code: str) -> str:
         return "N"  # in English a given name (Leslie), never the French article
     if low in PARTICLES:
         return "P"
+    if len(low) > 3 and low[0] in "ld" and low[1] in "’'" and is_role_word(low[2:]):
+        return "R"  # "l’ingénieur", "L’avocat": a role after an elided article
     if not core[0].isupper():
         return "l"
     if len(core) > 3 and core[0] in "LD" and core[1] in "’'" and core[2].islower():
-        # "L’avocat", "D’après": an elided article or preposition opening a sentence and
-        # a common word after it ("D’Souza", "L’Oréal" go on in capitals).
-        return "R" if is_role_word(low[2:]) else "O"
+        # "D’après": an elided article or preposition opening a sentence and a common word
+        # after it ("D’Souza", "L’Oréal" go on in capitals).
+        return "O"
     parts = re.split("[-‐‑]", core)
     if any(part[:1].islower() for part in parts[1:]) and (
             parts[0].lower() in HYPHEN_PREFIXES or any(len(p) > 4 for p in parts[1:])):
