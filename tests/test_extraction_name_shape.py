@@ -27,6 +27,10 @@ def test_a_job_the_release_writes_as_a_common_word_is_cut_from_the_front_of_a_na
         headline="Feria ganadera",
     )[0][1] == "Pedro Lasarte"
     assert speakers(
+        "The beekeeper said the spring helped. Beekeeper Ruth Ashgrove said: “The hives are "
+        "full.”",
+    )[0][1] == "Ruth Ashgrove"
+    assert speakers(
         "Les vendanges commencent. Le viticulteur attend la pluie.",
         "Viticulteur Paul Arnaud a déclaré : « Le raisin est prêt ».",
         headline="Vendanges",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 from .lexicon import (
     FUNCTION_WORDS,
@@ -50,7 +51,8 @@ _THING_MIN = 8
 _DATELINE = re.compile(r"\s*([^\W\d_][\w.'’\- ]{1,40}?)\s*(?:,|\(|[–—]|-\s)")
 _DASH = re.compile(r"[–—]|\s--?\s")
 # Web and mail addresses and handles write names in lower case ("jane.doe@", "/jane-doe").
-_ADDRESSES = re.compile(r"\S*[@/#_]\S*|\S+\.\S+\.\S+")
+_CHUNK = re.compile(r"\S+")
+_ADDRESS_MARKS = re.compile(r"[@/#_]")
 
 
 class NameShape:
@@ -63,6 +65,8 @@ class NameShape:
         self._nouns: set[str] | None = None
         self._places: set[str] | None = None
         self._spellings: dict[str, str] | None = None  # accented words, by their plain form
+        # Where each capitalised word follows a lower-case one in its sentence: (¶, offset).
+        self._after_lower: dict[str, list[tuple[int, int]]] | None = None
 
     def check(self, name: str) -> tuple[str | None, str]:
         """(the person's name, "") with any word that is not part of it cut off, or
@@ -75,7 +79,8 @@ class NameShape:
         # sentence or a title-case headline opens with it: a name the release writes whole,
         # capitalised, in mid-sentence is all name, even where its words are also common
         # ones ("said Frank Ellery X", "said Omar Said"). German capitalises every noun.
-        whole = self.code != "de" and self._mid_sentence(name)
+        whole = self.code != "de" and any(self._common_word(w, front=True) for w in low) \
+            and self._mid_sentence(name)
         # A preposition, an article ("Par Pierre X") or a job or other common word
         # ("Verleger Oliver X") at the front of a full name. A full name keeps two words after
         # it, so that a given name that is also a word ("Will", "Rose", "Frank", "Les")
@@ -135,15 +140,13 @@ class NameShape:
         return self._spellings.get(word, word) if word.isascii() else word
 
     def _mid_sentence(self, name: str) -> bool:
-        """The release writes the name after a word in lower case."""
-        for text in self.paras:
-            at = text.find(name)
-            while at > 0:
-                before = text[max(0, at - 40):at].split()
-                if before and before[-1][:1].islower():
-                    return True
-                at = text.find(name, at + 1)
-        return False
+        """The release writes the name, capitalised, after a word in lower case in the same
+        sentence (not after a full stop: "… helped. Beekeeper X said")."""
+        if self._after_lower is None:
+            self._read_words()
+        first = name.split()[0].lower() if name.split() else ""
+        return any(self.paras[p].startswith(name, at)
+                   for p, at in self._after_lower.get(first, ()))
 
     def _genitive(self, words: list[str]) -> str | None:
         """ "Paul Walkers" before the thing that is his ("Paul Walkers Argument"): the name
@@ -173,12 +176,21 @@ class NameShape:
             low in self._nouns or self.code == "de" and low + "in" in self._nouns)
 
     def _read_words(self) -> None:
-        self._common, self._nouns = set(), set()
-        for text in self.paras:
+        self._common, self._nouns, self._after_lower = set(), set(), {}
+        for p, text in enumerate(self.paras):
             if not any(c.isupper() for c in text):
                 continue  # (a headline all in lower case says nothing of its words)
-            toks = tokenize(_ADDRESSES.sub(" ", text))
+            toks = tokenize(text)  # (the paragraph's words as every step reads them)
+            addresses = [m.span() for m in _CHUNK.finditer(text)
+                         if _ADDRESS_MARKS.search(m.group()) or m.group().count(".") > 1]
+            starts = [a for a, _ in addresses]
             for k, t in enumerate(toks):
+                at = bisect_right(starts, t.start) - 1
+                if at >= 0 and t.start < addresses[at][1]:
+                    continue
+                if t.cap and k and not toks[k - 1].cap \
+                        and text[toks[k - 1].end:t.start].strip(" ,;") == "":
+                    self._after_lower.setdefault(t.low, []).append((p, t.start))
                 if not t.cap:
                     self._common.add(t.low)
                 elif self.code == "de" and k and (
