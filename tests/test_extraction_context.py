@@ -231,3 +231,13 @@ def test_a_french_role_after_an_elided_article_tells_the_sex_a_pronoun_needs(pro
     assert [q.speaker for q in quotes(
         "La ministre Tilda Brennan a reçu lundi l’ambassadeur Rolf Hadley. « Nos deux pays "
         f"sont amis », {pronoun} déclaré.")] == [speaker]
+
+
+@pytest.mark.parametrize("line", [
+    "Quote from Mayor Tilda Brennan:", "Comments from Mayor Tilda Brennan:",
+    "Zitat von Bürgermeisterin Tilda Brennan:", "Citation de la maire Tilda Brennan :",
+    "Declaraciones de la alcaldesa Tilda Brennan:",
+])
+def test_a_line_naming_whose_words_follow_gives_them_the_quote_under_it(line):
+    assert [q.speaker for q in quotes(line, "“The bridge opens on Monday.”")] == [
+        "Tilda Brennan"]

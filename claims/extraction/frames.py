@@ -76,7 +76,8 @@ _DATELINE = re.compile(r"\s*[" + UPPER + r"][" + UPPER + r"\s.’'-]+(?:,[^–�
 
 _STATEMENT_BY = re.compile(
     r"\b(?:statement|déclaration|communiqué|erklärung|stellungnahme|declaración|comunicado"
-    r"|message|mensaje|botschaft|palabras|words)s?"
+    r"|message|mensaje|botschaft|palabras|words|quote|comment|remarks|zitat|citation"
+    r"|declaraciones)s?"
     r"\s+(?:from|by|of|de|du|des|von|vom|der|del)\s+(?:the\s+|l[ae]\s+|la\s+)?", re.IGNORECASE)
 _STATEMENT_BY_END = re.compile(r"\s+(?:expressing|on|about|regarding|concerning|sur|zu|über|"
                                r"sobre|to|in|following)\s|:\s*$")
