@@ -5,11 +5,12 @@ under a quote ("- The Honourable Jane Doe, Minister of X")."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from .attribution import Attribution, parse_before
 from .candidate import TRIM, Candidate, subject_ref
-from .frames import names_several, statement_subject
+from .frames import BYLINE, names_several, statement_subject
 from .languages import lexicon
 from .lexicon import EVENT_VERBS, FUNCTION_WORDS
 from .lexicon import word_set as _words
@@ -50,6 +51,13 @@ def _goes_on_as_a_sentence(line: str, name_end: int) -> bool:
 _ADVERBS = _words("also today yesterday tomorrow tonight later earlier then thus meanwhile "
                   "however")
 _PREPOSITIONS = _words("sur sobre zu über en à au aux con mit para pour por bei von")
+
+
+def _plain_words(name: str) -> list[str]:
+    """A name's words, lower case and without accents, as a signature in capitals may drop
+    them ("EYMEOUD" for "Eyméoud")."""
+    return ["".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+            for w in name.lower().split()]
 
 
 class AttributionLines:
@@ -126,13 +134,13 @@ class AttributionLines:
         if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
             return None
         line = self.paras[p + 1]
-        m = SIGNATURE.match(line) or _NAME_LINE.match(line)
+        m = SIGNATURE.match(line) or BYLINE.match(line) or _NAME_LINE.match(line)
         if not m or len(line.split()) > 30:
             return None
         ref = analyze_subject(line, m.end(), len(line), after_verb=True)
         if ref is None or ref.kind not in ("person", "surname", "title"):
             person = self._org_signature(line, m.end(), cands)
-        elif not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != 0 or not (
+        elif not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != m.end() or not (
                 line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
                 or line.rstrip().endswith(":")
                 or any(t.low in lexicon().speech_verbs or t.low in EVENT_VERBS
@@ -141,6 +149,8 @@ class AttributionLines:
             return None  # a name line: "Jane Doe, Director of X." and nothing else
         else:
             person = self._resolve(ref)
+            if person is not None and ref.kind == "person":
+                person = self._as_signed(person, ref.name)
         if person is None:
             return None
         person.output = True
@@ -149,7 +159,52 @@ class AttributionLines:
             head = cand.head or cand
             if head is not cand and head.after is None and head.before is None:
                 head.person, head.how, head.sure, head.note = person, "signature", True, ""
+        self._sign_quotes_above(p, person)
         return person, line[m.end():].strip(TRIM)
+
+    def _as_signed(self, person: Person, signed: str) -> Person:
+        """Who signs writes their own name in full: the one name the release reads elsewhere
+        with more words before the signed ones ("maire de Vars Pierre X" read as "Vars
+        Pierre X", signed "Pierre X, maire de Vars") is the signer's, and the words before
+        are none of it; it keeps the release's spelling ("Eyméoud" for "EYMEOUD")."""
+        mine = _plain_words(signed)
+        longer = [other for other in self.registry.people if not other.is_org
+                  and len(_plain_words(other.name)) > len(mine) >= 2
+                  and _plain_words(other.name)[-len(mine):] == mine]
+        if len(longer) != 1:
+            return person
+        kept = longer[0]
+        kept.name = " ".join(kept.name.split()[-len(mine):])
+        if person is not kept:
+            person.output = False
+        return kept
+
+    def _sign_quotes_above(self, p: int, person: Person) -> None:
+        """A statement of several paragraphs of quote is signed once, under its last: the
+        signature is the speaker of each paragraph of quote right above it that says
+        nothing else and names no speaker of its own. A paragraph of narrative, or a quote
+        with an attribution or a speaker, ends the statement."""
+        for q in range(p - 1, 0, -1):
+            cands = [c for c in self.candidates[q] if c.accepted]
+            if not cands or not self._all_quote(q, cands):
+                return
+            for cand in cands:
+                head = cand.head or cand
+                if head.after or head.before or head.unnamed or head.person is not None \
+                        or not head.note.startswith("no attribution"):
+                    return
+            for cand in cands:
+                head = cand.head or cand
+                head.person, head.how, head.sure, head.note = person, "signature", True, ""
+
+    def _all_quote(self, p: int, cands: list[Candidate]) -> bool:
+        """The paragraph holds nothing but its quotes (and the marks and stops around them)."""
+        text, pos = self.paras[p], 0
+        for cand in cands:
+            if text[pos:cand.span.open].strip(" .,;:!?…–—-\u00a0"):
+                return False
+            pos = max(pos, cand.span.outer_end)
+        return not text[pos:].strip(" .,;:!?…–—-\u00a0")
 
     def _signed_after(self, p: int, cand: Candidate):
         """ "“…” Jane Doe, Director of X.": a quote closed by its full stop and followed, in its

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .languages import lexicon
-from .lexicon import MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
+from .languages import is_role_word, lexicon
+from .lexicon import FUNCTION_WORDS, MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
 from .lexicon import word_set as _words
 from .names import SURNAME_NOUNS, find_refs
 from .text import UPPER
@@ -45,6 +45,20 @@ _GROUP_WORDS = {
     "es": _words("organizadores ministros responsables miembros socios investigadores "
                     "autores"),
 }
+
+
+# "By Jane Doe, Mayor of X", "Par Jean X, maire de Y", "Von …", "Por …" opening a line: a
+# byline. Under a quote it signs it as a name line does; above the quotes it names whoever
+# wrote the release, who is not thereby their speaker.
+BYLINE = re.compile(r"\s*(?:By|BY|Par|PAR|Von|VON|Por|POR)\s+(?=[" + UPPER + "])")
+
+
+def is_byline(line: str) -> bool:
+    """A line that is a byline and nothing else: after "By" only names, roles and the
+    small words between them ("By March, Jane X had finished" is a sentence)."""
+    return bool(BYLINE.match(line)) and len(line.split()) <= 16 and all(
+        t.cap or t.cls in ("R", "H", "P") or t.low in FUNCTION_WORDS or is_role_word(t.low)
+        for t in tokenize(line))
 
 
 def statement_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from .attribution import Attribution
 from .candidate import Candidate
-from .frames import person_like
+from .frames import is_byline, person_like
 from .languages import lexicon
 from .lexicon import FIRST_PERSON
 from .lexicon import word_set as _words
@@ -173,6 +173,8 @@ class Neighbours:
         """The one person paragraph ``q`` names, if it opens with them (its subject)."""
         named = self.named_in.get(q, {})
         text = self.paras[q]
+        if is_byline(text):
+            return None  # ("By Jane X, Press Officer": who wrote it, not who it is about)
         if len(named) > 1:
             # ("Ambassador X praised Y, …": Y, the object of a verb, is not who it is about;
             # "X presented it with Y" names two who did it)

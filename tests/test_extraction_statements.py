@@ -1,0 +1,80 @@
+"""Statements: the structures by which a release says whose a block of quotes is, beyond the
+quote's own sentence (a signature under it, a line introducing it, a headline calling the
+release someone's statement). Invented people and organisations, in the four languages."""
+
+from claims.extraction import extract_text
+
+
+def speakers(*paragraphs, headline="Headline of the release"):
+    extraction = extract_text("\n\n".join([headline, *paragraphs]))
+    for q in extraction.quotes:
+        assert extraction.paragraphs[q.paragraph][q.start:q.end] == q.text
+    return [(q.text[:20], q.speaker) for q in extraction.quotes]
+
+
+def test_a_signature_under_a_statement_of_several_quote_paragraphs_signs_them_all():
+    assert speakers(
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
+        "“I have asked the operator to meet the council this week.”",
+        "– Tilda Varnholt, Mayor of Wexbridge",
+        headline="Why the ferry matters",
+    ) == [("The closure of the W", "Tilda Varnholt"), ("I have asked the ope", "Tilda Varnholt")]
+    assert speakers(
+        "„Die Schließung der Fähre ist ein schwerer Schlag für alle Familien am Nordufer.“",
+        "„Ich habe den Betreiber gebeten, sich diese Woche mit dem Rat zu treffen.“",
+        "– Tilda Varnholt, Bürgermeisterin von Wexbrück",
+        headline="Warum die Fähre zählt",
+    ) == [("Die Schließung der F", "Tilda Varnholt"), ("Ich habe den Betreib", "Tilda Varnholt")]
+
+
+def test_a_paragraph_of_narrative_above_the_signature_ends_what_it_signs():
+    assert speakers(
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
+        "The ferry carried 400 passengers a day, said harbour master Rolf Amberley.",
+        "“I have asked the operator to meet the council this week.”",
+        "– Tilda Varnholt, Mayor of Wexbridge",
+        headline="Why the ferry matters",
+    ) == [("The closure of the W", None), ("I have asked the ope", "Tilda Varnholt")]
+
+
+def test_a_byline_under_a_quote_signs_it_in_the_four_languages():
+    for lang_quote, byline, headline in (
+            ("« La fermeture du bac est un coup dur pour toutes les familles de la rive "
+             "nord. »", "Par Clotilde VARNIER, maire de Bourmont.", "Pourquoi le bac compte"),
+            ("“The closure of the ferry is a blow to every family on the north shore.”",
+             "By Clotilde Varnier, Mayor of Bourmont", "Why the ferry matters"),
+            ("„Die Schließung der Fähre ist ein schwerer Schlag für alle Familien.“",
+             "Von Clotilde Varnier, Bürgermeisterin von Bourmont", "Warum die Fähre zählt"),
+            ("“El cierre del transbordador es un golpe para todas las familias.”",
+             "Por Clotilde Varnier, alcaldesa de Bourmont", "Por qué importa el transbordador"),
+    ):
+        assert [s for _, s in speakers(lang_quote, byline, headline=headline)] == [
+            "Clotilde Varnier"], byline
+
+
+def test_a_byline_above_the_quotes_names_their_writer_not_their_speaker():
+    assert speakers(
+        "By Rolf Amberley, Press Officer",
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
+        headline="Why the ferry matters",
+    ) == [("The closure of the W", None)]
+
+
+def test_the_signers_own_name_drops_a_place_read_into_it_before():
+    # "maire de Vars Pierre X" reads the place into the name; the signature gives the name
+    # as its owner writes it, in the release's spelling.
+    assert speakers(
+        "Réactions du maire de Bourmont Clotilde Varnéry à l’article publié lundi.",
+        "« La fermeture du bac est un coup dur pour toutes les familles de la rive nord. »",
+        "Par Clotilde VARNERY, maire de Bourmont.",
+        "Bourmont est un petit village de 650 habitants.",
+        headline="Les contre-arguments de la maire",
+    ) == [("La fermeture du bac ", "Clotilde Varnéry")]
+
+
+def test_a_sentence_opening_on_by_is_no_byline():
+    assert speakers(
+        "By Friday, Mayor Tilda Varnholt had met the operator twice.",
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
+        headline="Why the ferry matters",
+    ) == [("The closure of the W", "Tilda Varnholt")]
