@@ -102,3 +102,16 @@ def test_a_name_of_a_thing_made_the_speaker_by_the_text_speaks_as_an_organisatio
         "La organización pide más controles en los puertos.",
         headline="Ocean Restoration sobre la nueva ley de pesca",
     )[0] == [("Ocean Restoration", "organization")]
+
+
+def test_a_name_only_a_title_case_headline_gives_ends_before_its_verb():
+    # The body writes the headline's verb in lower case, in another tense or person.
+    assert quoted_and_listed(
+        "La ministra inauguró el puente el lunes.",
+        "“Es un día histórico”, dijo la ministra.",
+        headline="Ministra Ana Lasarte Inaugura Puente",
+    ) == ([("Ana Lasarte", "title")], ["Ana Lasarte"])
+    assert quoted_and_listed(
+        "The minister responded to the report on Tuesday.",
+        headline="Minister Tobias Quendt Responds to Harbour Report",
+    )[1] == ["Tobias Quendt"]

@@ -46,6 +46,7 @@ _THING_ENDINGS = ("tion", "sion", "ship", "ism", "ology", "ismus", "ismo", "isme
                   "schaft", "heit", "keit", "ung", "miento", "logía", "ologie", "idad", "ité")
 _THING_ENDINGS_HERE = {"en": ("ment",), "de": ("ment",)}
 _THING_MIN = 8
+_STEM = 5  # letters two words share at the front to be forms of one word
 # A dateline: the place, then a dash after its state, agency or date ("SANTA ANA, Calif. —",
 # "Kiel (ots) –", "Genève, le 3 mars —"); a name before a comma is followed by no dash.
 _DATELINE = re.compile(r"\s*([^\W\d_][\w.'’\- ]{1,40}?)\s*(?:,|\(|[–—]|-\s)")
@@ -65,6 +66,7 @@ class NameShape:
         self._nouns: set[str] | None = None
         self._places: set[str] | None = None
         self._spellings: dict[str, str] | None = None  # accented words, by their plain form
+        self._stems: set[str] | None = None  # the stems of the words written in lower case
         # Where each capitalised word follows a lower-case one in its sentence: (¶, offset).
         self._after_lower: dict[str, list[tuple[int, int]]] | None = None
 
@@ -96,9 +98,15 @@ class NameShape:
             lead += 1
         # A common word at the end ("… Staff Study"), unless it is a surname after a given
         # name ("Anthony Lake"); a run of words cut down to one is no one's name.
+        # A name only a title-case headline gives may run on into its verb and object, which
+        # the body writes in lower case, inflected ("Ana X Inaugura Puente" over "inauguró
+        # el puente"): past two words, a word whose stem the body writes so ends it.
+        headline = not whole and self._headline_only(name)
         end = len(words)
-        while end > lead and not whole and self._common_word(low[end - 1]) and not (
-                low[end - 1] in SURNAME_NOUNS and end - lead == 2):
+        while end > lead and not whole and not (
+                low[end - 1] in SURNAME_NOUNS and end - lead == 2) and (
+                self._common_word(low[end - 1])
+                or headline and end - lead > 2 and self._common_stem(low[end - 1])):
             end -= 1
         if end - lead < (1 if len(words) == 1 else 2) and end < len(words):
             return None, f"“{name}” is made of common words, not a person’s name"
@@ -138,6 +146,25 @@ class NameShape:
                     if t.cap and not t.text.isascii() and t.text[1:].islower():
                         self._spellings.setdefault(_plain(t.text), t.text)
         return self._spellings.get(word, word) if word.isascii() else word
+
+    def _headline_only(self, name: str) -> bool:
+        """The name is the headline's alone, and the headline capitalises its words."""
+        title = self.paras[0] if self.paras else ""
+        if name not in title or any(name in text for text in self.paras[1:]):
+            return False
+        long = [w for w in title.split() if len(w) > 3]
+        return sum(w[:1].isupper() for w in long) > 0.7 * len(long)
+
+    def _common_stem(self, low: str) -> bool:
+        """The release writes a word of the same stem in lower case ("inaugura", "inauguró";
+        "opening", "opens"; "brücke", "brücken")."""
+        if self._stems is None:
+            if self._common is None:
+                self._read_words()
+            self._stems = {w[:_STEM] for w in self._common if len(w) >= _STEM}
+            if self.code == "de":
+                self._stems |= {w[:_STEM] for w in self._nouns if len(w) >= _STEM}
+        return len(low) >= _STEM and low[:_STEM] in self._stems
 
     def _mid_sentence(self, name: str) -> bool:
         """The release writes the name, capitalised, after a word in lower case in the same
