@@ -69,6 +69,11 @@ def test_initials_and_particles_inside_a_name_are_part_of_it():
         "“We waited long enough,” said Sheldon A. Marrow Jr., who chairs the tenants’ group.",
         "“The river is clean again,” said Ana de la Vega, the city’s engineer.",
     )] == ["Sheldon A. Marrow Jr.", "Ana de la Vega"]
+    assert [s for _, s, _ in speakers(
+        "„Wir freuen uns auf den Sommer“, sagte Marie von der Aue, die Leiterin des Vereins.",
+        "„Das Fest beginnt um zehn Uhr“, erklärte Jonas van den Berg vom Vorstand.",
+        headline="Sommerfest im Hafen",
+    )] == ["Marie von der Aue", "Jonas van den Berg"]
 
 
 def quoted_and_listed(*paragraphs, headline):

@@ -120,7 +120,8 @@ class NameShape:
             return self._genitive(words[:-1]), ""
         if self.names_a_body(" ".join(words)):
             return None, f"“{name}” is the name of an organisation or a thing, not a person"
-        if not whole and all(self._common_word(w, front=True) for w in low):
+        if not whole and all(self._common_word(w, front=True) for w in low
+                             if w not in PARTICLES):
             return None, f"“{name}” is made of common words, not a person’s name"
         inner = [w for w in low[1:-1]
                  if w in FUNCTION_WORDS and w not in PARTICLES and len(w) > 1]  # ("A.")
@@ -220,13 +221,15 @@ class NameShape:
                     self._after_lower.setdefault(t.low, []).append((p, t.start))
                 if not t.cap:
                     self._common.add(t.low)
-                elif self.code == "de" and k and (
-                        toks[k - 1].low in _ARTICLES or not toks[k - 1].cap
-                        and k + 1 < len(toks) and not toks[k + 1].cap):
+                elif self.code == "de" and k and not (k > 1 and toks[k - 2].low in PARTICLES) \
+                        and (toks[k - 1].low in _ARTICLES or not toks[k - 1].cap
+                             and k + 1 < len(toks) and not toks[k + 1].cap
+                             and toks[k + 1].low not in PARTICLES):
                     # German capitalises every noun; an article before one, or lower-case
                     # words on both sides, tell it from a given name ("der Verleger Oliver
-                    # X", "sind wir Verleger des …"). (Its feminine, "Schauspielerin", is
-                    # the same noun.)
+                    # X", "sind wir Verleger des …"), though not beside a name's particles
+                    # ("sagte Marie von der Aue"). (Its feminine, "Schauspielerin", is the
+                    # same noun.)
                     self._nouns.add(t.low)
 
     def places(self) -> set[str]:
