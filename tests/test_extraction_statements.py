@@ -78,3 +78,28 @@ def test_a_sentence_opening_on_by_is_no_byline():
         "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
         headline="Why the ferry matters",
     ) == [("The closure of the W", "Tilda Varnholt")]
+
+
+def test_a_statement_line_in_the_passive_names_its_maker_after_by():
+    for line, quote, headline in (
+            ("The following statement was issued by Mayor Tilda Varnholt:",
+             "“The closure of the Wexbridge ferry is a blow to every family on the shore.”",
+             "Ferry closure"),
+            ("Le communiqué suivant a été publié par la maire Tilda Varnholt :",
+             "« La fermeture du bac est un coup dur pour toutes les familles de la rive. »",
+             "Fermeture du bac"),
+            ("Die folgende Stellungnahme wurde von Tilda Varnholt veröffentlicht:",
+             "„Die Schließung der Fähre ist ein schwerer Schlag für alle Familien am Ufer.“",
+             "Schließung der Fähre"),
+            ("El siguiente comunicado fue emitido por la alcaldesa Tilda Varnholt:",
+             "“El cierre del transbordador es un golpe para todas las familias de la orilla.”",
+             "Cierre del transbordador"),
+    ):
+        assert [s for _, s in speakers(line, quote, headline=headline)] == [
+            "Tilda Varnholt"], line
+    assert speakers(
+        "The following statement was issued by Mayor Tilda Varnholt and Councillor Rolf "
+        "Amberley:",
+        "“The closure of the Wexbridge ferry is a blow to every family on the shore.”",
+        headline="Ferry closure",
+    ) == [("The closure of the W", None)]

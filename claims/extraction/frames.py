@@ -92,9 +92,16 @@ _STATEMENT_BY = re.compile(
     r"\b(?:statement|déclaration|communiqué|erklärung|stellungnahme|declaración|comunicado"
     r"|message|mensaje|botschaft|palabras|words|quote|comment|remarks|zitat|citation"
     r"|declaraciones)s?"
-    r"\s+(?:from|by|of|de|du|des|von|vom|der|del)\s+(?:the\s+|l[ae]\s+|la\s+)?", re.IGNORECASE)
+    r"(?:\s+(?:\w+\s+){0,3}?(?:issued|released|made|published|publiée?|diffusée?|émise?"
+    r"|faite?|emitid[oa]|publicad[oa]|difundid[oa]|hech[oa]|wurde|wurden))?"
+    r"\s+(?:from|by|of|de|du|des|von|vom|der|del|par|por)\s+(?:the\s+|l[ae]\s+|la\s+)?",
+    re.IGNORECASE)
+# (The passive names the statement's maker after its verb: "The following statement was
+# issued by X", "Le communiqué suivant a été publié par X", "El siguiente comunicado fue
+# emitido por X", "Folgende Erklärung wurde von X abgegeben".)
 _STATEMENT_BY_END = re.compile(r"\s+(?:expressing|on|about|regarding|concerning|sur|zu|über|"
-                               r"sobre|to|in|following)\s|:\s*$")
+                               r"sobre|to|in|following)\s|\s+(?:abgegeben|veröffentlicht"
+                               r"|herausgegeben|verbreitet)\s*[.:]?\s*$|[.:]\s*$")
 
 
 def is_statement_headline(headline: str) -> bool:
