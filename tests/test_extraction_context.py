@@ -241,3 +241,25 @@ def test_a_french_role_after_an_elided_article_tells_the_sex_a_pronoun_needs(pro
 def test_a_line_naming_whose_words_follow_gives_them_the_quote_under_it(line):
     assert [q.speaker for q in quotes(line, "“The bridge opens on Monday.”")] == [
         "Tilda Brennan"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["President Rolf Hadley visited the Ashcombe Rovers ground on Monday.",
+     "“We are honoured by the visit,” said the president of the club."],
+    ["El presidente Rolf Hadley visitó el estadio del Ashcombe el lunes.",
+     "“Es un honor para nosotros”, dijo el presidente del club."],
+    ["Präsident Rolf Hadley besuchte am Montag das Stadion von Ashcombe.",
+     "„Das ist eine Ehre für uns“, sagte der Präsident des Vereins."],
+    ["Le président Rolf Hadley a visité lundi le stade d’Ashcombe.",
+     "« C’est un honneur pour nous », a déclaré le président du club."],
+])
+def test_a_title_held_at_a_body_is_not_given_to_a_holder_not_said_to_belong_to_it(paragraphs):
+    quote = quotes(*paragraphs)[-1]
+    assert quote.speaker is None
+    assert "names a body Rolf Hadley is not said to belong to" in quote.speaker_note
+
+
+def test_a_title_held_at_a_place_still_resolves_to_its_one_holder():
+    assert [q.speaker for q in quotes(
+        "Mayor Tilda Brennan opened the bridge on Monday.",
+        "“It took ten years,” said the mayor of Ashcombe.")] == ["Tilda Brennan"]

@@ -298,6 +298,16 @@ class Neighbours:
             return None
         return person
 
+    def _body_of_title(self, p: int, ref: Ref, person: Person) -> str | None:
+        """The complement naming a body right after a title ("of the club", "del club",
+        "des Vereins"), when ``person`` is not said to hold the role there; else None."""
+        m = _BODY_COMPLEMENT.match(self.paras[p], ref.end)
+        if m is None or m.group("noun")[0].isupper() and not _ARTICLE_IN.search(m.group(0)):
+            return None  # ("the mayor of Ashcombe": a place, which may be hers)
+        noun = m.group("noun").lower()
+        held = f"{person.role} {person.org}".lower()
+        return None if noun[:5] in held else m.group(0).strip()
+
     def _met(self, person: Person) -> bool:
         """The reader has met ``person`` so far, by name (a title the text resolved to them
         is no meeting)."""
@@ -316,6 +326,15 @@ class Neighbours:
                         return person
         return None
 
+# A title's complement naming where the role is held: "of the club", "del club", "du
+# conseil", "des Vereins".
+_BODY_COMPLEMENT = re.compile(
+    r"(?:\s+(?:of|at)\s+(?:the\s+|this\s+)?|\s+(?:de la|de l[’']|du|des|del|de los|de las|de"
+    r"|der|von der|vom|von)\s+(?:la\s+|el\s+|los\s+|las\s+)?)(?P<noun>[^\W\d_][\w’'-]{2,})",
+    re.IGNORECASE)
+# An article in a title's complement, which makes it a kind of body ("of the club", "des
+# Vereins"), not a place's name.
+_ARTICLE_IN = re.compile(r"\b(?:the|this|la|el|los|las|du|des|del|der|vom)\s", re.IGNORECASE)
 # Articles that bring in someone not met before ("a member", "un élu", "eine Sprecherin").
 _INDEFINITE_ARTICLES = _words("""a an another un une ein eine einer eines einem einen una
     otro otra""")

@@ -148,6 +148,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours, Bodies):
             if rivals and self.ctx.last_sentence != [person]:
                 return None, "", False, (f"the title “{ref.text}” fits {person.name} and "
                                          f"{rivals[0].name}")
+            body = self._body_of_title(p, ref, person)
+            if body is not None:
+                # "said the president of the club" after "President X" of a country: the
+                # role held at a body the release does not say X belongs to.
+                return None, "", False, (f"the title “{ref.text} {body}” names a body "
+                                         f"{person.name} is not said to belong to")
             return person, "title", True, ""
         if person is None:
             return None, "", False, f"“{ref.text}” is no one named in the release"
