@@ -103,3 +103,29 @@ def test_a_statement_line_in_the_passive_names_its_maker_after_by():
         "“The closure of the Wexbridge ferry is a blow to every family on the shore.”",
         headline="Ferry closure",
     ) == [("The closure of the W", None)]
+
+
+def test_i_in_a_release_written_in_the_first_person_is_whoever_signs_it():
+    assert speakers(
+        "I want to explain why the ferry will stop on Friday. The operator told us last week "
+        "that the boat failed its inspection.",
+        "“We will not leave the north shore without a crossing,” I told the operator.",
+        "Tilda Varnholt, Mayor of Wexbridge",
+        headline="A letter to the residents of Wexbridge",
+    ) == [("We will not leave th", "Tilda Varnholt")]
+    assert speakers(
+        "Ich möchte Ihnen erklären, warum die Fähre am Freitag den Betrieb einstellt.",
+        "„Wir werden das Nordufer nicht ohne Überfahrt lassen“, sagte ich dem Betreiber.",
+        "Tilda Varnholt, Bürgermeisterin von Wexbrück",
+        headline="Ein Brief an die Bürgerinnen und Bürger",
+    ) == [("Wir werden das Nordu", "Tilda Varnholt")]
+
+
+def test_one_i_over_a_name_line_is_no_release_in_the_first_person():
+    # Only the attribution says "I": the line under the release may be a contact's.
+    assert speakers(
+        "The ferry will stop on Friday after the boat failed its inspection.",
+        "“We will not leave the north shore without a crossing,” I told the operator.",
+        "Rolf Amberley, Press Officer",
+        headline="Ferry to stop on Friday",
+    ) == [("We will not leave th", None)]

@@ -12,7 +12,7 @@ from .attribution import Attribution, parse_before
 from .candidate import TRIM, Candidate, subject_ref
 from .frames import BYLINE, names_several, statement_subject
 from .languages import lexicon
-from .lexicon import EVENT_VERBS, FUNCTION_WORDS
+from .lexicon import EVENT_VERBS, FIRST_PERSON_SINGULAR, FUNCTION_WORDS
 from .lexicon import word_set as _words
 from .organisations import is_org_word
 from .speakers import Person
@@ -58,6 +58,27 @@ def _plain_words(name: str) -> list[str]:
     them ("EYMEOUD" for "Eyméoud")."""
     return ["".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
             for w in name.lower().split()]
+
+
+def _signature(line: str) -> tuple[re.Match, Ref | None] | None:
+    """Whether ``line`` is a signature: a dash, "By" or nothing before a name (or a title)
+    and what role or place follows it, and nothing else (no verb, no clause). (where the
+    name starts, the person's reference), with no reference for a line of capitalised
+    words that may be an organisation's; None for anything else."""
+    m = SIGNATURE.match(line) or BYLINE.match(line) or _NAME_LINE.match(line)
+    if not m or len(line.split()) > 30:
+        return None
+    ref = analyze_subject(line, m.end(), len(line), after_verb=True)
+    if ref is None or ref.kind not in ("person", "surname", "title"):
+        return m, None
+    if not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != m.end() or not (
+            line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
+            or line.rstrip().endswith(":")
+            or any(t.low in lexicon().speech_verbs or t.low in EVENT_VERBS
+                   or t.low in lexicon().participles for t in tokenize(line))
+            or _goes_on_as_a_sentence(line, ref.end)):
+        return None  # a name line: "Jane Doe, Director of X." and nothing else
+    return m, ref
 
 
 class AttributionLines:
@@ -134,19 +155,12 @@ class AttributionLines:
         if len(text[cands[-1].span.outer_end:].strip(" .")) > 0:
             return None
         line = self.paras[p + 1]
-        m = SIGNATURE.match(line) or BYLINE.match(line) or _NAME_LINE.match(line)
-        if not m or len(line.split()) > 30:
+        signature = _signature(line)
+        if signature is None:
             return None
-        ref = analyze_subject(line, m.end(), len(line), after_verb=True)
-        if ref is None or ref.kind not in ("person", "surname", "title"):
+        m, ref = signature
+        if ref is None:
             person = self._org_signature(line, m.end(), cands)
-        elif not SIGNATURE.match(line) and (ref.kind != "person" or ref.start != m.end() or not (
-                line.startswith(",", ref.end) or ref.end >= len(line.rstrip(". ")))
-                or line.rstrip().endswith(":")
-                or any(t.low in lexicon().speech_verbs or t.low in EVENT_VERBS
-                       or t.low in lexicon().participles for t in tokenize(line))
-                or _goes_on_as_a_sentence(line, ref.end)):
-            return None  # a name line: "Jane Doe, Director of X." and nothing else
         else:
             person = self._resolve(ref)
             if person is not None and ref.kind == "person":
@@ -161,6 +175,33 @@ class AttributionLines:
                 head.person, head.how, head.sure, head.note = person, "signature", True, ""
         self._sign_quotes_above(p, person)
         return person, line[m.end():].strip(TRIM)
+
+    def _release_signer(self) -> Person | None:
+        """The person whose name line ends the release ("Tilda X, Mayor of Y"), who wrote
+        it: in a release in the first person, whom "I" stands for. Read once."""
+        if self._signer is False:
+            self._signer = None
+            last = self.paras[-1] if len(self.paras) > 2 else ""
+            signature = _signature(last) if not self.candidates[-1] else None
+            if signature is not None and signature[1] is not None \
+                    and signature[1].kind == "person" and self._first_person_body():
+                person = self._resolve(signature[1])
+                if person is not None and not person.is_org:
+                    self._signer = self._as_signed(person, signature[1].name)
+        return self._signer
+
+    def _first_person_body(self) -> bool:
+        """The release's own words, outside its quotes, say "I" in more than one sentence:
+        it is written in the first person, not only a sentence of it."""
+        words = FIRST_PERSON_SINGULAR.get(lexicon().code, ())
+        sentences = 0
+        for p in range(1, len(self.paras)):
+            for a, b in self.sentences[p]:
+                sentences += any(t.low in words for lo, hi in self._free_ranges(p, a, b)
+                                 for t in tokenize(self.paras[p], lo, hi))
+                if sentences > 1:
+                    return True
+        return False
 
     def _as_signed(self, person: Person, signed: str) -> Person:
         """Who signs writes their own name in full: the one name the release reads elsewhere

@@ -105,6 +105,12 @@ class SpeakerResolution(AttributionLines, LaterNaming, Neighbours, Bodies):
                 first, second = self.ctx.ambiguous
                 return None, "", False, (f"“{ref.text}” could be {first.name} or {second.name}, "
                                          "named in the same sentence")
+            if person is None and ref.text.lower() in FIRST_PERSON_SINGULAR.get(
+                    lexicon().code, ()) and self._release_signer() is not None:
+                # "“…,” I told the operator" in a release signed at its end "Tilda X,
+                # Mayor of Y": the one who writes "I" is the one who signs.
+                return self._release_signer(), "signature", False, (
+                    "the release speaks in the first person and is signed by them")
             if person is None:
                 return None, "", False, f"“{ref.text}” refers to no one named before"
             return person, "pronoun", False, ""
