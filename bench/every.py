@@ -84,8 +84,11 @@ class Deadline:
 
 
 class Every:
-    def __init__(self, harness, *, runs, timeout, log, queries_only=False):
+    def __init__(self, harness, *, runs, timeout, log, queries_only=False, combinations=False):
         self.harness = harness
+        # The sampled combinations of filters, orderings, searches and deep pages
+        # (bench/combinations.py) instead of each choice alone.
+        self.combinations = combinations
         self.runs = runs
         self.timeout = timeout
         self.log = log
@@ -283,7 +286,12 @@ class Every:
                 traceback.format_exc(limit=3).splitlines()[-1])
         for pattern, url in pages:
             self.add_page(pattern, url, operations)
-        self.add_writes()
+        if self.combinations:
+            from bench import combinations
+
+            combinations.add_writes(self)
+        else:
+            self.add_writes()
         return self.catalog
 
     def add_page(self, pattern, url, operations):
@@ -307,6 +315,11 @@ class Every:
             variants, pages = catalog.link_variants(urlsplit(url).path, body, self.words,
                                                     self.values)
             variants += self.ranked_searches(url, who, variants)
+        if self.combinations:
+            from bench import combinations
+
+            combinations.add_page(self, pattern, url, who, kind, variants, is_api)
+            return
         for params, labels in variants:
             self.catalog.add(Request(key_of("GET", template, labels), _with(url, params),
                                      who=who, kind=kind, view=pattern.view, params=params))

@@ -673,7 +673,7 @@ def measure_every(args, harness, log):
     from bench.every import Every
 
     every = Every(harness, runs=args.list_runs, timeout=args.timeout, log=log,
-                  queries_only=args.queries_only)
+                  queries_only=args.queries_only, combinations=args.combinations)
     every.build()
     log(f"list: {len(every.catalog.requests)} requests, "
         f"{len(every.catalog.skipped)} routes not requested")

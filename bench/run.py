@@ -58,6 +58,10 @@ def parse_args(argv):
     parser.add_argument("--timeout", type=float, default=20.0,
                         help="Seconds after which a request of the list is stopped and "
                              "reported as a timeout.")
+    parser.add_argument("--combinations", action="store_true",
+                        help="The list of every request takes filters, orderings, searches "
+                             "and deep pages together, sampled (bench/combinations.py), "
+                             "instead of one at a time.")
     parser.add_argument("--no-list", action="store_true",
                         help="Only the pages with floors, not the list of every request.")
     args = parser.parse_args(argv)
@@ -137,6 +141,7 @@ def baseline_queries(args):
     command = [sys.executable, str(Path(__file__)), "--claims", str(BASELINE_CLAIMS),
                "--db", args.db, "--queries-only", "--no-baseline", "--json", str(out),
                "--timeout", str(args.timeout), *(["--no-list"] if args.no_list else []),
+               *(["--combinations"] if args.combinations else []),
                "--database-name", "factcheck_bench_small" if args.db == "postgres" else "bench"]
     log(f"counting queries on a {BASELINE_CLAIMS:,}-claim data set for comparison")
     finished = subprocess.run(command, check=False)
