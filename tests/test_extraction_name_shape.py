@@ -4,6 +4,8 @@ Each test stands for a class of text, not for one release; every person, place a
 organisation here is invented.
 """
 
+import pytest
+
 from claims.extraction import extract_text
 
 
@@ -12,34 +14,39 @@ def speakers(*paragraphs, headline="Release"):
     return [(q.text, q.speaker, q.speaker_note) for q in extraction.quotes]
 
 
-def test_a_job_the_release_writes_as_a_common_word_is_cut_from_the_front_of_a_name():
-    # The job opens the sentence, so it is capitalised there; elsewhere the release writes
-    # it as the common word it is (in German, as a noun after an article).
-    assert speakers(
-        "The county’s beekeepers report a record year. One beekeeper said the warm spring "
-        "helped.",
-        "Beekeeper Tom Ashgrove said: “The hives have never been this full.”",
-        headline="Honey harvest up",
-    ) == [("The hives have never been this full.", "Tom Ashgrove", "")]
-    assert speakers(
-        "La feria reunió a cientos de ganaderos. El ganadero más joven tenía 19 años.",
-        "Ganadero Pedro Lasarte afirmó: “Este año los precios son justos”.",
-        headline="Feria ganadera",
-    )[0][1] == "Pedro Lasarte"
-    assert speakers(
-        "The beekeeper said the spring helped. Beekeeper Ruth Ashgrove said: “The hives are "
-        "full.”",
-    )[0][1] == "Ruth Ashgrove"
-    assert speakers(
-        "Les vendanges commencent. Le viticulteur attend la pluie.",
-        "Viticulteur Paul Arnaud a déclaré : « Le raisin est prêt ».",
-        headline="Vendanges",
-    )[0][1] == "Paul Arnaud"
-    assert speakers(
-        "In Kellstadt beginnt die Lese. Der Winzer hofft auf gutes Wetter.",
-        "Winzer Jonas Kelm sagte: „Die Trauben sind reif.“",
-        headline="Weinlese beginnt",
-    )[0][1] == "Jonas Kelm"
+# The job opens the sentence, so it is capitalised there; elsewhere the release writes it as
+# the common word it is (in German, as a noun after an article).
+JOBS_BEFORE_NAMES = [
+    ("Honey harvest up",
+     "The county’s beekeepers report a record year. One beekeeper said the warm spring helped.",
+     "Beekeeper Tom Ashgrove said: “The hives have never been this full.”", "Tom Ashgrove"),
+    ("Honey", "The beekeeper said the spring helped. Beekeeper Ruth Ashgrove said: “The hives "
+     "are full.”", "", "Ruth Ashgrove"),
+    ("Feria ganadera",
+     "La feria reunió a cientos de ganaderos. El ganadero más joven tenía 19 años.",
+     "Ganadero Pedro Lasarte afirmó: “Este año los precios son justos”.", "Pedro Lasarte"),
+    ("Vendanges", "Les vendanges commencent. Le viticulteur attend la pluie.",
+     "Viticulteur Paul Arnaud a déclaré : « Le raisin est prêt ».", "Paul Arnaud"),
+    ("Weinlese beginnt", "In Kellstadt beginnt die Lese. Der Winzer hofft auf gutes Wetter.",
+     "Winzer Jonas Kelm sagte: „Die Trauben sind reif.“", "Jonas Kelm"),
+]
+# Only a word with the ending of a noun for someone who does something is a job.
+GIVEN_NAMES_THAT_ARE_WORDS = [
+    ("Elecciones en Kellstadt", "La lista celebró una victoria clara en la noche del domingo.",
+     "Victoria Lasarte Ruiz, alcaldesa electa, afirmó: “Gobernaremos para todos”.",
+     "Victoria Lasarte Ruiz"),
+    ("Le pont", "Le pont en pierre sera restauré.",
+     "Pierre Arnaud Delmas, maire, a déclaré : « Les travaux commencent lundi. »",
+     "Pierre Arnaud Delmas"),
+]
+
+
+@pytest.mark.parametrize(("headline", "before", "quoted", "speaker"),
+                         JOBS_BEFORE_NAMES + GIVEN_NAMES_THAT_ARE_WORDS)
+def test_a_job_before_a_name_is_cut_off_and_a_given_name_that_is_a_word_stays(
+        headline, before, quoted, speaker):
+    paragraphs = [before, quoted] if quoted else [before]
+    assert [s for _, s, _ in speakers(*paragraphs, headline=headline)] == [speaker]
 
 
 def test_a_given_name_or_a_surname_that_is_also_a_word_stays_in_a_name_written_mid_sentence():

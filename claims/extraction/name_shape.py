@@ -46,6 +46,16 @@ _THING_ENDINGS = ("tion", "sion", "ship", "ism", "ology", "ismus", "ismo", "isme
                   "schaft", "heit", "keit", "ung", "miento", "logía", "ologie", "idad", "ité")
 _THING_ENDINGS_HERE = {"en": ("ment",), "de": ("ment",)}
 _THING_MIN = 8
+# Endings of nouns for people by what they do ("beekeeper", "director", "journalist",
+# "viticulteur", "secrétaire", "ganadero", "periodista", "Verleger", "Produzent").
+_AGENT_ENDINGS = {
+    "en": ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man", "woman"),
+    "fr": ("eur", "euse", "rice", "iste", "ien", "ienne", "aire", "ant", "ante", "ent",
+           "ente", "ier", "ière"),
+    "es": ("or", "ora", "ero", "era", "ista", "ante", "ente", "ario", "aria"),
+    "de": ("er", "erin", "or", "orin", "ist", "istin", "ent", "entin", "ant", "antin", "eur",
+           "eurin", "loge", "login"),
+}
 _STEM = 5  # letters two words share at the front to be forms of one word
 # A dateline: the place, then a dash after its state, agency or date ("SANTA ANA, Calif. —",
 # "Kiel (ots) –", "Genève, le 3 mars —"); a name before a comma is followed by no dash.
@@ -83,15 +93,17 @@ class NameShape:
         # ones ("said Frank Ellery X", "said Omar Said"). German capitalises every noun.
         whole = self.code != "de" and any(self._common_word(w, front=True) for w in low) \
             and self._mid_sentence(name)
-        # A preposition, an article ("Par Pierre X") or a job or other common word
-        # ("Verleger Oliver X") at the front of a full name. A full name keeps two words after
-        # it, so that a given name that is also a word ("Will", "Rose", "Frank", "Les")
-        # before a surname stays.
+        # A preposition, an article ("Par Pierre X") or a job ("Verleger Oliver X") at the
+        # front of a full name: a common word with the ending of a noun for someone who does
+        # something, so that a given name that is also a word stays ("Victoria X Ruiz" over
+        # "una victoria", "Pierre X Y" over "en pierre"). A full name keeps two words after
+        # it ("Will", "Rose", "Frank", "Les" before a surname stay).
         classes = [t.cls for t in tokenize(name)] if len(words) > 2 else []
         lead = 0
         while len(words) - lead > 2 and low[lead] not in PARTICLES and (
                 low[lead] in FUNCTION_WORDS
                 or not whole and self._common_word(low[lead], front=True)
+                and low[lead].endswith(_AGENT_ENDINGS.get(self.code, ()))
                 or len(classes) == len(words) and classes[lead] in ("R", "H")
                 or self.code == "de" and len(low[lead]) > 7
                 and low[lead].endswith(GERMAN_AGENT_NOUNS)):
