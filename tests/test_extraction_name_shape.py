@@ -49,7 +49,7 @@ def test_a_job_before_a_name_is_cut_off_and_a_given_name_that_is_a_word_stays(
     assert [s for _, s, _ in speakers(*paragraphs, headline=headline)] == [speaker]
 
 
-def test_a_given_name_or_a_surname_that_is_also_a_word_stays_in_a_name_written_mid_sentence():
+def test_a_given_name_or_a_surname_that_is_also_a_word_stays_in_a_name_in_the_body():
     assert [s for _, s, _ in speakers(
         "Harbour staff will frank every parcel by hand, and the office will stay open.",
         "“We will sort the backlog by Friday,” said Frank Ellery Dunmore, the postmaster.",
@@ -57,8 +57,9 @@ def test_a_given_name_or_a_surname_that_is_also_a_word_stays_in_a_name_written_m
         "rose early to open the depot.",
         "“The new sorting hall opens in May,” said Ines Baker, the depot’s head baker turned "
         "manager.",
+        "Kate Brown, the depot’s manager, said: “The brown vans go out first.”",
         headline="Post office backlog",
-    )] == ["Frank Ellery Dunmore", "Rose Mary Tarrant", "Ines Baker"]
+    )] == ["Frank Ellery Dunmore", "Rose Mary Tarrant", "Ines Baker", "Kate Brown"]
 
 
 def test_the_place_a_dateline_opens_with_is_no_speaker():

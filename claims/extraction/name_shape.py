@@ -46,6 +46,11 @@ _THING_ENDINGS = ("tion", "sion", "ship", "ism", "ology", "ismus", "ismo", "isme
                   "schaft", "heit", "keit", "ung", "miento", "logía", "ologie", "idad", "ité")
 _THING_ENDINGS_HERE = {"en": ("ment",), "de": ("ment",)}
 _THING_MIN = 8
+# Words for a group of people playing, singing or serving together ("Regimental Band",
+# "Kammerchor", "Orquesta Sinfónica"); not "banda", a surname too.
+_GROUP_WORDS = word_set(
+    "band orchestra choir chorus ensemble quartet quintet trio troupe squad brigade regiment "
+    "battalion orchester chor kapelle orchestre chœur choeur fanfare orquesta coro conjunto")
 # Endings of nouns for people by what they do ("beekeeper", "director", "journalist",
 # "viticulteur", "secrétaire", "ganadero", "periodista", "Verleger", "Produzent").
 _AGENT_ENDINGS = {
@@ -108,17 +113,19 @@ class NameShape:
                 or self.code == "de" and len(low[lead]) > 7
                 and low[lead].endswith(GERMAN_AGENT_NOUNS)):
             lead += 1
-        # A common word at the end ("… Staff Study"), unless it is a surname after a given
-        # name ("Anthony Lake"); a run of words cut down to one is no one's name.
-        # A name only a title-case headline gives may run on into its verb and object, which
-        # the body writes in lower case, inflected ("Ana X Inaugura Puente" over "inauguró
-        # el puente"): past two words, a word whose stem the body writes so ends it.
+        # A title-case headline capitalises every word, so a name only the headline gives may
+        # run on into its verb and object ("The Mayor Requests Staff Study", "Jane X
+        # Nominated for …", "Ana X Inaugura Puente"): a word the body writes in lower case
+        # (past two words, one of the same stem: "inauguró") ends it, unless it is a
+        # surname after a given name ("Anthony Lake"); a run of words cut down to one is no
+        # one's name. (In a sentence, a capitalised word after a name is the name's:
+        # "Kate Brown, the governor, said".)
         headline = not whole and self._headline_only(name)
         end = len(words)
-        while end > lead and not whole and not (
+        while end > lead and headline and not (
                 low[end - 1] in SURNAME_NOUNS and end - lead == 2) and (
                 self._common_word(low[end - 1])
-                or headline and end - lead > 2 and self._common_stem(low[end - 1])):
+                or end - lead > 2 and self._common_stem(low[end - 1])):
             end -= 1
         if end - lead < (1 if len(words) == 1 else 2) and end < len(words):
             return None, f"“{name}” is made of common words, not a person’s name"
@@ -142,11 +149,13 @@ class NameShape:
         return " ".join(self._accented(w) for w in words), ""
 
     def names_a_body(self, name: str) -> bool:
-        """The name ends in an organisation's word ("Commonwealth Office") or holds a noun
-        for a thing by its ending ("Extinction Rebellion"); a surname that is also a common
-        noun after a given name ("Anthony Lake") is none."""
+        """The name ends in an organisation's or a group's word ("Commonwealth Office",
+        "Regimental Band") or holds a noun for a thing by its ending ("Extinction
+        Rebellion"); a surname that is also a common noun after a given name ("Anthony
+        Lake") is none."""
         low = [w.strip(".,;:").lower() for w in name.split()]
-        return bool(low) and (is_org_word(low[-1]) or any(self._thing(w) for w in low)) \
+        return bool(low) and (is_org_word(low[-1]) or low[-1] in _GROUP_WORDS
+                              or any(self._thing(w) for w in low)) \
             and not (low[-1] in SURNAME_NOUNS and len(low) > 1)
 
     def _accented(self, word: str) -> str:
