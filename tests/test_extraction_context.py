@@ -263,3 +263,14 @@ def test_a_title_held_at_a_place_still_resolves_to_its_one_holder():
     assert [q.speaker for q in quotes(
         "Mayor Tilda Brennan opened the bridge on Monday.",
         "“It took ten years,” said the mayor of Ashcombe.")] == ["Tilda Brennan"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“This bridge will change the life of the town.” (Tilda Brennan, Mayor of Ashcombe)",
+     "Tilda Brennan"),
+    ("„Diese Brücke wird das Leben der Stadt verändern.“ (Tilda Brennan, Bürgermeisterin)",
+     "Tilda Brennan"),
+    ("“This bridge will change the life of the town.” (Photo: Rolf Hadley)", None),
+])
+def test_a_name_in_brackets_after_a_quote_signs_it(sentence, speaker):
+    assert [q.speaker for q in quotes(sentence)] == [speaker]

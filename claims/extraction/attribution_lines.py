@@ -22,6 +22,7 @@ from .tokens import Ref, tokenize
 
 SIGNATURE = re.compile(r"\s*[-–—―]+\s*(?=[" + UPPER + "])")
 _NAME_LINE = re.compile(r"(?=[" + UPPER + "])")
+_IN_BRACKETS = re.compile(r"\(\s*(?=[" + UPPER + "])")
 # Small words inside an organisation's name ("Board of Trustees of the X Trust").
 _NAME_JOINS = _words("of the and for in on at &")
 
@@ -259,11 +260,13 @@ class AttributionLines:
         line = text[end:].strip()
         lo = len(text) - len(text[end:].lstrip())
         m = SIGNATURE.match(text, lo) or _NAME_LINE.match(text, lo)
+        if line[:1] == "(" and line.rstrip(".").endswith(")"):
+            m = _IN_BRACKETS.match(text, lo)  # "“…” (Jane Doe, Director of X)"
         if not line or m is None:
             return None
         ref = analyze_subject(text, m.end(), len(text), after_verb=True)
         if ref is None or ref.kind != "person" or ref.start != m.end() or not (
-                text.startswith(",", ref.end) or ref.end >= len(text.rstrip(". "))) \
+                text.startswith(",", ref.end) or ref.end >= len(text.rstrip(". )"))) \
                 or _goes_on_as_a_sentence(text, ref.end) or any(
                     not t.cap and t.cls not in ("R", "H", "P") and t.low not in FUNCTION_WORDS
                     for t in tokenize(text, ref.end, len(text))):
