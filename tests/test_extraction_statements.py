@@ -129,3 +129,24 @@ def test_one_i_over_a_name_line_is_no_release_in_the_first_person():
         "Rolf Amberley, Press Officer",
         headline="Ferry to stop on Friday",
     ) == [("We will not leave th", None)]
+
+
+def test_a_french_quote_over_several_paragraphs_reopened_with_a_reminder_mark():
+    # French typography opens each further paragraph of a quote with "» ".
+    assert speakers(
+        "La maire Clotilde Varnier a déclaré : « La fermeture du bac est un coup dur pour "
+        "toutes les familles de la rive nord.",
+        "» J’ai demandé à l’exploitant de rencontrer le conseil cette semaine.",
+        "» Nous ne laisserons pas la rive nord sans traversée. »",
+        "Le bac transportait 400 passagers par jour.",
+        headline="Fermeture du bac",
+    ) == [("La fermeture du bac ", "Clotilde Varnier"),
+          ("J’ai demandé à l’exp", "Clotilde Varnier"),
+          ("Nous ne laisserons p", "Clotilde Varnier")]
+    assert speakers(
+        "« La fermeture du bac est un coup dur pour toutes les familles de la rive nord.",
+        "» Nous ne laisserons pas la rive nord sans traversée », a déclaré la maire Clotilde "
+        "Varnier.",
+        headline="Fermeture du bac",
+    ) == [("La fermeture du bac ", "Clotilde Varnier"),
+          ("Nous ne laisserons p", "Clotilde Varnier")]

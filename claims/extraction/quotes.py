@@ -349,14 +349,20 @@ _LONE_DOUBLE_CLOSER = re.compile('[,.!?]["”]')
 
 
 _DOUBLE_MARKS = re.compile('‘’|’’|‘‘|[“”„«»"]')
+_REMINDER = re.compile(r"\s*[»”][\s\u00a0\u202f]")
 
 
 def continuation_span(s: str) -> Span | None:
     """The rest of a quote carried over from the paragraph before and published without an
     opening mark: from the paragraph's start to the first closing mark no opener in this
-    paragraph accounts for (None when there is no such mark)."""
+    paragraph accounts for (None when there is no such mark, unless the paragraph opens with
+    a reminder mark)."""
     depth = 0
-    for m in _DOUBLE_MARKS.finditer(s):
+    # "» J’ai demandé … »": French typography reopens each paragraph of a quote running over
+    # several with a reminder mark, a closing guillemet set off by a space (or "” " in
+    # Spanish); it opens the segment and closes nothing.
+    reminder = _REMINDER.match(s)
+    for m in _DOUBLE_MARKS.finditer(s, reminder.end() if reminder else 0):
         i, ch = m.start(), m.group()
         w = len(ch)
         opens, closes = _can_open(s, i, w), _can_close(s, i, w)
@@ -369,12 +375,13 @@ def continuation_span(s: str) -> Span | None:
         elif closes and not opens:
             if depth == 0:
                 number = _NUMBERED.match(s)  # "5. " numbering the paragraph is not quoted
-                return _make_span(s, number.end() - 1 if number else -1, i, "double",
-                                  close_width=w)
+                opened = reminder.end() - 2 if reminder else number.end() - 1 if number else -1
+                return _make_span(s, opened, i, "double", close_width=w)
             depth -= 1
         elif ch == '"' and opens:
             depth += 1
-    return None
+    # (A reminder mark with no closer after it: the quote runs on to the next paragraph.)
+    return _make_span(s, reminder.end() - 2, None, "double") if reminder else None
 
 
 def _possessive_plural(s: str, i: int) -> bool:
