@@ -38,6 +38,11 @@ GIVEN_NAMES_THAT_ARE_WORDS = [
     ("Le pont", "Le pont en pierre sera restauré.",
      "Pierre Arnaud Delmas, maire, a déclaré : « Les travaux commencent lundi. »",
      "Pierre Arnaud Delmas"),
+    ("Harbour news", "The price will fall.",
+     "Will Price, chair of the board, said: “We are ready.”", "Will Price"),
+    ("Puerto", "La ciudad blanca quiere paz y luz.",
+     "Paz Luz Blanca, alcaldesa, dijo: “Queremos un puerto abierto”.", "Paz Luz Blanca"),
+    ("Hafen", "Der Koch ist ernst.", "Ernst Koch sagte: „Wir sind bereit.“", "Ernst Koch"),
 ]
 
 

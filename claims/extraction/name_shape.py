@@ -38,6 +38,8 @@ from .tokens import tokenize
 _ARTICLES = word_set(
     "the a an le la les un une el los las una unos unas der die das den dem des ein eine "
     "einen einem eines")
+# Particles that open a surname ("de Gaulle", "von Trier", "van Gogh"), unlike articles.
+_NAME_PARTICLES = word_set("de del du da di van von")
 # Endings of nouns for things and ideas in the four languages ("Extinction", "Leadership",
 # "Gemeinschaft", "Argument", "Capitalismo"), on words long enough that no given name or
 # surname ends so. (Not the Spanish "-ción": "Asunción", "Concepción" are given names; not
@@ -139,8 +141,17 @@ class NameShape:
             return self._genitive(words[:-1]), ""
         if self.names_a_body(" ".join(words)):
             return None, f"“{name}” is the name of an organisation or a thing, not a person"
-        if not whole and all(self._common_word(w, front=True) for w in low
-                             if w not in PARTICLES):
+        article = next((w for k, w in enumerate(words) if w[:1].islower()
+                        and low[k] in _ARTICLES and low[k] not in _NAME_PARTICLES
+                        and not (k and low[k - 1] in _NAME_PARTICLES)), None)
+        if article is not None:
+            # ("de la Vega", "von der Aue", "van den Berg": an article after a particle)
+            return None, f"“{name}” holds the article “{article}”, so it is not one name"
+        # A lone word the release writes in lower case ("Und"), or a headline's run of them,
+        # is no one; in the body, given names and surnames may be words ("Will Price", "Paz
+        # Luz Blanca", "Ernst Koch").
+        if not whole and (len(words) == 1 or headline) and all(
+                self._common_word(w, front=True) for w in low if w not in PARTICLES):
             return None, f"“{name}” is made of common words, not a person’s name"
         inner = [w for w in low[1:-1]
                  if w in FUNCTION_WORDS and w not in PARTICLES and len(w) > 1]  # ("A.")
