@@ -150,3 +150,24 @@ def test_a_french_quote_over_several_paragraphs_reopened_with_a_reminder_mark():
         headline="Fermeture du bac",
     ) == [("La fermeture du bac ", "Clotilde Varnier"),
           ("Nous ne laisserons p", "Clotilde Varnier")]
+
+
+def test_a_standfirst_naming_whose_statement_it_is_gives_them_the_quotes_below():
+    assert speakers(
+        "Statement from Mayor Tilda Varnholt",
+        "The council learned of the closure on Monday.",
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
+        headline="Ferry closure",
+    ) == [("The closure of the W", "Tilda Varnholt")]
+    assert speakers(
+        "Erklärung von Bürgermeisterin Tilda Varnholt",
+        "Der Rat erfuhr am Montag von der Schließung.",
+        "„Die Schließung der Fähre ist ein schwerer Schlag für alle Familien am Nordufer.“",
+        headline="Schließung der Fähre",
+    ) == [("Die Schließung der F", "Tilda Varnholt")]
+    assert speakers(
+        "Joint statement from Mayor Tilda Varnholt and Councillor Rolf Amberley",
+        "The council learned of the closure on Monday.",
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
+        headline="Ferry closure",
+    ) == [("The closure of the W", None)]

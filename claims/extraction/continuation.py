@@ -242,6 +242,12 @@ class QuoteChains:
         if self._headline_person is False:
             self._headline_person = None
             title = self.paras[0]
+            if not is_statement_headline(title) and len(self.paras) > 2 \
+                    and self._statement_standfirst():
+                # "Ferry closure / Statement from Mayor Jane X / …": a standfirst under the
+                # headline says whose statement the release is, as a headline does.
+                title = self.paras[1]
+                self._headline_person_at = 1
             if is_statement_headline(title):
                 by = statement_subject(title, 0, len(title))
                 if by is not None and title.islower():
@@ -264,9 +270,18 @@ class QuoteChains:
             return None  # only a quote that is the whole body of its paragraphs
         found = Candidate(head.paragraph, head.span, head.sentence)
         found.person, found.how, found.sure = self._headline_person, "headline", False
-        found.note = "named only in the headline"
+        found.note = "named only in the headline" if self._headline_person_at == 0 else \
+            "named only in the standfirst"
         return found
 
+
+    def _statement_standfirst(self) -> bool:
+        """The paragraph under the headline is a short line opening on "Statement by X",
+        "Erklärung von X" (a few words before the name at most), with no quote."""
+        line = self.paras[1]
+        by = statement_subject(line, 0, len(line))
+        return by is not None and len(line.split()) <= 25 and not any(
+            c.accepted for c in self.candidates[1]) and len(line[:by[0]].split()) <= 3
 
     def _named_inside(self, cand: Candidate) -> bool:
         """A speaker found by inference who is named inside the quote itself ("To her

@@ -80,6 +80,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         self.excluded: dict[int, list[tuple[int, int]]] = {}
         self.quotes: list[Quote] = []
         self._headline_person: Person | None | bool = False  # False: not looked for yet
+        self._headline_person_at = 0  # the headline's paragraph, or the standfirst's
         self._signer: Person | None | bool = False  # who signs the release at its end
         self.reported: dict[int, Person | None] = {}  # whose speech a paragraph reports
         self.named_in: dict[int, dict[Person, int]] = {}  # who a paragraph names, and where
