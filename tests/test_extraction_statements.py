@@ -171,3 +171,34 @@ def test_a_standfirst_naming_whose_statement_it_is_gives_them_the_quotes_below()
         "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”",
         headline="Ferry closure",
     ) == [("The closure of the W", None)]
+
+
+def test_a_dateline_with_its_date_and_wire_service_is_not_who_made_the_statement():
+    assert speakers(
+        "Wexbridge, Ont., March 3, 2021 (HARBOUR WIRE) -- Wexbridge Harbour Trust Director "
+        "Tilda Varnholt today issued the following statement on the ferry closure:",
+        "“The closure of the Wexbridge ferry is a blow to every family on the north shore.",
+        "“We will ask the operator to meet the council this week.”",
+        headline="STATEMENT BY HARBOUR TRUST DIRECTOR TILDA VARNHOLT ON THE FERRY CLOSURE",
+    ) == [("The closure of the W", "Tilda Varnholt"), ("We will ask the oper", "Tilda Varnholt")]
+    assert speakers(
+        "Wexbrück, 3. März 2021 (hwd) – Bürgermeisterin Tilda Varnholt hat folgende "
+        "Erklärung abgegeben:",
+        "„Die Schließung der Fähre ist ein schwerer Schlag für alle Familien am Nordufer.“",
+        headline="Schließung der Fähre",
+    ) == [("Die Schließung der F", "Tilda Varnholt")]
+
+
+def test_a_second_role_after_and_is_the_same_persons_a_titled_person_is_another():
+    quote = "“The closure of the Wexbridge ferry is a blow to every family on the north shore.”"
+    assert speakers(
+        "(Wexbridge, ON), On behalf of the 40 harbour towns of the coast, Mayor Tilda "
+        "Varnholt of Wexbridge, ON and President of the Harbour Towns Association (HTA), "
+        "released the following statement:", quote, headline="Ferry closure",
+    ) == [("The closure of the W", "Tilda Varnholt")]
+    for line in ("Mayor Tilda Varnholt and the President of the Harbour Towns Association "
+                 "released the following statement:",
+                 "Wexbridge Mayor and Harbour Towns Association Chair Tilda Varnholt and "
+                 "Portvale Mayor and Vice Chair Rolf Amberley issued the following statement:"):
+        assert speakers(line, quote, headline="Ferry closure") == [
+            ("The closure of the W", None)], line

@@ -76,7 +76,7 @@ def statement_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     m = pattern.search(text, lo, hi) if pattern else None
     if not m or m.start() <= lo:
         return None
-    dateline = _DATELINE.match(text, lo, m.start())
+    dateline = _DATELINE.match(text, lo, m.start()) or _DATED_LINE.match(text, lo, m.start())
     if dateline:
         lo = dateline.end()  # "SANTA ANA, Calif. – The Office has released …": not a name
     return lo, m.start()
@@ -86,6 +86,10 @@ def statement_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 # and a dash.
 _DATELINE = re.compile(r"\s*[" + UPPER + r"][" + UPPER + r"\s.’'-]+(?:,[^–—\n]{1,40}?)?"
                        r"\s+[–—-]+\s+")
+# Or a place in any case with a date ending in its year, maybe a wire service in brackets,
+# then a dash: "Washington, D.C, Aug. 16, 2017 (GLOBE NEWSWIRE) -- ", "Bonn, 5. März 2020 – ".
+_DATED_LINE = re.compile(r"\s*[^\W\d_][^–—\n]{0,80}?\b\d{4}\b(?:\s*\([^()\n]{1,40}\))?"
+                         r"\.?\s*(?:--|[–—-])\s*")
 
 
 _STATEMENT_BY = re.compile(
@@ -126,10 +130,17 @@ def names_several(text: str, lo: int, hi: int) -> bool:
     if not any(t.low in conjunctions for t in toks):
         return False  # (no "and" to join two of them: the names need not be read)
     people = [r for r in find_refs(text, lo, hi) if r.kind in ("person", "surname", "title")]
-    for a, b in zip(people, people[1:], strict=False):
+    for i, (a, b) in enumerate(zip(people, people[1:], strict=False)):
         if a.kind == "title":
             continue  # "Chair and CEO Jaan Liebermann": two roles of one person
         between = tokenize(text, a.end, b.start)
+        if b.kind == "title" and between and between[-1].low in conjunctions \
+                and tokenize(text, b.start, b.end)[0].low not in lex.determiners \
+                and not any(c.kind != "title" for c in people[i + 2:]):
+            # "Mayor X of A and President of B", "maire de A et présidente de B": a role
+            # after "and" without an article, and no name after it, is the same person's
+            # second role; "and the President of B", "and Governor Y" bring in another.
+            continue
         if any(t.low in conjunctions for t in between) and len(between) <= 3:
             return True
     return False

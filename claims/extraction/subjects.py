@@ -96,13 +96,23 @@ def analyze_subject(s: str, lo: int, hi: int, *, after_verb: bool) -> Ref | None
             last_part = s.rfind(",", lo, chosen[-1].start)
             first = next(i for i, c in enumerate(chosen) if c.start > last_part)
             ref = _named_in_phrase(chosen, first, s)
-            if ref.kind == "title" and first and chosen[first - 1].kind == "person" \
-                    and _APPOSITION.fullmatch(s, chosen[first - 1].end, ref.start):
+            if ref.kind == "title" and first and chosen[first - 1].kind == "person" and (
+                    _APPOSITION.fullmatch(s, chosen[first - 1].end, ref.start)
+                    or _second_role(s, chosen[first - 1].end, ref)):
                 # "The Rt Hon Jane X MP, Secretary of State for Y, who …, said": the role
                 # after her name is hers, and she is the subject.
                 return chosen[first - 1]
             return ref
     return None
+
+
+def _second_role(s: str, name_end: int, title: Ref) -> bool:
+    """ "Mayor Jane X of Y, MO and President of Z": a role after "and" with no article,
+    a few words after a name, is the same person's second role ("and the President of Z"
+    is someone else)."""
+    between = s[name_end:title.start].split()
+    return 0 < len(between) <= 8 and between[-1].lower() in _CONJUNCTIONS \
+        and title.text.split()[0].lower() not in lexicon().determiners
 
 
 # Relative pronouns opening a clause between commas ("X, whom Y praised, said"); not the
