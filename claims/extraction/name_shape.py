@@ -4,16 +4,22 @@ Every way of finding a speaker (a name beside the verb, a title, a headline, a s
 previous paragraph ...) ends in a string, and each can pick up words that are no part of a
 name: a job before it ("Verleger Oliver X"), a preposition ("Par Pierre X"), a headline's verb
 ("Requests Staff Study"), the end of an organisation ("Commonwealth Office"), the dateline's
-town. One check, run on the speaker every quote is given, judges the string on evidence the
-release itself gives, so that it holds for releases no rule was written from:
+town. One check, run on every quote's speaker and on the release's list of speakers, judges
+the string on evidence the release itself gives, so that it holds for releases no rule was
+written from:
 
-- a word the release writes in lower case, or after an article, is a common word (a job, a
-  thing), not a name: at the front of a full name it is cut off, and a string with no name
-  word left is no one;
-- an organisation's word, or a common noun by its ending, ends no person's name;
-- a word that joins a sentence (a preposition, an article, a conjunction) is no part of a
-  name, except the particles between a given name and a surname ("de", "von", "van" ...);
-- the place a dateline opens with is no person.
+- a word the release writes in lower case (in German: as a noun, after an article) is a
+  common word; with the ending of a noun for someone who does something, at the front of a
+  full name, it is a job and is cut off; a name the release writes whole in mid-sentence
+  keeps every word, so given names and surnames that are also words stay;
+- a title-case headline capitalises its verbs and nouns: a name only the headline gives
+  ends before the words the body writes in lower case;
+- an organisation's or a group's word, or a noun for a thing by its ending, makes a name
+  a body's, not a person's;
+- a preposition or an article is no part of a name, except the particles between a given
+  name and a surname ("de la", "von der", "van den");
+- the place a dateline opens with is no person;
+- a name printed without its accents is spelt as the release spells it elsewhere.
 """
 
 from __future__ import annotations
@@ -92,7 +98,7 @@ class NameShape:
         (None, the reason for an editor) when the string names no person."""
         words = name.split()
         low = [w.strip(".,;:").lower() for w in words]
-        if " ".join(low) in self.places():
+        if " ".join(low) in self._dateline_places():
             return None, f"“{name}” is the place in the dateline, not a person"
         # English, French and Spanish write a common word in lower case except where a
         # sentence or a title-case headline opens with it: a name the release writes whole,
@@ -264,7 +270,7 @@ class NameShape:
                     # same noun.)
                     self._nouns.add(t.low)
 
-    def places(self) -> set[str]:
+    def _dateline_places(self) -> set[str]:
         """The place each paragraph's dateline opens with, lower-cased."""
         if self._places is None:
             self._places = set()
