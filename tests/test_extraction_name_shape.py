@@ -7,6 +7,7 @@ organisation here is invented.
 import pytest
 
 from claims.extraction import extract_text
+from claims.extraction.name_shape import NameShape
 
 
 def speakers(*paragraphs, headline="Release"):
@@ -133,3 +134,31 @@ def test_a_name_only_a_title_case_headline_gives_ends_before_its_verb():
         "The minister responded to the report on Tuesday.",
         headline="Minister Tobias Quendt Responds to Harbour Report",
     )[1] == ["Tobias Quendt"]
+
+
+# A title-case headline writes its verb capitalised before what it acts on; the body writes
+# the same verb in lower case. Whatever rule hands such a run on as a speaker, it is no one.
+HEADLINE_VERB_RUNS = [
+    ("en", "The Harbour Software Foundation Announces Harbour Tidewater as a Top-Level Project",
+     "The foundation today announced that Harbour Tidewater has graduated.",
+     "Announces Harbour Tidewater"),
+    ("es", "Alcaldía de Valdelume Inaugura Puente Mayor",
+     "La alcaldía inauguró el puente el lunes.", "Inaugura Puente Mayor"),
+    ("fr", "La Ville de Sainte-Ombre Annonce Festival Ombrelune",
+     "La ville annonçait le festival lundi.", "Annonce Festival Ombrelune"),
+    ("de", "Stadt Kellstadt Eröffnet Hafenbrücke Nord",
+     "Die Stadt hat die Brücke am Montag eröffnet.", "Eröffnet Hafenbrücke Nord"),
+]
+
+
+@pytest.mark.parametrize(("code", "headline", "body", "run"), HEADLINE_VERB_RUNS)
+def test_a_headline_run_opening_with_its_verb_is_no_person(code, headline, body, run):
+    name, reason = NameShape([headline, body], code).check(run)
+    assert name is None
+    assert "headline’s verb" in reason
+
+
+def test_a_headline_name_whose_first_word_is_no_verb_form_stays():
+    assert NameShape(["Grace Tidewell Named Harbour Chair",
+                      "The board named her chair; she will serve gracefully."],
+                     "en").check("Grace Tidewell") == ("Grace Tidewell", "")

@@ -70,6 +70,14 @@ _AGENT_ENDINGS = {
            "eurin", "loge", "login"),
 }
 _STEM = 5  # letters two words share at the front to be forms of one word
+# Endings of a headline's verb: the present's third person and the past participle
+# ("Announces", "Launched", "Annonce", "Nommé", "Anuncia", "Inauguran", "Eröffnet").
+_VERB_ENDINGS = {
+    "en": ("s", "ed"),
+    "fr": ("e", "ent", "é", "ée"),
+    "es": ("a", "e", "an", "en", "ó", "ado", "ada"),
+    "de": ("t", "en"),
+}
 # A dateline: the place, then a dash after its state, agency or date ("SANTA ANA, Calif. —",
 # "Kiel (ots) –", "Genève, le 3 mars —"); a name before a comma is followed by no dash.
 _DATELINE = re.compile(r"\s*([^\W\d_][\w.'’\- ]{1,40}?)\s*(?:,|\(|[–—]|-\s)")
@@ -129,6 +137,14 @@ class NameShape:
         # one's name. (In a sentence, a capitalised word after a name is the name's:
         # "Kate Brown, the governor, said".)
         headline = not whole and self._headline_only(name)
+        # A headline puts its verb before its object ("Foundation Announces Harbour Studio",
+        # "Ville Annonce …", "Alcaldía Inaugura …"); a name never opens with a verb, so a run
+        # only the headline writes that opens with one (a word with a verb's ending whose
+        # stem the body writes in lower case: "announced", "inauguró") is the headline's
+        # predicate, and whatever follows the verb is its object, not a person.
+        if headline and len(words) > 1 and self._verb_form(low[0]):
+            return None, (f"“{name}” is the headline’s verb and what it acts on, "
+                          "not a person’s name")
         end = len(words)
         while end > lead and headline and not (
                 low[end - 1] in SURNAME_NOUNS and end - lead == 2) and (
@@ -193,6 +209,14 @@ class NameShape:
             return False
         long = [w for w in title.split() if len(w) > 3]
         return sum(w[:1].isupper() for w in long) > 0.7 * len(long)
+
+    def _verb_form(self, low: str) -> bool:
+        """The word has the ending of a verb's form in a headline and the release writes a
+        word of its stem in lower case, and never the word itself as a name in a sentence."""
+        if self._after_lower is None:
+            self._read_words()
+        return low.endswith(_VERB_ENDINGS.get(self.code, ())) and self._common_stem(low) \
+            and low not in self._after_lower
 
     def _common_stem(self, low: str) -> bool:
         """The release writes a word of the same stem in lower case ("inaugura", "inauguró";
