@@ -44,6 +44,8 @@ GIVEN_NAMES_THAT_ARE_WORDS = [
     ("Puerto", "La ciudad blanca quiere paz y luz.",
      "Paz Luz Blanca, alcaldesa, dijo: “Queremos un puerto abierto”.", "Paz Luz Blanca"),
     ("Hafen", "Der Koch ist ernst.", "Ernst Koch sagte: „Wir sind bereit.“", "Ernst Koch"),
+    ("Harbour news", "The summer rain came early.",
+     "Summer Rain Jones, a volunteer, said: “We are ready.”", "Summer Rain Jones"),
 ]
 
 

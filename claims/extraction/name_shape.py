@@ -118,13 +118,15 @@ class NameShape:
         # front of a full name: a common word with the ending of a noun for someone who does
         # something, so that a given name that is also a word stays ("Victoria X Ruiz" over
         # "una victoria", "Pierre X Y" over "en pierre"). A full name keeps two words after
-        # it ("Will", "Rose", "Frank", "Les" before a surname stay).
+        # it ("Will", "Rose", "Frank", "Les" before a surname stay), and a given name that is
+        # no word of the release ("Summer Rain X" over "the summer rain" is one name).
         classes = [t.cls for t in tokenize(name)] if len(words) > 2 else []
         lead = 0
         while len(words) - lead > 2 and low[lead] not in PARTICLES and (
                 low[lead] in FUNCTION_WORDS
                 or not whole and self._common_word(low[lead], front=True)
                 and low[lead].endswith(_AGENT_ENDINGS.get(self.code, ()))
+                and not self._common_word(low[lead + 1])
                 or len(classes) == len(words) and classes[lead] in ("R", "H")
                 or self.code == "de" and len(low[lead]) > 7
                 and low[lead].endswith(GERMAN_AGENT_NOUNS)):
