@@ -68,10 +68,16 @@ def test_a_search_finding_more_than_a_few_lists_the_same_claims_newest_first(
     # Past ``few`` matches, PostgreSQL's lists walk their order's index testing each claim.
     monkeypatch.setattr(search, "CLAIMS", dataclasses.replace(search.CLAIMS, few=few))
     phrase = [claim(f"The ferry terminal reopens in May, phase {n}.") for n in range(3)]
-    claim("A terminal for the new ferry.")
-    newest_first = [each.pk for each in reversed(phrase)]
+    other = claim("A terminal for the new ferry.")
+    phrase_newest_first = [each.pk for each in reversed(phrase)]
+    # One word is planned from its statistics, words together hidden from the planner.
+    searches = {
+        '"ferry terminal"': phrase_newest_first,
+        "ferry terminal reopens": phrase_newest_first,
+        "ferry": [other.pk, *phrase_newest_first],
+    }
 
-    for query in ('"ferry terminal"', "ferry terminal reopens"):
+    for query, newest_first in searches.items():
         queue = editor_client.get(QUEUE, {"q": query}).context["claims"]
         api = editor_client.get(API_CLAIMS, {"q": query}).json()["results"]
         admin = editor_client.get(ADMIN_CLAIMS, {"q": query}).context["cl"].result_list
