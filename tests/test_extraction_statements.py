@@ -202,3 +202,20 @@ def test_a_second_role_after_and_is_the_same_persons_a_titled_person_is_another(
                  "Portvale Mayor and Vice Chair Rolf Amberley issued the following statement:"):
         assert speakers(line, quote, headline="Ferry closure") == [
             ("The closure of the W", None)], line
+
+
+def test_paragraphs_of_quote_attributed_once_at_the_end_of_the_last_are_one_speakers():
+    assert speakers(
+        "La alcaldesa Tilda Varnholt anunció el cierre del transbordador.",
+        "El nuevo plan del concejo, confirmó, llegará en mayo.",
+        "“Es un golpe para todas las familias de la orilla norte”.",
+        "“No dejaremos la orilla norte sin cruce”, manifestó la alcaldesa Tilda Varnholt.",
+        headline="Cierre del transbordador",
+    ) == [("Es un golpe para tod", "Tilda Varnholt"), ("No dejaremos la oril", "Tilda Varnholt")]
+    # Narrative naming someone else before the run: the quote after it is no longer enough.
+    assert speakers(
+        "Harbour master Rolf Amberley and Mayor Tilda Varnholt saw the last crossing.",
+        "“It is a blow to every family on the north shore.”",
+        "“We will not leave the shore without a crossing,” said Mayor Tilda Varnholt.",
+        headline="Ferry closure",
+    )[0] == ("It is a blow to ever", None)

@@ -239,6 +239,36 @@ class AttributionLines:
                 head = cand.head or cand
                 head.person, head.how, head.sure, head.note = person, "signature", True, ""
 
+    def _attributed_at_the_end(self) -> None:
+        """ "“A …”. / “B …”, manifestó X.": paragraphs of quote in a row, attributed once after
+        the last one's closing mark, are one speaker's; the paragraphs before it that say
+        nothing else and name no speaker of their own are X's too, unless the narrative
+        before them names someone else."""
+        for p in range(2, len(self.paras)):
+            cands = [c for c in self.candidates[p] if c.accepted]
+            last = cands[0] if cands else None
+            if last is None or last.span.open != 0 or last.after is None \
+                    or last.person is None or not last.sure or last.person.is_org:
+                continue
+            q = p - 1
+            while q > 1 and self._unattributed_quote(q):
+                q -= 1
+            if q == p - 1 or set(self.named_in.get(q, {})) - {last.person}:
+                continue  # (no run before it, or the narrative names another person)
+            for r in range(q + 1, p):
+                for cand in self.candidates[r]:
+                    if cand.accepted:
+                        head = cand.head or cand
+                        head.person, head.how, head.sure = last.person, "next_paragraph", False
+                        head.note = "the quote after it names its speaker"
+
+    def _unattributed_quote(self, p: int) -> bool:
+        """Paragraph ``p`` is all quote, and no rule found whose."""
+        cands = [c for c in self.candidates[p] if c.accepted]
+        return bool(cands) and self._all_quote(p, cands) and all(
+            (c.head or c).person is None and (c.head or c).note.startswith("no attribution")
+            for c in cands)
+
     def _all_quote(self, p: int, cands: list[Candidate]) -> bool:
         """The paragraph holds nothing but its quotes (and the marks and stops around them)."""
         text, pos = self.paras[p], 0

@@ -32,6 +32,7 @@ SPEAKER_HOW = (
     "implied",             # a verb without a subject ("dijo"): the person the text is about
     "same_paragraph",      # no phrase of its own: the speaker of the quote before it
     "previous_paragraph",  # a quote-only paragraph: the speaker of the paragraph before
+    "next_paragraph",      # a quote-only paragraph: the named speaker of the quote after it
     "only_person",         # a quote-only paragraph: the one person the release named before
     "continues",           # a later paragraph of a quote that runs on
     "introduced",          # "Jane Doe, Director of X, said:" closing the paragraph before

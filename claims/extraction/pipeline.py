@@ -106,6 +106,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         pending: tuple[Person | None, str] | None = None
         for p in range(len(self.paras)):
             pending = self._walk(p, pending)
+        self._attributed_at_the_end()
         self._finish_chains()
         for person in list(self.registry.people):
             if person.output and not person.is_org:

@@ -83,6 +83,7 @@ SPEAKER_HOW_LABELS = {
     "implied": "a verb without a subject of its own",
     "same_paragraph": "the quote or reported speech before it in the paragraph",
     "previous_paragraph": "the paragraph before",
+    "next_paragraph": "the quote after it",
     "only_person": "the one person named before it",
     "continues": "the first paragraph of the quote",
     "introduced": "the line introducing the quote",
