@@ -349,18 +349,17 @@ _LONE_DOUBLE_CLOSER = re.compile('[,.!?]["”]')
 
 
 _DOUBLE_MARKS = re.compile('‘’|’’|‘‘|[“”„«»"]')
+# "» J’ai demandé … »": French typography reopens each further paragraph of a quote with a
+# reminder mark, a closing guillemet and a space ("” " in Spanish); it closes nothing.
 _REMINDER = re.compile(r"\s*[»”][\s\u00a0\u202f]")
 
 
 def continuation_span(s: str) -> Span | None:
     """The rest of a quote carried over from the paragraph before and published without an
     opening mark: from the paragraph's start to the first closing mark no opener in this
-    paragraph accounts for (None when there is no such mark, unless the paragraph opens with
-    a reminder mark)."""
+    paragraph accounts for (None when there is no such mark, unless a reminder mark opens
+    the paragraph: then the quote runs on to the next)."""
     depth = 0
-    # "» J’ai demandé … »": French typography reopens each paragraph of a quote running over
-    # several with a reminder mark, a closing guillemet set off by a space (or "” " in
-    # Spanish); it opens the segment and closes nothing.
     reminder = _REMINDER.match(s)
     for m in _DOUBLE_MARKS.finditer(s, reminder.end() if reminder else 0):
         i, ch = m.start(), m.group()
@@ -380,7 +379,6 @@ def continuation_span(s: str) -> Span | None:
             depth -= 1
         elif ch == '"' and opens:
             depth += 1
-    # (A reminder mark with no closer after it: the quote runs on to the next paragraph.)
     return _make_span(s, reminder.end() - 2, None, "double") if reminder else None
 
 
