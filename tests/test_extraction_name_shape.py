@@ -164,3 +164,39 @@ def test_a_headline_name_whose_first_word_is_no_verb_form_stays():
     assert NameShape(["Grace Tidewell Named Harbour Chair",
                       "The board named her chair; she will serve gracefully."],
                      "en").check("Grace Tidewell") == ("Grace Tidewell", "")
+
+
+# A title the release writes after an article ("la Primera Dama", "the Dock Keeper") is an
+# office; the same words as a quote's label are no one's name: the quote goes to the office's
+# holder, or to no one, with the reason.
+TITLES_AFTER_ARTICLES = [
+    ("Donación a la Secretaría de Obras Sociales",
+     "La donación fue recibida por la Primera Dama de la Nación, Rosalía Quintero de Arévalo.",
+     "Primera Dama de la Nación: “La donación será para miles de familias”."),
+    ("Harbour reopens",
+     "The harbour reopened on Monday, said the Dock Keeper, Ines Corrow.",
+     "Dock Keeper: “Every berth is free again.”"),
+    ("Le port rouvre",
+     "Le port a rouvert lundi, a annoncé la Directrice Générale du Port, Ines Corrow.",
+     "Directrice Générale du Port : « Tous les quais sont libres. »"),
+]
+
+
+@pytest.mark.parametrize(("headline", "before", "quoted"), TITLES_AFTER_ARTICLES)
+def test_a_title_the_release_writes_after_an_article_is_no_name(headline, before, quoted):
+    [(_, speaker, note)] = speakers(before, quoted, headline=headline)
+    assert speaker in (None, "Rosalía Quintero de Arévalo", "Ines Corrow")
+    assert speaker or "title" in note
+
+
+def test_a_name_after_a_preposition_or_before_more_of_a_name_stays_a_name():
+    assert [s for _, s, _ in speakers(
+        "El tribunal condena a Josu Arrieta Olabe por amenazas.",
+        "“Nos vamos a ver fuera”, dijo Josu Arrieta Olabe.",
+        headline="Condena por amenazas",
+    )] == ["Josu Arrieta Olabe"]
+    assert [s for _, s, _ in speakers(
+        "The Ines Corrow Trust paid for the new berths.",
+        "“Every berth is free again,” said Ines Corrow.",
+        headline="Harbour reopens",
+    )] == ["Ines Corrow"]

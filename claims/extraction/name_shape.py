@@ -16,8 +16,10 @@ written from:
   ends before the words the body writes in lower case;
 - an organisation's or a group's word, or a noun for a thing by its ending, makes a name
   a body's, not a person's;
+- a title-case headline's run that opens with its verb ("Announces …") is its predicate;
 - a preposition or an article is no part of a name, except the particles between a given
-  name and a surname ("de la", "von der", "van den");
+  name and a surname ("de la", "von der", "van den"); a run the release writes after an
+  article is a title ("la Primera Dama de la Nación");
 - the place a dateline opens with is no person;
 - a name printed without its accents is spelt as the release spells it elsewhere.
 """
@@ -44,6 +46,14 @@ from .tokens import tokenize
 _ARTICLES = word_set(
     "the a an le la les un une el los las una unos unas der die das den dem des ein eine "
     "einen einem eines")
+# The articles of each language alone ("a" and "an" are prepositions in Spanish and German:
+# "a Josu X", "an Roger X").
+_OWN_ARTICLES = {
+    "en": word_set("the a an"),
+    "fr": word_set("le la les un une"),
+    "es": word_set("el la los las un una unos unas"),
+    "de": word_set("der die das den dem des ein eine einen einem eines"),
+}
 # Particles that open a surname ("de Gaulle", "von Trier", "van Gogh"), unlike articles.
 _NAME_PARTICLES = word_set("de del du da di van von")
 # Endings of nouns for things and ideas in the four languages ("Extinction", "Leadership",
@@ -83,6 +93,8 @@ _VERB_ENDINGS = {
 _DATELINE = re.compile(r"\s*([^\W\d_][\w.'’\- ]{1,40}?)\s*(?:,|\(|[–—]|-\s)")
 _DASH = re.compile(r"[–—]|\s--?\s")
 # Web and mail addresses and handles write names in lower case ("jane.doe@", "/jane-doe").
+# A capitalised word next: the run goes on into a longer name ("the Jane X Foundation").
+_NEXT_WORD = re.compile(r"[ \t]+(\w)")
 _CHUNK = re.compile(r"\S+")
 _ADDRESS_MARKS = re.compile(r"[@/#_]")
 
@@ -100,6 +112,8 @@ class NameShape:
         self._stems: set[str] | None = None  # the stems of the words written in lower case
         # Where each capitalised word follows a lower-case one in its sentence: (¶, offset).
         self._after_lower: dict[str, list[tuple[int, int]]] | None = None
+        # Where each capitalised word follows an article: (¶, offset).
+        self._articled: dict[str, list[tuple[int, int]]] | None = None
 
     def check(self, name: str) -> tuple[str | None, str]:
         """(the person's name, "") with any word that is not part of it cut off, or
@@ -165,6 +179,14 @@ class NameShape:
             return self._genitive(words[:-1]), ""
         if self.names_a_body(" ".join(words)):
             return None, f"“{name}” is the name of an organisation or a thing, not a person"
+        # No language puts an article before a person's name, but every one puts it before a
+        # title ("la Primera Dama de la Nación", "the Chief Inspector", "le Haut-Commissaire",
+        # "der Erste Bürgermeister"): a run the release writes whole after an article, as it
+        # was given or with its front cut off ("Chief Warden", "Warden"), is an office,
+        # whoever holds it.
+        if self._after_article(name.split()) or self._after_article(words):
+            return None, (f"“{name}” is a title the release writes after an article, "
+                          "not a person’s name")
         article = next((w for k, w in enumerate(words) if w[:1].islower()
                         and low[k] in _ARTICLES and low[k] not in _NAME_PARTICLES
                         and not (k and low[k - 1] in _NAME_PARTICLES)), None)
@@ -211,6 +233,20 @@ class NameShape:
             return False
         long = [w for w in title.split() if len(w) > 3]
         return sum(w[:1].isupper() for w in long) > 0.7 * len(long)
+
+    def _after_article(self, words: list[str]) -> bool:
+        """The release writes the words, and no capitalised word after them, right after an
+        article of its own (not one after a particle: "de la Vega", "von der Aue"; not one
+        written with a capital in mid-sentence: "Marine Le Pen")."""
+        if self._articled is None:
+            self._read_words()
+        run = " ".join(words)
+        for p, at in self._articled.get(words[0].lower(), ()):
+            text = self.paras[p]
+            after = _NEXT_WORD.match(text, at + len(run))
+            if text.startswith(run, at) and not (after and after.group(1).isupper()):
+                return True
+        return False
 
     def _verb_form(self, low: str) -> bool:
         """The word has the ending of a verb's form in a headline and the release writes a
@@ -268,7 +304,7 @@ class NameShape:
             low in self._nouns or self.code == "de" and low + "in" in self._nouns)
 
     def _read_words(self) -> None:
-        self._common, self._nouns, self._after_lower = set(), set(), {}
+        self._common, self._nouns, self._after_lower, self._articled = set(), set(), {}, {}
         for p, text in enumerate(self.paras):
             if not any(c.isupper() for c in text):
                 continue  # (a headline all in lower case says nothing of its words)
@@ -283,6 +319,11 @@ class NameShape:
                 if t.cap and k and not toks[k - 1].cap \
                         and text[toks[k - 1].end:t.start].strip(" ,;") == "":
                     self._after_lower.setdefault(t.low, []).append((p, t.start))
+                if t.cap and k and toks[k - 1].low in _OWN_ARTICLES.get(self.code, ()) \
+                        and (k == 1 or not toks[k - 1].cap) \
+                        and not (k > 1 and toks[k - 2].low in _NAME_PARTICLES) \
+                        and text[toks[k - 1].end:t.start].isspace():
+                    self._articled.setdefault(t.low, []).append((p, t.start))
                 if not t.cap:
                     self._common.add(t.low)
                 elif self.code == "de" and k and not (k > 1 and toks[k - 2].low in PARTICLES) \
