@@ -281,6 +281,14 @@ class Claim(models.Model):
                 fields=["assignee", "status", "-score", "id"], name="claim_assignee_queue_idx"
             ),
             models.Index(fields=["assignee", "-score", "id"], name="claim_assignee_score_idx"),
+            # A filter with the newest (or oldest) order, read either way: SQLite, without
+            # statistics, takes the filter's index and sorts every claim it holds (the
+            # unassigned tab newest first sorted 70% of the desk: 1 s at 100,000 claims).
+            models.Index(
+                fields=["assignee", "-created_at", "-id"], name="claim_assignee_newest_idx"
+            ),
+            models.Index(fields=["kind", "-created_at", "-id"], name="claim_kind_newest_idx"),
+            models.Index(fields=["rating", "-created_at", "-id"], name="claim_rating_newest_idx"),
             models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
             # A speaker's record, newest first, a page at a time (claims with a speaker only).
             models.Index(
