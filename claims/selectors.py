@@ -175,12 +175,10 @@ def search_history(events, text):
     first entries of that walk, so it keeps it. ``search_history_reference`` is the plain
     query, which the tests compare with this one.
     """
-    claims = search.search_claims(Claim.objects.all(), text, walk_when_many=False)
+    claims = search.search_claims(Claim.objects.all(), text, ids_first=False)
     # Unordered: the claims' reading order would sort every match before the first is read.
     claim_ids = list(claims.order_by().values_list("pk", flat=True)[: FEW_HISTORY_MATCHES + 1])
     if len(claim_ids) > FEW_HISTORY_MATCHES:
-        # The search already made, not asked of the index once more (each asking reads
-        # a common word's matches: tens of milliseconds at a million claims).
         return _entries_about(events, claims, text)
     ids = list(
         ClaimEvent.objects.filter(claim__in=claim_ids).order_by().values_list("pk", flat=True)
@@ -195,7 +193,7 @@ def search_history(events, text):
 
 
 def search_history_reference(events, text):
-    claims = search.search_claims(Claim.objects.all(), text, walk_when_many=False)
+    claims = search.search_claims(Claim.objects.all(), text, ids_first=False)
     return events.filter(Q(claim__in=claims.values("pk")) | Q(note__icontains=text))
 
 
