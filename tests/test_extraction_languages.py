@@ -810,3 +810,27 @@ def test_a_spanish_subject_before_asides_between_commas_says_the_quote_after_dij
         "trabajando juntos desde hace seis años».",
         headline="Firma de convenio",
     ) == [("Ya veníamos trabajando juntos desde hace seis años", None)]
+
+
+def test_a_quote_whose_closing_mark_was_lost_goes_on_while_the_speaker_speaks():
+    # A results release: the chief executive's words open with a mark at the end of the
+    # attribution and are never closed; the paragraphs in the first person after it are his,
+    # with one that leads into them, and the narrative after them is not.
+    assert [speaker for _, speaker in quotes(
+        "Madrid, 14 de febrero – Grupo Valdelume obtuvo ingresos de 3.200 millones de euros.",
+        "Ernesto Quiroga Lanz, Presidente de Grupo Valdelume, comentó: “El Grupo sigue "
+        "creciendo a paso sólido. En Europa, el mercado volvió a crecer.",
+        "Hoy, el Grupo está bien situado para crecer más que el mercado en dos frentes.",
+        "Primero, una gestión más ágil de nuestra cartera de servicios.",
+        "Y segundo, alinear toda la organización con nuestros clientes.",
+        "Los ingresos alcanzaron 3.200 millones de euros, un 7,7% más que el año anterior.",
+        "El margen operativo fue del 12,1%.",
+        headline="Grupo Valdelume presenta sus resultados",
+    )] == ["Ernesto Quiroga Lanz"] * 4
+    assert [speaker for _, speaker in quotes(
+        "Lise Varnier, directrice du chantier, a déclaré : « Le bâtiment ouvre ses portes "
+        "aux étudiants dès lundi.",
+        "Nous avons tenu les délais malgré un hiver difficile.",
+        "Le bâtiment compte 40 salles et une bibliothèque.",
+        headline="Inauguration du bâtiment des sciences",
+    )] == ["Lise Varnier"] * 2

@@ -54,6 +54,7 @@ class QuoteChains:
                 if not any(c.accepted for c in cur) and (
                         self._resumed_after(p) and self._first_person(p)
                         or self._closed_later(p)
+                        or self._voice_goes_on(p)
                         or p > last_marked and self._statement_opened(last.head or last)):
                     cur = self._unmarked_continuation(p, last.span.family)
             if not cur:
@@ -97,6 +98,20 @@ class QuoteChains:
                 return not any(_ANY_MARK.search(self.paras[r]) for r in range(p, q))
             if _ANY_MARK.search(text) or len(text) > 1500 or not any(c.isalnum() for c in text):
                 return False
+        return False
+
+    def _voice_goes_on(self, p: int) -> bool:
+        """ "Y, comentó: “A … / B … nuestra … / C … nos …" with no closing mark anywhere: a
+        quote left open at the end of its paragraph, whose closing mark the copy lost, goes
+        on through the unmarked paragraphs that speak in the speaker's first person, and
+        through one that leads into such a paragraph ("Today the Group is well placed. / First,
+        our …"); the first paragraph of narrative after them ends it."""
+        for q in (p, p + 1):
+            if q >= len(self.paras) or _ANY_MARK.search(self.paras[q]) \
+                    or any(c.accepted for c in self.candidates[q]):
+                return False
+            if self._first_person(q):
+                return True
         return False
 
     def _first_person(self, p: int) -> bool:
