@@ -834,3 +834,19 @@ def test_a_quote_whose_closing_mark_was_lost_goes_on_while_the_speaker_speaks():
         "Le bâtiment compte 40 salles et une bibliothèque.",
         headline="Inauguration du bâtiment des sciences",
     )] == ["Lise Varnier"] * 2
+
+
+def test_a_straight_opening_mark_is_closed_by_the_german_closing_mark():
+    # German closes with “; a release typed with a straight opener keeps its quote to it,
+    # and the attribution after it names the speaker.
+    assert quotes(
+        "\"Ich danke den Ermittlerinnen und Ermittlern der Polizei in Kellstadt. Ihr Einsatz "
+        "zeigt, was gute Arbeit leistet – oft unter schwierigen Bedingungen“, so "
+        "Innenministerin Hanna Kalbe.",
+        headline="Innenministerin lobt die Ermittler",
+    ) == [("Ich danke den Ermittlerinnen und Ermittlern der Polizei in Kellstadt. Ihr Einsatz "
+           "zeigt, was gute Arbeit leistet – oft unter schwierigen Bedingungen", "Hanna Kalbe")]
+    assert quotes(
+        "Die Ministerin sagte: \"Wir bleiben wachsam.“ Die Fahndung läuft weiter.",
+        headline="Fahndung in Kellstadt",
+    ) == [("Wir bleiben wachsam.", None)]

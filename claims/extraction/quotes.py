@@ -26,7 +26,9 @@ _SINGLE_MARKS = "'‘’‚‹›"
 _CURLY_RE = re.compile("‘’|’’|‘‘|''|``|[“”„«»‟]")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
 _PAIRS = ("‘’", "’’", "‘‘", "''", "``")
-_STRAIGHT_RE = re.compile("[\"”]")
+# A straight quote's marks, and the curly closing marks that may close one: ” and, as
+# German sets it, “ after a word ("…Arbeit“, so die Ministerin" after a straight opener).
+_STRAIGHT_RE = re.compile("[\"”“]")
 # What closes each opening mark. Mixed pairs are common in real releases: « closed by ”,
 # a pair of single marks closed by », ” or another pair, and a double opener closed by a
 # pair of single marks (“…'', typed where the keyboard has no closing double mark).
@@ -219,9 +221,10 @@ def _unclosed(s: str, open_i: int, end: int, width: int = 1) -> Span | None:
 
 
 def _straight_spans(s: str, curly: list[Span]) -> list[Span]:
-    """Straight quotes paired among themselves outside the curly spans; a stray ” may close
-    one. A straight quote may hold a whole curly quote, but never pairs across a curly
-    quote's own marks: one still open at a curly opener ends there, unclosed."""
+    """Straight quotes paired among themselves outside the curly spans; a stray ” or a “
+    that can only close may close one. A straight quote may hold a whole curly quote, but
+    never pairs across a curly quote's own marks: one still open at a curly opener ends
+    there, unclosed."""
     opens = [c.open for c in curly]
 
     def first_curly_after(i: int) -> Span | None:
@@ -232,7 +235,8 @@ def _straight_spans(s: str, curly: list[Span]) -> list[Span]:
         k = bisect_right(opens, i) - 1
         return k >= 0 and i < curly[k].outer_end
 
-    marks = [m.start() for m in _STRAIGHT_RE.finditer(s) if not inside_curly(m.start())]
+    marks = [m.start() for m in _STRAIGHT_RE.finditer(s) if not inside_curly(m.start())
+             and (s[m.start()] != "“" or _can_close(s, m.start()) and not _can_open(s, m.start()))]
     spans: list[Span] = []
     open_i = -1
     for i in marks:
