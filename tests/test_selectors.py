@@ -157,7 +157,7 @@ def test_a_search_of_the_history_finds_what_the_plain_search_finds(editor, monke
     factories.event(budget, editor, "return", "verified", "in_review",
                     note="Compare with the ferry figures first.")
     events = ClaimEvent.objects.order_by("created_at", "id")
-    for word in ("ferry", "budget", "figures", "zurich"):
+    for word in ("ferry", "budget", "figures", "zurich", '"ferry terminal"', "budget grew"):
         fast = list(selectors.search_history(events, word))
         assert fast == list(selectors.search_history_reference(events, word))
     assert [e.claim_id for e in selectors.search_history(events, "ferry")] == [
