@@ -850,3 +850,20 @@ def test_a_straight_opening_mark_is_closed_by_the_german_closing_mark():
         "Die Ministerin sagte: \"Wir bleiben wachsam.“ Die Fahndung läuft weiter.",
         headline="Fahndung in Kellstadt",
     ) == [("Wir bleiben wachsam.", None)]
+
+
+def test_an_incise_inside_guillemets_ends_with_its_sentence():
+    # "« A, ajoute X. B »": the attribution set inside the marks ends at its full stop; the
+    # sentence after it is a second quote of the same speaker.
+    for incise, speaker in [("ajoute Luc Dorval", "Luc Dorval"),
+                            ("a ajouté le commissaire Luc Dorval", "Luc Dorval"),
+                            ("précise M. Dorval", "Luc Dorval")]:
+        assert quotes(
+            "La cellule Personnes disparues a traité 800 dossiers, explique son chef, le "
+            "commissaire Luc Dorval.",
+            f"« Même s’il est parfois difficile, ce travail est le cœur de notre mission, "
+            f"{incise}. Chaque famille attend une réponse et nous la lui devons. »",
+            headline="Disparitions inquiétantes : le bilan de la cellule",
+        ) == [("Même s’il est parfois difficile, ce travail est le cœur de notre mission",
+               speaker),
+              ("Chaque famille attend une réponse et nous la lui devons.", speaker)]

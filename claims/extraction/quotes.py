@@ -456,6 +456,8 @@ def find_spans(s: str) -> list[Span]:
 
 _INCISE_COMMA = re.compile(r",\s+(?=[^\W\d_])")
 _INCISE_END = re.compile(r"[.,;]")
+# A full stop after a word in lower case ("Dorval. La …"; not "M. Dorval", "Dr. X").
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_A-Z]{2})[.!?](?=\s)")
 
 
 def _split_at_incise(s: str, span: Span) -> list[Span]:
@@ -481,7 +483,10 @@ def _split_at_incise(s: str, span: Span) -> list[Span]:
                 and not word.endswith(("-il", "-elle")):
             continue
         tried += 1
-        att = parse_after(s, m.start(), min(span.inner_end, m.start() + 200))
+        # (the incise ends with its sentence: "…, ajoute Luc X. La suite …")
+        stop = _SENTENCE_STOP.search(s, m.end(), span.inner_end)
+        att = parse_after(s, m.start(), min(stop.start() if stop else span.inner_end,
+                                            m.start() + 200))
         if att is None or not att.after_verb or (att.subj_hi <= att.subj_lo and not att.pronoun):
             continue
         end = _INCISE_END.search(s, att.end, min(span.inner_end, att.end + 150))
