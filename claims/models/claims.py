@@ -289,6 +289,11 @@ class Claim(models.Model):
             ),
             models.Index(fields=["kind", "-created_at", "-id"], name="claim_kind_newest_idx"),
             models.Index(fields=["rating", "-created_at", "-id"], name="claim_rating_newest_idx"),
+            # A person's or a kind's claims release by release: SQLite sorts only the few claims
+            # of each release. (Not a rating's: SQLite would take it for the reports page's
+            # approved claims of a rating, which claim_approved_rating_idx holds alone.)
+            models.Index(fields=["assignee", "release"], name="claim_assignee_by_release_idx"),
+            models.Index(fields=["kind", "release"], name="claim_kind_by_release_idx"),
             models.Index(fields=["speaker", "status"], name="claim_speaker_status_idx"),
             # A speaker's record, newest first, a page at a time (claims with a speaker only).
             models.Index(
