@@ -867,3 +867,16 @@ def test_an_incise_inside_guillemets_ends_with_its_sentence():
         ) == [("Même s’il est parfois difficile, ce travail est le cœur de notre mission",
                speaker),
               ("Chaque famille attend une réponse et nous la lui devons.", speaker)]
+
+
+def test_a_pronoun_opening_a_sentence_keeps_the_person_it_stands_for_as_the_one_talked_about():
+    # "X … Er folgt auf Prof. Y …": Y is named as the one X succeeds; a later "sagt er" is
+    # still X.
+    assert quotes(
+        "Die Hochschule Kellstadt hat zum Wintersemester fünf Professuren neu besetzt.",
+        "Die Professur für Agrarökonomie übernimmt Matthias Terbrügge. Er folgt auf Prof. Dr. "
+        "Alexander Wiesmann, der in den Ruhestand ging.",
+        "„Ich habe immer sehr gerne auf meine Zeit an der Hochschule zurückgeblickt“, sagt er.",
+        headline="Hochschule Kellstadt begrüßt neue Professoren",
+    ) == [("Ich habe immer sehr gerne auf meine Zeit an der Hochschule zurückgeblickt",
+           "Matthias Terbrügge")]

@@ -197,9 +197,11 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
         text = self.paras[p]
         a, b = self.sentences[p][si]
         first = tokenize(text, a, min(b, a + 20))[:1]
-        if first and first[0].low in lexicon().pronouns and not (refs and refs[0].start == a):
-            # "She noted that Prime Minister X was …": the sentence is about the person
-            # "she" stands for, not about X.
+        if first and first[0].low in lexicon().pronouns and not (
+                refs and refs[0].start == a and refs[0].text.lower() != first[0].low):
+            # "She noted that Prime Minister X was …", "Er folgt auf Prof. X": the sentence
+            # is about the person "she" stands for, not about X (a pronoun read as a bare
+            # word is the pronoun still).
             subject = False
         together: list[Person] = []
         for i, ref in enumerate(refs):
