@@ -880,3 +880,20 @@ def test_a_pronoun_opening_a_sentence_keeps_the_person_it_stands_for_as_the_one_
         headline="Hochschule Kellstadt begrüßt neue Professoren",
     ) == [("Ich habe immer sehr gerne auf meine Zeit an der Hochschule zurückgeblickt",
            "Matthias Terbrügge")]
+
+
+def test_a_person_marked_as_a_verbs_object_is_not_the_subject_of_the_speech_verb_after_it():
+    # Spanish marks a person who is a verb's object with "a": "agradeció al embajador X y
+    # aseguró que …" leaves the subject of both verbs unsaid, and it is not X.
+    [(speaker, _how, _sure, note)] = details(
+        "La secretaria Rosalía Quintero de Arévalo recibió la donación en el Palacio Nacional.",
+        "Asimismo, agradeció al embajador Tomás Ibarguren Solís y aseguró que la donación "
+        "“será utilizada con transparencia”.",
+        headline="Donación de equipo médico")
+    assert speaker != "Tomás Ibarguren Solís"
+    assert speaker is None and note
+    # The object of one verb may say the words of a clause of its own.
+    assert details(
+        "El juzgado condena a 6 meses de prisión a Andrés Olabide Ruiz por haber dicho al "
+        "concejal: “Ten cuidado ahí fuera”, según la sentencia.",
+        headline="Condena por amenazas")[0][0] == "Andrés Olabide Ruiz"

@@ -138,9 +138,10 @@ def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) 
     right after an English verb in the past (or "joined by") is its object, not the
     subject of the verb of speech further on; so is one right after a preposition ("Asked
     about his new coach, X smiled:", "Together with the Mayor, X said"), but for "according
-    to", which names the speaker; and so is the subject of a clause opened by "that"."""
+    to", which names the speaker; and so is the subject of a clause opened by "that". In
+    French, German and Spanish, grammar marks the object itself (``_marked_object``)."""
     if lexicon().code != "en":
-        return False
+        return _marked_object(s, lo, start)
     toks = tokenize(s, max(lo, start - 40), start)
     while toks and toks[-1].low in _OBJECT_LEAD and toks[-1].low != "by":
         toks.pop()
@@ -155,6 +156,42 @@ def object_of_a_verb(s: str, lo: int, start: int, *, prepositions: bool = True) 
     if toks[-1].cap:
         return False
     return low == "by" or (low.endswith("ed") and len(low) > 4) or low in EVENT_VERBS
+
+
+# What grammar sets before a person who is a verb's object, never its subject: Spanish's
+# personal "a" ("agradeció al embajador X y aseguró que"), German's dative and accusative
+# articles ("dankte dem Botschafter X und sagte"), a French compound past's participle ("a
+# remercié l'ambassadeur X et a assuré que"). Articles and a role may stand between. Only
+# where a second verb joined by "and" follows the object does the object's verb share its
+# subject with the verb of speech ("condena a X por haber dicho" leaves X the one who said).
+_OBJECT_MARKS = {"es": _words("a al"), "de": _words("dem den einem einen")}
+_ARTICLES_BEFORE_A_ROLE = {
+    "es": _words("el la los las su sus"),
+    "fr": _words("le la les l son sa ses leur"),
+    "de": _words("dem den einem einen seinem seinen ihrem ihren"),
+}
+_FRENCH_AUXILIARIES = _words("a ont avait avaient")
+_AND_NEXT_VERB = re.compile(r"[^,;:.()“”„«»\"]{0,80}?\s(?:y|e|et|und)\s+[^\W\d_A-ZÀ-Þ]")
+
+
+def _marked_object(s: str, lo: int, start: int) -> bool:
+    """The name at ``start`` follows a mark of a verb's object (see ``_OBJECT_MARKS``), with
+    at most an article and a role between them, and "and" a second verb after it."""
+    code = lexicon().code
+    toks = tokenize(s, max(lo, start - 60), start)
+    while toks and (toks[-1].cls in ("R", "H") or is_role_word(toks[-1].low)):
+        toks.pop()
+    marks = _OBJECT_MARKS.get(code, frozenset())
+    if toks and toks[-1].low in _ARTICLES_BEFORE_A_ROLE.get(code, ()) \
+            and toks[-1].low not in marks:
+        toks.pop()
+    if not toks or toks[-1].cap or s.find(",", toks[-1].end, start) >= 0 \
+            or not _AND_NEXT_VERB.match(s, start):
+        return False
+    if code == "fr":
+        return len(toks) > 1 and toks[-2].low in _FRENCH_AUXILIARIES \
+            and toks[-1].low.endswith(("é", "ée", "és"))
+    return toks[-1].low in marks
 
 
 _PREPOSITIONS = _words("""about with to for from into towards alongside among against
