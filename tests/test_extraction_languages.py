@@ -897,3 +897,14 @@ def test_a_person_marked_as_a_verbs_object_is_not_the_subject_of_the_speech_verb
         "El juzgado condena a 6 meses de prisión a Andrés Olabide Ruiz por haber dicho al "
         "concejal: “Ten cuidado ahí fuera”, según la sentencia.",
         headline="Condena por amenazas")[0][0] == "Andrés Olabide Ruiz"
+
+
+def test_a_surname_joined_by_a_particle_is_the_person_named_in_full_with_it():
+    assert [s for s, *_ in details(
+        "La secretaria Rosalía Quintero de Arévalo recibió la donación en el Palacio Nacional.",
+        "“La donación será para miles de familias”, expresó Quintero de Arévalo.",
+        headline="Donación de equipo médico")] == ["Rosalía Quintero de Arévalo"]
+    assert [s for s, *_ in details(
+        "Die Ministerin Lena Berger von Aue empfing die Gäste im Rathaus.",
+        "„Das ist ein großer Tag für Kellstadt“, sagte Berger von Aue.",
+        headline="Empfang im Rathaus")] == ["Lena Berger von Aue"]

@@ -95,6 +95,15 @@ class Registry:
             shorter = self._by_name.get(" ".join(full[-2:]))
             if shorter is not None and not shorter.is_org:
                 person = shorter  # named by the two surnames first, in full later
+        if person is None and len(words) >= 3 and words[0] not in PARTICLES \
+                and any(w in PARTICLES for w in words[1:-1]):
+            # "Quintero de Arévalo", "Martín del Campo", "Müller von Aue": a surname joined
+            # by a particle is the surname of the one person named in full with it.
+            holders = [other for other in self.people if not other.is_org
+                       and len(_name_words(other.name)) > len(words)
+                       and _name_words(other.name)[-len(words):] == words]
+            if len(holders) == 1:
+                person = holders[0]
         if person is None and len(words) >= 3:
             # "Mohammed bin Rashid" (a headline) before "Mohammed bin Rashid Al Maktoum".
             for k in range(len(words) - 1, 1, -1):
