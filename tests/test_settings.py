@@ -110,3 +110,14 @@ def test_extraction_runs_on_a_fresh_clone_without_any_setting(tmp_path):
     result = manage("extract_claims", str(release), "--json")
     assert result.returncode == 0, result.stderr
     assert "Alma Ruiz" in result.stdout
+
+
+@pytest.mark.django_db
+def test_postgresql_runs_the_desks_short_queries_without_compiling_them():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
