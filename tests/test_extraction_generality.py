@@ -407,3 +407,34 @@ def test_two_subjects_joined_by_tanto_como_or_both_and_leave_the_speaker_empty()
         "the whole town for decades.”",
     ])).quotes]
     assert found == [(None, "the attribution names several people")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Le conseil s’est réuni lundi. Et Alain Berthou a ajouté : « Nous voterons le budget. »",
+     "Alain Berthou"),
+    ("Der Rat tagte am Montag. Und Jana Holberg sagte: „Wir stimmen über den Haushalt ab.“",
+     "Jana Holberg"),
+    ("El consejo se reunió el lunes. Y Juana Olbera dijo: «Votaremos el presupuesto».",
+     "Juana Olbera"),
+])
+def test_a_conjunction_opening_a_sentence_is_no_part_of_the_name_after_it(sentence, name):
+    assert [speaker for _, speaker in speakers(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("« Je suis touchée par votre accueil », a déclaré la princesse Amalinde.", "Amalinde"),
+    ("„Wir sind Freunde“, sagte König Haralt bei dem Besuch.", "Haralt"),
+    ("«Es un honor», dijo el rey Felipo durante la visita.", "Felipo"),
+    ("“Writing is hard,” said Martha King at the launch.", "Martha King"),
+    ("„Schreiben ist schwer“, sagte Thomas König bei der Vorstellung.", "Thomas König"),
+    ("«Escribir es difícil», dijo Ana Conde en la presentación.", "Ana Conde"),
+])
+def test_a_title_of_rank_titles_the_one_name_after_it_and_after_a_given_name_is_a_surname(
+        sentence, name):
+    assert [speaker for _, speaker in speakers(sentence)] == [name]
+
+
+def test_a_french_title_of_rank_capitalised_without_an_article_is_a_given_name():
+    assert [speaker for _, speaker in speakers(
+        "Le comité a rencontré les agences, a appris l’APS de son président, Me Pape Ndiour.",
+        "« Nous avons répondu aux questions », a-t-il dit.")] == ["Pape Ndiour"]

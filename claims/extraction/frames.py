@@ -13,11 +13,19 @@ import re
 from functools import lru_cache
 
 from .languages import is_role_word, lexicon
-from .lexicon import FUNCTION_WORDS, MONTHS, NAME_SUFFIXES, NUMBER_WORDS, PARTICLES, POSTNOMINALS
+from .lexicon import (
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_SUFFIXES,
+    NUMBER_WORDS,
+    PARTICLES,
+    POSTNOMINALS,
+    RANK_TITLES,
+)
 from .lexicon import word_set as _words
 from .names import SURNAME_NOUNS, find_refs
 from .text import UPPER
-from .tokens import Ref, tokenize
+from .tokens import Ref, Tok, tokenize
 
 # A statement line: "X has released the following statement:", "X issued this statement."
 _STATEMENT_LINE = {
@@ -163,13 +171,23 @@ def _person_like(name: str, code: str) -> bool:
     if not 2 <= len(words) <= 6 or toks[0].cls == "P":
         return False
     for k, t in enumerate(words):
-        if t.low in NUMBER_WORDS or t.cls not in ("N", "I", "A") and not (
-                k == len(words) - 1 and k and (t.low in SURNAME_NOUNS or t.low in MONTHS)
-                and words[k - 1].cls == "N"):
-            return False  # "Anthony Lake", a surname that is a common noun, passes
+        if t.low in NUMBER_WORDS or t.cls not in ("N", "I", "A") \
+                and not _noun_in_name(words, k, code):
+            return False
     # An acronym is a surname in capitals ("Jean DUPONT") only beside ordinary words.
     return sum(t.cls == "A" for t in words) <= 1 and words[-1].cls != "I" and any(
         t.cls == "N" for t in words)
+
+
+def _noun_in_name(words: list[Tok], k: int, code: str) -> bool:
+    """A word the lexicon reads as a common noun or a role that is part of a name: a surname
+    after a given name ("Anthony Lake", "Luke March", "Thomas König"), or a French or Spanish
+    title of rank written as a given name ("Pape Sène", as names.py reads it)."""
+    low = words[k].low
+    if k == 0:
+        return low in RANK_TITLES and code in ("fr", "es")
+    return k == len(words) - 1 and words[k - 1].cls == "N" and (
+        low in SURNAME_NOUNS or low in MONTHS or low in RANK_TITLES)
 
 
 def surname_capitals(name: str) -> str:

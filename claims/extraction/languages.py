@@ -225,7 +225,7 @@ ROLE_WORDS_INTL = _words(
     candidato candidata candidat candidate canciller cancillera vocero vocera comisario comisaria
     capitán capitana coronel teniente sargento
     """
-)
+) | en.RANK_TITLES_ABROAD
 GERMAN_ROLE_STEMS = (
     "präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin",
     "vorsitzende", "vorsitzender", "leiter", "leiterin", "direktor", "direktorin",

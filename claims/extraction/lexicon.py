@@ -71,6 +71,21 @@ TITLE_ABBREVIATIONS = _words("""
     Lic Lcda Lcdo Licda Licdo Arq Dra Mtro Mtra
 """)
 
+# Titles of royal, noble and religious rank. They stand before the name they title, which
+# is often a given name alone ("la princesse Amalinde", "König Haralt", "el papa Clemente");
+# after a given name they are a surname ("Stephen King", "Thomas König", "Ana Conde").
+# English ones other than the roles below are given names as often ("Earl Shaver"), and
+# so are French and Spanish ones capitalised without an article ("Pape Sène").
+RANK_TITLES_ABROAD = _words(
+    """
+    roi reine princesse pape empereur impératrice duc duchesse comte comtesse évêque
+    archevêque rey reina príncipe princesa papa emperador emperatriz duque duquesa conde
+    condesa infante infanta obispo arzobispo könig königin prinz prinzessin papst kaiser
+    kaiserin herzog herzogin graf gräfin fürst fürstin bischof bischöfin erzbischof
+    """
+)
+RANK_TITLES = RANK_TITLES_ABROAD | _words("king queen prince princess pope bishop archbishop")
+
 # Honorifics written before a given name rather than a surname ("Sir Anand", "Sheikh Mohammed").
 GIVEN_NAME_HONORIFICS = _words("sir dame sheikh sheikha lord lady")
 
@@ -322,6 +337,12 @@ FUNCTION_WORDS = _words(
     bajo contra sobre frente junto dentro fuera
     """
 )
+
+# Conjunctions that open a sentence ("Et Alain X a ajouté", "Und Jana X sagte"): at the
+# front of a name they join it to the sentence before. (Each language's own, "y" and "e"
+# among them, are in its lexicon: "Y" and "E" are initials elsewhere.)
+CONJUNCTIONS = _words("and but or nor et mais ou donc ni und oder aber sondern denn doch "
+                      "pero sino")
 
 # Capitalised nouns often found in release text that are not personal names.
 OTHER_NON_NAMES = _words(

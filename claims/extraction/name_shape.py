@@ -17,9 +17,10 @@ written from:
 - an organisation's or a group's word, or a noun for a thing by its ending, makes a name
   a body's, not a person's;
 - a title-case headline's run that opens with its verb ("Announces …") is its predicate;
-- a preposition or an article is no part of a name, except the particles between a given
-  name and a surname ("de la", "von der", "van den"); a run the release writes after an
-  article is a title ("la Primera Dama de la Nación");
+- a preposition, an article or a conjunction ("Et Alain X", "Y Juana X") is no part of a
+  name, except the particles between a given name and a surname ("de la", "von der", "van
+  den"); a run the release writes after an article is a title ("la Primera Dama de la
+  Nación");
 - the place a dateline opens with is no person;
 - a name printed without its accents is spelt as the release spells it elsewhere.
 """
@@ -30,7 +31,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from .languages import LEXICONS
 from .lexicon import (
+    CONJUNCTIONS,
     FUNCTION_WORDS,
     NAME_SUFFIXES,
     NAMES_WITH_NOUN_ENDINGS,
@@ -105,6 +108,8 @@ class NameShape:
     def __init__(self, paragraphs: list[str], code: str) -> None:
         self.paras = paragraphs
         self.code = code
+        # ("Y Juana X", but "Y. Tanaka": an initial has its full stop)
+        self._conjunctions = CONJUNCTIONS | LEXICONS[code].conjunctions
         self._common: set[str] | None = None
         self._nouns: set[str] | None = None
         self._places: set[str] | None = None
@@ -138,6 +143,7 @@ class NameShape:
         lead = 0
         while len(words) - lead > 2 and low[lead] not in PARTICLES and (
                 low[lead] in FUNCTION_WORDS
+                or not lead and words[0].lower() in self._conjunctions
                 or not whole and self._common_word(low[lead], front=True)
                 and low[lead].endswith(_AGENT_ENDINGS.get(self.code, ()))
                 and not self._common_word(low[lead + 1])

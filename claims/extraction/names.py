@@ -20,6 +20,7 @@ from .lexicon import (
     MONTHS,
     NAME_SUFFIXES,
     ORG_WORDS,
+    RANK_TITLES,
     WEEKDAYS,
 )
 from .lexicon import word_set as _words
@@ -98,11 +99,22 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         # "Executive Director Anthony Lake", "Mayor Ann Bridge": after a role and a given
         # name, a capitalised common noun ends the name as a surname.
         run[-1] = replace(run[-1], cls="N")
+    elif len(run) >= 2 and run[-1].low in RANK_TITLES and run[-2].cls == "N":
+        # "Stephen King", "Thomas König", "Ana Conde": a title of rank stands before the
+        # name it titles, so after a given name it is the surname.
+        run[-1] = replace(run[-1], cls="N")
     elif len(run) >= 2 and run[-1].low in MONTHS and run[-2].cls == "N" and run[-1].cap \
             and s[run[-1].end:run[-1].end + 1] in (",", "’", "'") and len(run[-1].text) > 3:
         # "Luke March, Chairman of …": a month after a given name, before a comma, is a
         # surname ("in March, the board …" has no given name before it).
         run[-1] = replace(run[-1], cls="N")
+    for k, t in enumerate(run[:-1]):
+        if t.cls == "R" and t.cap and t.low in RANK_TITLES and lexicon().code in ("fr", "es") \
+                and run[k + 1].cls == "N" and not (a + k and toks[a + k - 1].low in _RUN_ARTICLES):
+            # "Pape Sène a déclaré", "Me Pape Sène": French and Spanish write a title of
+            # rank in lower case or after an article ("le pape François", "la Princesse
+            # X"); capitalised without one it is a given name.
+            run[k] = replace(t, cls="N")
     first = next((i for i, t in enumerate(run) if t.cls == "N"), len(run))
     if first + 2 < len(run) and len(run[first].low) > 7 and lexicon().code == "de" \
             and run[first].low.endswith(GERMAN_AGENT_NOUNS) \
