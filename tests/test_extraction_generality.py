@@ -438,3 +438,16 @@ def test_a_french_title_of_rank_capitalised_without_an_article_is_a_given_name()
     assert [speaker for _, speaker in speakers(
         "Le comité a rencontré les agences, a appris l’APS de son président, Me Pape Ndiour.",
         "« Nous avons répondu aux questions », a-t-il dit.")] == ["Pape Ndiour"]
+
+
+@pytest.mark.parametrize("introduction, quote, name", [
+    ("La Directrice générale de l’Institut Varonne, Audrey Valmont, a inauguré le centre.",
+     "« C’est un jour important pour la science », a déclaré la Directrice.", "Audrey Valmont"),
+    ("La directora regional de Corvento, Daniela Quispel, visitó el mercado.",
+     "«Es un orgullo para la región», dijo la directora.", "Daniela Quispel"),
+    ("vbx-Verhandlungsführer Willi Kantner zeigte sich enttäuscht.",
+     "„Das Angebot ist eine Provokation“, sagte der Verhandlungsführer.", "Willi Kantner"),
+])
+def test_a_title_finds_the_holder_introduced_with_a_longer_form_of_the_role(
+        introduction, quote, name):
+    assert [speaker for _, speaker in speakers(introduction, quote)] == [name]

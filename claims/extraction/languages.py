@@ -241,7 +241,8 @@ GERMAN_ROLE_STEMS = (
     "landesrat", "regierungsrat", "hofrat", "shauptmann", "shauptfrau",
     "kämmerer", "kämmerin", "beigeordnete", "beigeordneter", "ortsvorsteher",
     "ortsvorsteherin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
-    "mitglied",
+    "mitglied", "führer", "führerin", "berater", "beraterin", "trainer", "trainerin",
+    "vorsteher", "vorsteherin", "verwalter", "verwalterin", "anwalt", "anwältin",
 )
 
 

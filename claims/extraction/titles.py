@@ -260,7 +260,8 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
             if complement is None and lexicon().code != "en":
                 # "el regidor de oposición Luis Herrera", "le conseiller d’opposition Marc
                 # Dubreuil": a lower-case complement with no comma before the name.
-                complement = _LOWER_COMPLEMENT.fullmatch(gap) or _ADJECTIVES.fullmatch(gap)
+                complement = _LOWER_COMPLEMENT.fullmatch(gap) or _ADJECTIVES.fullmatch(gap) \
+                    or _ADJECTIVES_THEN_COMPLEMENT.fullmatch(gap)
             if complement:
                 skip_until = nxt.start  # (the complement's own capitalised words)
                 nxt.role = _strip_article(ref.text) + gap[:complement.start(1)].rstrip()
@@ -305,6 +306,13 @@ _LOWER_COMPLEMENT = re.compile(
 # Tomás X,", "le maire sortant, Jean X,".
 _ADJECTIVES = re.compile(
     r"(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){1,2}\s*(,)\s*"
+)
+
+
+# French and Spanish adjectives, then the complement, between the title and the name: "La
+# Directrice générale de l’UNESCO, Audrey X,", "el director ejecutivo del Instituto, Juan X".
+_ADJECTIVES_THEN_COMPLEMENT = re.compile(
+    r"(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){1,2}(?=\s+d)" + _TITLE_COMPLEMENT.pattern
 )
 
 
