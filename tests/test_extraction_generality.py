@@ -451,3 +451,23 @@ def test_a_french_title_of_rank_capitalised_without_an_article_is_a_given_name()
 def test_a_title_finds_the_holder_introduced_with_a_longer_form_of_the_role(
         introduction, quote, name):
     assert [speaker for _, speaker in speakers(introduction, quote)] == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The chairman Robert Ashdown paid tribute to Peter Morrow at the dinner. “It has been a "
+     "privilege,” he said.", "Robert Ashdown"),
+    ("Bürgermeister Klaus Ebert gratulierte Peter Lamm zum Jubiläum. „Das ist ein großer "
+     "Tag“, sagte er.", "Klaus Ebert"),
+    ("Le maire Jean Dufresne a rendu hommage à Pierre Lanvin lors de la cérémonie. « C’était "
+     "un grand homme », a-t-il déclaré.", "Jean Dufresne"),
+    ("El alcalde Juan Ortega felicitó a Pedro Lanza por su trayectoria. «Es un ejemplo para "
+     "todos», dijo él.", "Juan Ortega"),
+])
+def test_a_pronoun_after_a_tribute_means_who_paid_it_not_whom_it_was_paid_to(sentence, name):
+    assert [speaker for _, speaker in speakers(sentence)] == [name]
+
+
+def test_a_pronoun_after_a_meeting_of_two_people_stays_unresolved():
+    assert [speaker for _, speaker in speakers(
+        "Bürgermeister Klaus Ebert traf Peter Lamm am Rathaus. „Das ist ein großer Tag“, "
+        "sagte er.")] == [None]

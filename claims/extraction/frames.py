@@ -212,6 +212,39 @@ def surname_capitals(name: str) -> str:
 _KEEP_CAPITALS = NAME_SUFFIXES | POSTNOMINALS | _words("ii iii iv vi vii viii ix")
 
 
+# The verbs whose object a sentence speaks about, not with: "paid tribute to X", "thanked
+# X", "a rendu hommage à X", "gratulierte X", "felicitó a X". Their object is the topic,
+# so a pronoun after the sentence means its subject. (Not "met", "welcomed": the one met
+# or welcomed may answer.)
+_SPOKEN_ABOUT = {
+    "en": re.compile(r"(?:\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:\w+\s+)?tributes?\s+to|"
+                     r"\b(?:praised|praises|praising|thanked|thanks|thanking|congratulated|"
+                     r"congratulates|congratulating|commended|commends|honou?red|honou?rs|"
+                     r"hailed|hails|lauded|lauds|applauded|remembered|mourned))"
+                     r"\s+(?:the\s+late\s+|the\s+)?$"),
+    "fr": re.compile(r"(?:\b(?:rendu|rend|rendre|rendant|rendent)\s+(?:un\s+)?(?:\w+\s+)?"
+                     r"hommages?\s+(?:\w+\s+)?(?:à|au)|"
+                     r"\b(?:salué|salue|saluant|remercié|remercie|remerciant|félicité|"
+                     r"félicite|félicitant|honoré|honore|loué|loue))"
+                     r"\s+(?:le\s+|la\s+|l’|l')?$"),
+    "de": re.compile(r"\b(?:gratulierte|gratuliert|gratulierten|dankte|dankt|dankten|würdigte|"
+                     r"würdigt|würdigten|lobte|lobt|lobten|ehrte|ehrt|ehrten|beglückwünschte|"
+                     r"gedachte|gedenkt)\s+(?:(?:dem|den|der|die|des)\s+)?$"),
+    "es": re.compile(r"(?:\b(?:rindió|rinde|rindieron|rinden)\s+(?:un\s+)?(?:\w+\s+)?"
+                     r"homenaje(?:\s+\w+)?|"
+                     r"\b(?:felicitó|felicita|felicitaron|agradeció|agradece|agradecieron|"
+                     r"homenajeó|elogió|elogia|recordó))"
+                     r"\s+(?:a\s+la\s+|al\s+|a\s+)$"),
+}
+
+
+def spoken_about(text: str, lo: int, at: int) -> bool:
+    """The person named at ``at`` (in the sentence starting at ``lo``) is the object of a
+    verb that speaks about them: "Mayor X paid tribute to Y", "X gratulierte Y"."""
+    pattern = _SPOKEN_ABOUT.get(lexicon().code)
+    return pattern is not None and pattern.search(text, max(lo, at - 60), at) is not None
+
+
 def pronoun_ref_of(text: str, att_start: int, word: str) -> Ref:
     """A pronoun written inside the verb ("a-t-il ajouté") as a reference."""
     gender = lexicon().pronouns.get(word.lower(), "")

@@ -23,6 +23,7 @@ from .budget import DEFAULT_UNITS, budget, charge, current
 from .candidate import Candidate, Pending
 from .claim_cutting import ClaimCutting
 from .continuation import QuoteChains, block_quotation
+from .frames import spoken_about
 from .language import detect_language
 from .languages import lexicon, speaking
 from .model import Claim, Extraction, Quote, ReleaseText
@@ -204,6 +205,7 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
             # word is the pronoun still).
             subject = False
         together: list[Person] = []
+        about: list[Person] = []  # ("paid tribute to X": the one the sentence speaks about)
         for i, ref in enumerate(refs):
             if ref.kind == "org":
                 self.registry.saw_org(ref.name)
@@ -216,6 +218,8 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
             if not person.is_org and person not in together and ref.kind != "title":
                 together.append(person)  # named, not only called "the midfielder"
                 self.named_by_name.add(person)
+                if spoken_about(text, a, ref.start):
+                    about.append(person)
             if not person.is_org:
                 self.ctx.last_named = person
                 self.named_in.setdefault(p, {})[person] = ref.start
@@ -223,6 +227,6 @@ class _Document(QuoteAcceptance, QuoteChains, SpeakerResolution, ClaimCutting):
                 subject = person
                 group = i + 1 < len(refs) and text[ref.end:refs[i + 1].start].strip() == "and"
                 self.ctx.note(person, group=group)
-        self.ctx.named_together(together)
+        self.ctx.named_together(together, about)
         return subject or None
 

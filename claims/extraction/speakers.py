@@ -328,6 +328,7 @@ class Context:
         self.last_named: Person | None = None  # for "the latter"
         self.last_quoted: Person | None = None  # for "the same source"
         self.last_sentence: list[Person] = []  # the people the last sentence naming any named
+        self.spoken_about: list[Person] = []  # of those, the ones it speaks about, not with
         self.ambiguous: tuple[Person, ...] = ()  # why the last pronoun resolved to no one
 
     def resolve(self, ref: Ref | None) -> Person | None:
@@ -419,16 +420,20 @@ class Context:
         Joanna", is a person too)."""
         if person not in self.last_sentence:
             return None
+        # ("X paid tribute to Y. “…,” he said": Y, spoken about, is no rival of X's)
         return next((other for other in self.last_sentence if other is not person
+                     and other not in self.spoken_about
                      and not other.is_org and (person_like(other.name) or other.role)
                      and (not gender or not other.gender or other.gender == gender)
                      and (not person.gender or not other.gender
                           or other.gender == person.gender)), None)
 
-    def named_together(self, people: list[Person]) -> None:
-        """The people a sentence named (a sentence naming no one leaves the last list)."""
+    def named_together(self, people: list[Person], about: list[Person] = ()) -> None:
+        """The people a sentence named (a sentence naming no one leaves the last list), and
+        those it speaks about ("paid tribute to X")."""
         if people:
             self.last_sentence = people
+            self.spoken_about = [p for p in about if p is not people[0]]
 
     def note(self, person: Person | None, *, group: bool = False) -> None:
         """``person`` is now the one a following "he"/"she" most likely means."""
