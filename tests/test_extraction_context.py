@@ -172,7 +172,7 @@ def test_a_verb_without_subject_after_a_sentence_not_opened_by_a_person_stays_em
         "Rolf Hadley. “Tardamos diez años”, añadió.")[0]
     assert quote.speaker is None
     assert quote.speaker_note == (
-        "the verb has no subject; Tilda Brennan or Rolf Hadley may have said it")
+        "the verb has no subject; Rolf Hadley or Tilda Brennan may have said it")
 
 
 @pytest.mark.parametrize("paragraphs, speaker", [

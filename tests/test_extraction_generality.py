@@ -471,3 +471,18 @@ def test_a_pronoun_after_a_meeting_of_two_people_stays_unresolved():
     assert [speaker for _, speaker in speakers(
         "Bürgermeister Klaus Ebert traf Peter Lamm am Rathaus. „Das ist ein großer Tag“, "
         "sagte er.")] == [None]
+
+
+@pytest.mark.parametrize("introduction, quote, name", [
+    ("Fire Chief Ann Darrow led the crews.", "“It was difficult,” the Fire Chief said.",
+     "Ann Darrow"),
+    ("Kommandant Jan Oberle leitete den Einsatz.", "„Es war schwierig“, sagte der Kommandant.",
+     "Jan Oberle"),
+    ("La proviseure du lycée, Anne Darroux, a accueilli les élèves.",
+     "« C’est une belle année », a déclaré la proviseure.", "Anne Darroux"),
+    ("El comandante Marcos Oberlo dirigió el operativo.", "«Fue difícil», dijo el comandante.",
+     "Marcos Oberlo"),
+])
+def test_a_role_noun_as_the_speaker_is_the_one_person_the_release_gives_that_role(
+        introduction, quote, name):
+    assert [speaker for _, speaker in speakers(introduction, quote)] == [name]

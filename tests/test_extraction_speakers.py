@@ -478,7 +478,7 @@ def test_according_to_a_title_still_names_the_speaker():
 def test_a_verb_without_subject_after_someone_else_is_named_is_left_empty():
     result = extraction(
         "La alcaldesa Tilda Brennan inauguró el puente de Ashcombe el lunes.",
-        "El ingeniero Rolf Hadley diseñó el puente para el ayuntamiento.",
+        "El vecino Rolf Hadley diseñó el puente para el ayuntamiento.",
         "“Tardamos diez años”, añadió.")
     assert result.quotes[0].speaker is None
     assert result.quotes[0].speaker_note == (

@@ -224,6 +224,14 @@ ROLE_WORDS_INTL = _words(
     encargado encargada intendente intendenta vicerrector vicerrectora académico académica
     candidato candidata candidat candidate canciller cancillera vocero vocera comisario comisaria
     capitán capitana coronel teniente sargento
+    proviseur proviseure commandant commandante capitaine colonel lieutenant lieutenante
+    inspecteur inspectrice bâtonnier bâtonnière curé pasteur pasteure trésorier trésorière
+    intendant gouverneur gouverneure aumônier magistrat magistrate médecin infirmier
+    infirmière ingénieur ingénieure sélectionneur sélectionneuse négociateur négociatrice
+    rapporteur rapporteure animateur animatrice
+    comandante inspector inspectora tesorero tesorera párroco superintendente negociador
+    negociadora entrenador entrenadora seleccionador seleccionadora médico médica ingeniero
+    ingeniera magistrado magistrada defensor defensora
     """
 ) | en.RANK_TITLES_ABROAD
 GERMAN_ROLE_STEMS = (
@@ -243,6 +251,9 @@ GERMAN_ROLE_STEMS = (
     "ortsvorsteherin", "richter", "richterin", "staatsanwalt", "staatsanwältin",
     "mitglied", "führer", "führerin", "berater", "beraterin", "trainer", "trainerin",
     "vorsteher", "vorsteherin", "verwalter", "verwalterin", "anwalt", "anwältin",
+    "kommandant", "kommandantin", "offizier", "offizierin", "inspektor", "inspektorin",
+    "kapitän", "kapitänin", "brandmeister", "brandmeisterin", "schatzmeister",
+    "schatzmeisterin", "arzt", "ärztin",
 )
 
 

@@ -187,7 +187,8 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
     role_toks = [t for t in prefix if t.cls != "H"] if honorific else prefix
     role_words = [t.low for t in role_toks]
     role = ""
-    if role_toks and is_strong_role(role_words):
+    if role_toks and (is_strong_role(role_words)
+                      or len(role_toks) >= 2 and role_toks[-1].cls == "R"):  # ("Fire Chief")
         role = s[role_toks[0].start:role_toks[-1].end]
     names = [t for t in name if t.cls != "P"]
     start = (prefix[0].start if prefix else name[0].start) if (prefix or name) else run[0].start
@@ -219,6 +220,13 @@ def _run_ref(toks: list[Tok], a: int, b: int, s: str, sentence_start: int) -> Re
         return Ref("title", start, role_toks[-1].end, alias_text(s[start:role_toks[-1].end]),
                    role=role, org=org_of(role), role_key=canonical_role(role))
     org_toks = prefix or run
+    if len(org_toks) >= 2 and org_toks[-1].cls == "R" and not org_toks[-1].dotted:
+        # "the Fire Chief", "the Department Head": a body's name ends in the body's noun
+        # ("Fire Service"), a role's in the person's, whatever the words before it.
+        last = org_toks[-1]
+        text = s[org_toks[0].start:last.end]
+        return Ref("title", org_toks[0].start, last.end, alias_text(text), role=text,
+                   org=org_of(text), role_key=canonical_role(text))
     if any(t.cls == "A" or is_org_word(t.low) for t in org_toks):
         last = org_toks[-1]
         return Ref("org", org_toks[0].start, last.end, s[org_toks[0].start:last.end],
