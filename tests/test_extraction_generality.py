@@ -486,3 +486,22 @@ def test_a_pronoun_after_a_meeting_of_two_people_stays_unresolved():
 def test_a_role_noun_as_the_speaker_is_the_one_person_the_release_gives_that_role(
         introduction, quote, name):
     assert [speaker for _, speaker in speakers(introduction, quote)] == [name]
+
+
+@pytest.mark.parametrize("introduction, quote, name", [
+    ("La conseillère municipale Nadine Carrel a présenté le plan.",
+     "« Nous agirons vite », a déclaré le conseiller.", "Nadine Carrel"),
+    ("El concejal Pablo Carrel presentó el plan.", "«Actuaremos rápido», afirmó la concejala.",
+     "Pablo Carrel"),
+    ("La alcaldesa Nadia Carrel presentó el plan.", "«Actuaremos rápido», afirmó el alcalde.",
+     "Nadia Carrel"),
+])
+def test_a_title_finds_its_holder_in_the_other_gender_and_past_adjectives(
+        introduction, quote, name):
+    assert [speaker for _, speaker in speakers(introduction, quote)] == [name]
+
+
+def test_a_verb_between_a_title_and_a_name_gives_the_name_no_role():
+    assert [speaker for _, speaker in speakers(
+        "Le maire remercie Jean Carrel pour son travail.",
+        "« Nous agirons vite », a déclaré le conseiller.")] == [None]

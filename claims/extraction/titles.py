@@ -261,7 +261,7 @@ def merge_appositions(refs: list[Ref], s: str, hi: int) -> list[Ref]:
                 # "el regidor de oposición Luis Herrera", "le conseiller d’opposition Marc
                 # Dubreuil": a lower-case complement with no comma before the name.
                 complement = _LOWER_COMPLEMENT.fullmatch(gap) or _ADJECTIVES.fullmatch(gap) \
-                    or _ADJECTIVES_THEN_COMPLEMENT.fullmatch(gap)
+                    or _ADJECTIVES_THEN_COMPLEMENT.fullmatch(gap) or _role_adjectives(gap)
             if complement:
                 skip_until = nxt.start  # (the complement's own capitalised words)
                 nxt.role = _strip_article(ref.text) + gap[:complement.start(1)].rstrip()
@@ -314,6 +314,28 @@ _ADJECTIVES = re.compile(
 _ADJECTIVES_THEN_COMPLEMENT = re.compile(
     r"(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){1,2}(?=\s+d)" + _TITLE_COMPLEMENT.pattern
 )
+
+
+# Endings of French and Spanish adjectives that qualify a role ("municipale", "régional",
+# "adjointe", "déléguée", "sortant", "ejecutivo", "interina", "provincial"); a verb between a
+# title and a name ("le maire remercie Jean X") has none of them.
+_ROLE_ADJECTIVE_ENDINGS = {
+    "fr": ("al", "ale", "aux", "el", "elle", "aire", "if", "ive", "ique", "é", "ée", "int",
+           "inte", "ant", "ante", "oint", "ointe"),
+    "es": ("al", "ales", "ar", "ivo", "iva", "ario", "aria", "unto", "unta", "ino", "ina",
+           "ecto", "ecta"),
+}
+_LOWER_WORDS = re.compile(r"(?:\s+[^\W\d_A-Z" + UPPER + r"][\w’'-]*){1,2}( )")
+
+
+def _role_adjectives(gap: str) -> re.Match | None:
+    """ "La conseillère municipale Nadine X", "el director ejecutivo Juan X": one or two
+    adjectives between a lower-case title and the name it introduces, without a comma."""
+    m = _LOWER_WORDS.fullmatch(gap)
+    endings = _ROLE_ADJECTIVE_ENDINGS.get(lexicon().code)
+    if m is None or endings is None or not all(w.endswith(endings) for w in gap.split()):
+        return None
+    return m
 
 
 def _apposition(ref: Ref, s: str, hi: int) -> tuple[int, int] | None:

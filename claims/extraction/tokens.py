@@ -173,12 +173,30 @@ def _canonical_role(text: str, code: str) -> str:
     for long, short in ROLE_SYNONYMS:
         if " " in long:  # "jefe de estado": synonyms of several words, before the filter
             whole = whole.replace(" " + long + " ", " " + short + " ")
-    key = " " + " ".join(german_role_stem(w) if code == "de" else w
+    key = " " + " ".join(german_role_stem(w) if code == "de" else _masculine(w, code)
                          for w in whole.split() if is_role_word(w) or w in HONORIFICS) + " "
     for long, short in ROLE_SYNONYMS:
         key = key.replace(" " + long + " ", " " + short + " ")
     key = key.replace("-", " ")
     return " ".join(key.split())
+
+
+# Feminine endings of French and Spanish roles and their masculine forms: a title names its
+# holder whichever form either is written in ("la conseillère X" … "le conseiller",
+# "el concejal X" … "la concejala", "la Première ministre" … "le Premier ministre").
+_FEMININE_TO_MASCULINE = {
+    "fr": (("trice", "teur"), ("euse", "eur"), ("ère", "er"), ("ète", "et"), ("ienne", "ien"),
+           ("e", "")),
+    "es": (("esa", "e"), ("a", "o"), ("a", "e"), ("a", "")),
+}
+
+
+def _masculine(low: str, code: str) -> str:
+    """The masculine form of a French or Spanish role word, when it is a role too."""
+    for ending, masculine in _FEMININE_TO_MASCULINE.get(code, ()):
+        if low.endswith(ending) and is_role_word(low[:-len(ending)] + masculine):
+            return low[:-len(ending)] + masculine
+    return low
 
 
 def is_strong_role(words: list[str]) -> bool:
