@@ -78,3 +78,11 @@ def test_a_one_megabyte_release_extracts_well_within_the_budget(capsys):
               f"{len(big) / 1e6:.2f} MB {large:.2f} s, {spent.spent:,} units (medians)")
     # Work, not seconds: a megabyte of ordinary release text spends under half the budget.
     assert spent.spent < DEFAULT_UNITS / 2
+
+
+def test_a_blank_paragraph_inside_an_open_quote_is_no_quote_of_its_own():
+    # Found by the property above: an opening mark left open, then an empty paragraph.
+    paragraphs = ["“ the Minister", "", "I"]
+    extraction = extract(ReleaseText(title=paragraphs[0], paragraphs=paragraphs))
+    _check(extraction)
+    assert [q.paragraph for q in extraction.quotes if not q.text.strip()] == []

@@ -125,6 +125,8 @@ class QuoteChains:
         paragraph with no marks between two of a quote is the quote's next segment."""
         text = self.paras[p]
         end = rstrip_end(text, len(text))
+        if not end:
+            return []  # a blank paragraph holds none of the quote's words
         span = Span(0, None, 0, end, family, len(text))
         cand = Candidate(p, span, 0)
         cand.accepted = True
