@@ -98,8 +98,9 @@ _DASH = re.compile(r"[–—]|\s--?\s")
 # Web and mail addresses and handles write names in lower case ("jane.doe@", "/jane-doe").
 # A capitalised word next: the run goes on into a longer name ("the Jane X Foundation").
 _NEXT_WORD = re.compile(r"[ \t]+(\w)")
-_CHUNK = re.compile(r"\S+")
-_ADDRESS_MARKS = re.compile(r"[@/#_]")
+# A web or mail address, a path or a handle: a run of non-spaces holding one of "@/#_" or two
+# dots ("www.x.org"); its words are no evidence of how the release writes words.
+_ADDRESS = re.compile(r"(?<!\S)(?:[^\s@/#_]*[@/#_]|[^\s.]*\.[^\s.]*\.)\S*")
 
 
 class NameShape:
@@ -315,24 +316,28 @@ class NameShape:
             if not any(c.isupper() for c in text):
                 continue  # (a headline all in lower case says nothing of its words)
             toks = tokenize(text)  # (the paragraph's words as every step reads them)
-            addresses = [m.span() for m in _CHUNK.finditer(text)
-                         if _ADDRESS_MARKS.search(m.group()) or m.group().count(".") > 1]
-            starts = [a for a, _ in addresses]
-            for k, t in enumerate(toks):
-                at = bisect_right(starts, t.start) - 1
-                if at >= 0 and t.start < addresses[at][1]:
+            addresses = [m.span() for m in _ADDRESS.finditer(text)]
+            if addresses:
+                starts = [a for a, _ in addresses]
+                words = [(k, t) for k, t in enumerate(toks)
+                         if not ((at := bisect_right(starts, t.start) - 1) >= 0
+                                 and t.start < addresses[at][1])]
+            else:
+                words = list(enumerate(toks))
+            # (Most words are in lower case: gathered at once, the loop reads the others.)
+            self._common.update([t.low for _, t in words if not t.cap])
+            for k, t in words:
+                if not t.cap:
                     continue
-                if t.cap and k and not toks[k - 1].cap \
+                if k and not toks[k - 1].cap \
                         and text[toks[k - 1].end:t.start].strip(" ,;") == "":
                     self._after_lower.setdefault(t.low, []).append((p, t.start))
-                if t.cap and k and toks[k - 1].low in _OWN_ARTICLES.get(self.code, ()) \
+                if k and toks[k - 1].low in _OWN_ARTICLES.get(self.code, ()) \
                         and (k == 1 or not toks[k - 1].cap) \
                         and not (k > 1 and toks[k - 2].low in _NAME_PARTICLES) \
                         and text[toks[k - 1].end:t.start].isspace():
                     self._articled.setdefault(t.low, []).append((p, t.start))
-                if not t.cap:
-                    self._common.add(t.low)
-                elif self.code == "de" and k and not (k > 1 and toks[k - 2].low in PARTICLES) \
+                if self.code == "de" and k and not (k > 1 and toks[k - 2].low in PARTICLES) \
                         and (toks[k - 1].low in _ARTICLES or not toks[k - 1].cap
                              and k + 1 < len(toks) and not toks[k + 1].cap
                              and toks[k + 1].low not in PARTICLES):
