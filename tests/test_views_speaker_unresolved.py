@@ -15,6 +15,8 @@ PORTVALE, 4 March – The Portvale Harbour Board met the families on Monday.
 
 “We cannot let this happen again.”
 
+The quay took two years to build.
+
 “This quay doubles what we can land,” said Mira Castellane, chair of the board.
 
 About the Portvale Harbour Board
