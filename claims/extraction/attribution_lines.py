@@ -227,16 +227,12 @@ class AttributionLines:
         nothing else and names no speaker of its own. A paragraph of narrative, or a quote
         with an attribution or a speaker, ends the statement."""
         for q in range(p - 1, 0, -1):
-            cands = [c for c in self.candidates[q] if c.accepted]
-            if not cands or not self._all_quote(q, cands):
+            if not self._unattributed_quote(q):
                 return
-            for cand in cands:
-                head = cand.head or cand
-                if head.after or head.before or head.unnamed or head.person is not None \
-                        or not head.note.startswith("no attribution"):
-                    return
-            for cand in cands:
-                head = cand.head or cand
+            heads = [c.head or c for c in self.candidates[q] if c.accepted]
+            if any(head.after or head.before or head.unnamed for head in heads):
+                return
+            for head in heads:
                 head.person, head.how, head.sure, head.note = person, "signature", True, ""
 
     def _attributed_at_the_end(self) -> None:

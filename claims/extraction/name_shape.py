@@ -44,12 +44,7 @@ from .names import GERMAN_AGENT_NOUNS, SURNAME_NOUNS
 from .organisations import is_org_word
 from .tokens import tokenize
 
-# Articles of the four languages: a capitalised word after one is a noun ("der Verleger",
-# "the Commissioner"), not the start of a person's name.
-_ARTICLES = word_set(
-    "the a an le la les un une el los las una unos unas der die das den dem des ein eine "
-    "einen einem eines")
-# The articles of each language alone ("a" and "an" are prepositions in Spanish and German:
+# The articles of each language ("a" and "an" are prepositions in Spanish and German:
 # "a Josu X", "an Roger X").
 _OWN_ARTICLES = {
     "en": word_set("the a an"),
@@ -57,6 +52,9 @@ _OWN_ARTICLES = {
     "es": word_set("el la los las un una unos unas"),
     "de": word_set("der die das den dem des ein eine einen einem eines"),
 }
+# Articles of the four languages: a capitalised word after one is a noun ("der Verleger",
+# "the Commissioner"), not the start of a person's name.
+_ARTICLES = frozenset().union(*_OWN_ARTICLES.values())
 # Particles that open a surname ("de Gaulle", "von Trier", "van Gogh"), unlike articles.
 _NAME_PARTICLES = word_set("de del du da di van von")
 # Endings of nouns for things and ideas in the four languages ("Extinction", "Leadership",
